@@ -1,0 +1,46 @@
+package io.tandem.contracts.common;
+
+/**
+ * Machine-readable reasons for refusing a request. Each code belongs to a {@link Category}; the edge
+ * (REST problem details, GraphQL errors) maps categories to transport statuses in one place.
+ */
+public enum ErrorCode {
+    MALFORMED_REQUEST(Category.MALFORMED),
+    UNAUTHENTICATED(Category.UNAUTHENTICATED),
+    FORBIDDEN(Category.FORBIDDEN),
+    NOT_ACCOUNT_OWNER(Category.FORBIDDEN),
+    ACCOUNT_NOT_FOUND(Category.NOT_FOUND),
+    ORDER_NOT_FOUND(Category.NOT_FOUND),
+    INSTRUMENT_NOT_FOUND(Category.NOT_FOUND),
+    ACCOUNT_ALREADY_EXISTS(Category.CONFLICT),
+    INSTRUMENT_ALREADY_LISTED(Category.CONFLICT),
+    ORDER_NOT_OPEN(Category.CONFLICT),
+    ADJUSTMENT_CONFLICT(Category.CONFLICT),
+    CONCURRENT_MODIFICATION(Category.CONFLICT),
+    UNKNOWN_INSTRUMENT(Category.REJECTED),
+    INVALID_INSTRUMENT(Category.REJECTED),
+    INSUFFICIENT_FUNDS(Category.REJECTED),
+    INSUFFICIENT_POSITION(Category.REJECTED),
+    INVALID_TICK(Category.REJECTED),
+    INVALID_LOT(Category.REJECTED),
+    INVALID_PRICE(Category.REJECTED),
+    INVALID_QUANTITY(Category.REJECTED),
+    ORDER_SIZE_LIMIT(Category.REJECTED),
+    ORDER_NOTIONAL_LIMIT(Category.REJECTED),
+    NO_REFERENCE_PRICE(Category.REJECTED),
+    INVALID_AMENDMENT(Category.REJECTED),
+    AMOUNT_TOO_LARGE(Category.REJECTED);
+
+    /** How a code is reported at the edge: 400, 401, 403, 404, 409 and 422 respectively. */
+    public enum Category { MALFORMED, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, REJECTED }
+
+    private final Category category;
+
+    ErrorCode(Category category) {
+        this.category = category;
+    }
+
+    public Category category() {
+        return category;
+    }
+}

@@ -1,0 +1,9 @@
+package io.tandem.contracts.common;
+
+public enum Side {
+    BUY, SELL;
+
+    public Side opposite() {
+        return this == BUY ? SELL : BUY;
+    }
+}

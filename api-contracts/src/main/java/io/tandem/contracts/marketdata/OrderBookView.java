@@ -1,0 +1,7 @@
+package io.tandem.contracts.marketdata;
+
+import java.util.List;
+
+
+public record OrderBookView(String symbol, List<PriceLevelView> bids, List<PriceLevelView> asks, String lastPrice) {
+}

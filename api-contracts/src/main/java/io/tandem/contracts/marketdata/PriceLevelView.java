@@ -1,0 +1,7 @@
+package io.tandem.contracts.marketdata;
+
+
+
+
+public record PriceLevelView(String price, String quantity, int orders) {
+}

@@ -1,0 +1,3 @@
+package io.tandem.contracts.orderbook;
+
+public enum OrderType { LIMIT, MARKET }

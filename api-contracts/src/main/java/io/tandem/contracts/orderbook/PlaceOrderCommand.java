@@ -1,0 +1,14 @@
+package io.tandem.contracts.orderbook;
+
+import io.tandem.contracts.common.*;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/**
+ * Enters an order whose cash or position is already reserved. {@code limitPrice} is null for market
+ * orders. The book matches it at once and answers with an {@link OrderResult}. {@code placedAt}
+ * comes from the caller's clock so that the aggregate stays deterministic.
+ */
+public record PlaceOrderCommand(@TargetAggregateIdentifier Symbol symbol, OrderId orderId, AccountId accountId, Side side, OrderType type, Price limitPrice, Quantity quantity, TimeInForce timeInForce, Instant placedAt) {
+}

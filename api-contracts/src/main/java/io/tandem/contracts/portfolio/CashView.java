@@ -1,0 +1,7 @@
+package io.tandem.contracts.portfolio;
+
+
+
+
+public record CashView(String available, String reserved) {
+}
