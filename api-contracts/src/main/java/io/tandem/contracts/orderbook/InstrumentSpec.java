@@ -115,6 +115,39 @@ public record InstrumentSpec(Symbol symbol,
         return BigDecimal.valueOf(units).multiply(tickSize).multiply(lotSize).movePointRight(Cash.SCALE);
     }
 
+    /**
+     * Cash a buy order must reserve: its notional at the limit price rounded up to a cent, plus the
+     * fee at the larger fee rate on the exact notional, rounded up. Because trades execute at the
+     * maker's price (never above a buy limit) and settlement rounds cumulatively per order, the sum
+     * of everything the order's fills take never exceeds this.
+     */
+    public Cash buyReservation(Price limit, Quantity quantity) {
+        BigDecimal notional = notionalCents(limit, quantity);
+        return new Cash(Math.addExact(ceilCents(notional), ceilCents(notional.multiply(maxFeeRate()))));
+    }
+
+    /** Price protection for a market buy: the last price plus the collar, rounded down to a tick. */
+    public Price marketBuyLimit(Price lastPrice) {
+        BigDecimal bound = BigDecimal.valueOf(lastPrice.ticks()).multiply(BigDecimal.ONE.add(marketCollarRate));
+        return new Price(Math.max(1, bound.setScale(0, RoundingMode.FLOOR).longValueExact()));
+    }
+
+    /** Price protection for a market sell: the last price minus the collar, rounded up to a tick. */
+    public Price marketSellLimit(Price lastPrice) {
+        BigDecimal bound = BigDecimal.valueOf(lastPrice.ticks()).multiply(BigDecimal.ONE.subtract(marketCollarRate));
+        return new Price(Math.max(1, bound.setScale(0, RoundingMode.CEILING).longValueExact()));
+    }
+
+    /** Rounds a non-negative amount of cents up to a whole cent. */
+    public static long ceilCents(BigDecimal cents) {
+        return cents.setScale(0, RoundingMode.CEILING).longValueExact();
+    }
+
+    /** Rounds a non-negative amount of cents down to a whole cent. */
+    public static long floorCents(BigDecimal cents) {
+        return cents.setScale(0, RoundingMode.FLOOR).longValueExact();
+    }
+
     private static BigDecimal parse(String decimal, String field) {
         if (decimal == null || decimal.isBlank()) {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, field + " is required");
