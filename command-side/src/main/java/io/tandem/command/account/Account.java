@@ -1,0 +1,302 @@
+package io.tandem.command.account;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.tandem.contracts.account.*;
+import io.tandem.contracts.common.*;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A user's (or issuer's, or the platform's) cash and positions, with what open orders hold of them.
+ * <p>
+ * Available cash and positions never go negative: reservations and debits are refused first.
+ * Settlement is the exception that is never refused, because the trade has already happened; it
+ * draws on the order's reservation, which covers it by construction (see
+ * {@code InstrumentSpec.buyReservation}). Commands that sagas send are idempotent: a repeated
+ * settlement, fee collection, supply issue or reservation close changes nothing.
+ * <p>
+ * Not cached: order entry sends several commands in one database transaction, and a rolled-back
+ * transaction must not leave a cached account ahead of its event stream. Snapshots are taken
+ * through Jackson, so all state is plain fields Jackson can read and write back.
+ */
+@Aggregate(snapshotTriggerDefinition = AccountConfiguration.SNAPSHOT_TRIGGER)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
+public class Account {
+
+    private static final Logger log = LoggerFactory.getLogger(Account.class);
+
+    @AggregateIdentifier
+    private AccountId accountId;
+    private UserId owner;
+    private AccountType type;
+    private long availableCash;
+    private Map<Symbol, Long> positions = new HashMap<>();
+    private Map<OrderId, OrderReservation> reservations = new HashMap<>();
+    private Map<AdjustmentId, Long> adjustments = new HashMap<>();
+    private Set<Symbol> issuedSymbols = new HashSet<>();
+    private Set<TradeId> settledBuys = new HashSet<>();
+    private Set<TradeId> settledSells = new HashSet<>();
+    private Set<TradeId> collectedFees = new HashSet<>();
+
+    protected Account() {
+        // Axon and Jackson rebuild the account from events or from a snapshot.
+    }
+
+    /** Opens the account; an id that already has history is refused rather than silently reopened. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(OpenAccountCommand command) {
+        if (accountId != null) {
+            throw new TandemException(ErrorCode.ACCOUNT_ALREADY_EXISTS, "account " + command.accountId() + " already exists");
+        }
+        apply(new AccountOpenedEvent(command.accountId(), command.owner(), command.type()));
+    }
+
+    @CommandHandler
+    public void handle(AdjustCashCommand command) {
+        if (command.amount() == null || command.amount().isZero()) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "an adjustment must not be zero");
+        }
+        Long previous = adjustments.get(command.adjustmentId());
+        if (previous != null) {
+            if (previous == command.amount().cents()) {
+                return;
+            }
+            throw new TandemException(ErrorCode.ADJUSTMENT_CONFLICT,
+                    "adjustment " + command.adjustmentId() + " was already applied with a different amount");
+        }
+        if (Math.addExact(availableCash, command.amount().cents()) < 0) {
+            throw insufficientFunds(command.amount().negate());
+        }
+        apply(new CashAdjustedEvent(accountId, command.adjustmentId(), command.amount(), command.reason(), command.requestedBy()));
+    }
+
+    @CommandHandler
+    public void handle(IssueSupplyCommand command) {
+        if (issuedSymbols.contains(command.symbol())) {
+            return;
+        }
+        apply(new SupplyIssuedEvent(accountId, command.symbol(), command.quantity()));
+    }
+
+    @CommandHandler
+    public void handle(ReserveCashCommand command) {
+        requireOwner(command.requestedBy());
+        if (command.amount() == null || !command.amount().isPositive()) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "a cash reservation must be positive");
+        }
+        requireReservable(command.orderId(), Side.BUY, command.symbol());
+        if (availableCash < command.amount().cents()) {
+            throw insufficientFunds(command.amount());
+        }
+        apply(new CashReservedEvent(accountId, command.orderId(), command.symbol(), command.amount()));
+    }
+
+    @CommandHandler
+    public void handle(ReservePositionCommand command) {
+        requireOwner(command.requestedBy());
+        if (command.quantity() == null || !command.quantity().isPositive()) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "a position reservation must be positive");
+        }
+        requireReservable(command.orderId(), Side.SELL, command.symbol());
+        long held = position(command.symbol());
+        if (held < command.quantity().lots()) {
+            throw new TandemException(ErrorCode.INSUFFICIENT_POSITION, "available " + command.symbol() + " is "
+                    + held + " lots, the order needs " + command.quantity().lots());
+        }
+        apply(new PositionReservedEvent(accountId, command.orderId(), command.symbol(), command.quantity()));
+    }
+
+    @CommandHandler
+    public void handle(SettleBuyCommand command) {
+        if (settledBuys.contains(command.tradeId())) {
+            return;
+        }
+        long cost = Math.addExact(command.notional().cents(), command.fee().cents());
+        OrderReservation reservation = reservations.get(command.orderId());
+        long shortfall = reservation == null ? cost : reservation.cashShortfall(cost);
+        if (shortfall > 0) {
+            log.error("Buy settlement {} of order {} on account {} exceeds the order's reservation by {} cents; taking it from available cash",
+                    command.tradeId(), command.orderId(), accountId, shortfall);
+        }
+        apply(new BuySettledEvent(accountId, command.tradeId(), command.orderId(), command.symbol(),
+                command.quantity(), command.notional(), command.fee()));
+        releaseIfSettled(command.orderId());
+    }
+
+    @CommandHandler
+    public void handle(SettleSellCommand command) {
+        if (settledSells.contains(command.tradeId())) {
+            return;
+        }
+        OrderReservation reservation = reservations.get(command.orderId());
+        long lots = command.quantity().lots();
+        long shortfall = reservation == null ? lots : reservation.quantityShortfall(lots);
+        if (shortfall > 0) {
+            log.error("Sell settlement {} of order {} on account {} exceeds the order's reservation by {} lots; taking them from the position",
+                    command.tradeId(), command.orderId(), accountId, shortfall);
+        }
+        apply(new SellSettledEvent(accountId, command.tradeId(), command.orderId(), command.symbol(),
+                command.quantity(), command.notional(), command.fee()));
+        releaseIfSettled(command.orderId());
+    }
+
+    @CommandHandler
+    public void handle(CollectFeesCommand command) {
+        if (collectedFees.contains(command.tradeId())) {
+            return;
+        }
+        apply(new FeesCollectedEvent(accountId, command.tradeId(), command.amount()));
+    }
+
+    /** Releases the order's leftover reservation now, or marks it to be released after the last settlement. */
+    @CommandHandler
+    public void handle(CloseReservationCommand command) {
+        OrderReservation reservation = reservations.get(command.orderId());
+        if (reservation == null || reservation.closed()) {
+            return;
+        }
+        if (reservation.settled() >= command.filledQuantity().lots()) {
+            release(command.orderId(), reservation);
+        } else {
+            apply(new ReservationClosingEvent(accountId, command.orderId(), command.filledQuantity()));
+        }
+    }
+
+    private void releaseIfSettled(OrderId orderId) {
+        OrderReservation reservation = reservations.get(orderId);
+        if (reservation != null && reservation.allFillsSettled()) {
+            release(orderId, reservation);
+        }
+    }
+
+    private void release(OrderId orderId, OrderReservation reservation) {
+        apply(new ReservationReleasedEvent(accountId, orderId, reservation.symbol(),
+                Cash.ofCents(reservation.cash()), Quantity.ofLots(reservation.quantity())));
+    }
+
+    private void requireOwner(UserId requestedBy) {
+        if (!owner.equals(requestedBy)) {
+            throw new TandemException(ErrorCode.NOT_ACCOUNT_OWNER, "account " + accountId + " belongs to another user");
+        }
+    }
+
+    private void requireReservable(OrderId orderId, Side side, Symbol symbol) {
+        OrderReservation existing = reservations.get(orderId);
+        if (existing == null) {
+            return;
+        }
+        if (existing.side() != side || !existing.symbol().equals(symbol)) {
+            throw new IllegalArgumentException("order " + orderId + " already reserves for a "
+                    + existing.side() + " of " + existing.symbol());
+        }
+        if (existing.closed()) {
+            throw new TandemException(ErrorCode.ORDER_NOT_OPEN, "order " + orderId + " is closed");
+        }
+    }
+
+    private TandemException insufficientFunds(Cash needed) {
+        return new TandemException(ErrorCode.INSUFFICIENT_FUNDS, "available cash is "
+                + Cash.ofCents(availableCash) + ", the request needs " + needed);
+    }
+
+    private long position(Symbol symbol) {
+        return positions.getOrDefault(symbol, 0L);
+    }
+
+    private void addPosition(Symbol symbol, long lots) {
+        positions.merge(symbol, lots, Math::addExact);
+    }
+
+    @EventSourcingHandler
+    void on(AccountOpenedEvent event) {
+        accountId = event.accountId();
+        owner = event.owner();
+        type = event.type();
+    }
+
+    @EventSourcingHandler
+    void on(CashAdjustedEvent event) {
+        availableCash = Math.addExact(availableCash, event.amount().cents());
+        adjustments.put(event.adjustmentId(), event.amount().cents());
+    }
+
+    @EventSourcingHandler
+    void on(SupplyIssuedEvent event) {
+        addPosition(event.symbol(), event.quantity().lots());
+        issuedSymbols.add(event.symbol());
+    }
+
+    @EventSourcingHandler
+    void on(CashReservedEvent event) {
+        availableCash = Math.subtractExact(availableCash, event.amount().cents());
+        reservations.merge(event.orderId(), OrderReservation.ofCash(event.symbol(), event.amount().cents()),
+                (existing, added) -> existing.plusCash(added.cash()));
+    }
+
+    @EventSourcingHandler
+    void on(PositionReservedEvent event) {
+        addPosition(event.symbol(), -event.quantity().lots());
+        reservations.merge(event.orderId(), OrderReservation.ofQuantity(event.symbol(), event.quantity().lots()),
+                (existing, added) -> existing.plusQuantity(added.quantity()));
+    }
+
+    @EventSourcingHandler
+    void on(BuySettledEvent event) {
+        long cost = Math.addExact(event.notional().cents(), event.fee().cents());
+        OrderReservation reservation = reservations.get(event.orderId());
+        long shortfall = reservation == null ? cost : reservation.cashShortfall(cost);
+        if (reservation != null) {
+            reservations.put(event.orderId(), reservation.settleCash(cost, event.quantity().lots()));
+        }
+        availableCash = Math.subtractExact(availableCash, shortfall);
+        addPosition(event.symbol(), event.quantity().lots());
+        settledBuys.add(event.tradeId());
+    }
+
+    @EventSourcingHandler
+    void on(SellSettledEvent event) {
+        long lots = event.quantity().lots();
+        OrderReservation reservation = reservations.get(event.orderId());
+        long shortfall = reservation == null ? lots : reservation.quantityShortfall(lots);
+        if (reservation != null) {
+            reservations.put(event.orderId(), reservation.settleQuantity(lots));
+        }
+        addPosition(event.symbol(), -shortfall);
+        availableCash = Math.addExact(availableCash, event.notional().minus(event.fee()).cents());
+        settledSells.add(event.tradeId());
+    }
+
+    @EventSourcingHandler
+    void on(FeesCollectedEvent event) {
+        availableCash = Math.addExact(availableCash, event.amount().cents());
+        collectedFees.add(event.tradeId());
+    }
+
+    @EventSourcingHandler
+    void on(ReservationClosingEvent event) {
+        reservations.computeIfPresent(event.orderId(), (id, reservation) -> reservation.closing(event.filledQuantity().lots()));
+    }
+
+    @EventSourcingHandler
+    void on(ReservationReleasedEvent event) {
+        availableCash = Math.addExact(availableCash, event.cash().cents());
+        addPosition(event.symbol(), event.quantity().lots());
+        reservations.remove(event.orderId());
+    }
+}

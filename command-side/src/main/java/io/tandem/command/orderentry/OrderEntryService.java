@@ -1,0 +1,200 @@
+package io.tandem.command.orderentry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tandem.contracts.account.ReserveCashCommand;
+import io.tandem.contracts.account.ReservePositionCommand;
+import io.tandem.contracts.common.*;
+import io.tandem.contracts.orderbook.*;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Order entry in one database transaction per request: Axon's Spring transaction manager joins
+ * it, so the account reservation, the order-entry row and the book's events commit or roll back
+ * together. Within a request the order book is always the last aggregate that can refuse, because
+ * books are cached and a cached book must never get ahead of a rolled-back transaction; accounts
+ * are not cached.
+ */
+@Service
+public class OrderEntryService implements OrderEntry {
+
+    static final int MAX_CLIENT_ORDER_ID_LENGTH = 64;
+
+    private final OrderEntryRecordRepository orders;
+    private final InstrumentCatalog catalog;
+    private final CommandDispatch commands;
+    private final ObjectMapper objectMapper;
+    private final TransactionTemplate transaction;
+
+    OrderEntryService(OrderEntryRecordRepository orders, InstrumentCatalog catalog, CommandDispatch commands,
+                      ObjectMapper objectMapper, PlatformTransactionManager transactionManager) {
+        this.orders = orders;
+        this.catalog = catalog;
+        this.commands = commands;
+        this.objectMapper = objectMapper;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * Places the order, or answers a retried request with the original result. A market order
+     * travels with its protection price (the collar around the last price) as its limit price, so
+     * the book never lets it trade beyond what was reserved for it. Not annotated
+     * transactional: a concurrent duplicate loses on the unique client-order-id constraint, which
+     * spoils its transaction, so the original is read back in a fresh one.
+     */
+    @Override
+    public OrderResult place(PlaceOrder request) {
+        PlaceOrders.validate(request);
+        try {
+            return transaction.execute(status -> placeOnce(request));
+        } catch (DataIntegrityViolationException duplicate) {
+            return transaction.execute(status -> orders.findByAccountIdAndClientOrderId(request.accountId().value(), request.clientOrderId()))
+                    .map(original -> originalResult(original, request.caller()))
+                    .orElseThrow(() -> new TandemException(ErrorCode.CONCURRENT_MODIFICATION,
+                            "client order id " + request.clientOrderId() + " is being placed by a concurrent request; retry"));
+        }
+    }
+
+    private OrderResult placeOnce(PlaceOrder request) {
+        Optional<OrderEntryRecord> existing = orders.findByAccountIdAndClientOrderId(request.accountId().value(), request.clientOrderId());
+        if (existing.isPresent()) {
+            return originalResult(existing.get(), request.caller());
+        }
+        InstrumentSpec spec = catalog.find(request.symbol()).orElseThrow(() -> unknownInstrument(request.symbol()));
+        Quantity quantity = spec.quantityOf(request.quantity());
+        Price limitPrice = request.type() == OrderType.LIMIT ? spec.priceOf(request.price()) : marketBound(spec, request.side());
+        PlaceOrders.checkLimits(spec, limitPrice, quantity);
+
+        OrderId orderId = OrderIds.of(request.accountId(), request.clientOrderId());
+        OrderEntryRecord order = orders.saveAndFlush(new OrderEntryRecord(orderId, request.accountId(), request.clientOrderId(),
+                request.caller().userId(), request.symbol(), request.side(), request.type(), limitPrice, quantity));
+        if (request.side() == Side.BUY) {
+            commands.send(new ReserveCashCommand(request.accountId(), request.caller().userId(), orderId, request.symbol(),
+                    spec.buyReservation(limitPrice, quantity)), ErrorCode.ACCOUNT_NOT_FOUND);
+        } else {
+            commands.send(new ReservePositionCommand(request.accountId(), request.caller().userId(), orderId, request.symbol(),
+                    quantity), ErrorCode.ACCOUNT_NOT_FOUND);
+        }
+        OrderResult result = bookAnswer(commands.send(new PlaceOrderCommand(request.symbol(), orderId, request.accountId(),
+                request.side(), request.type(), limitPrice, quantity, request.timeInForce(), request.now()), ErrorCode.UNKNOWN_INSTRUMENT));
+        order.placed(result, toJson(result));
+        return result;
+    }
+
+    @Override
+    @Transactional
+    public OrderResult cancel(Caller caller, OrderId orderId, Instant now) {
+        OrderEntryRecord order = ownOrder(caller, orderId);
+        requireOpen(order);
+        OrderResult result = bookAnswer(commands.send(new CancelOrderCommand(order.symbol(), order.orderId(), now), ErrorCode.ORDER_NOT_FOUND));
+        order.updated(result, null);
+        return result;
+    }
+
+    /**
+     * Reserves what the amended order may need beyond what it holds ({@link AmendReservation}),
+     * on behalf of the order's owner (an admin may amend), then amends it on the book. Nothing is
+     * released here: any surplus returns when the order closes.
+     */
+    @Override
+    @Transactional
+    public OrderResult amend(Caller caller, OrderId orderId, String newPrice, String newQuantity, Instant now) {
+        if (newPrice == null && newQuantity == null) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "an amendment needs a new price or a new quantity");
+        }
+        OrderEntryRecord order = ownOrder(caller, orderId);
+        requireOpen(order);
+        if (order.type() != OrderType.LIMIT) {
+            throw new TandemException(ErrorCode.INVALID_AMENDMENT, "only limit orders can be amended");
+        }
+        InstrumentSpec spec = catalog.find(order.symbol()).orElseThrow(() -> unknownInstrument(order.symbol()));
+        Price price = newPrice == null ? null : spec.priceOf(newPrice);
+        Quantity quantity = newQuantity == null ? null : spec.quantityOf(newQuantity);
+        Price effectivePrice = price == null ? order.limitPrice() : price;
+        Quantity effectiveQuantity = quantity == null ? order.quantity() : quantity;
+        PlaceOrders.checkLimits(spec, effectivePrice, effectiveQuantity);
+        reserveForAmendment(order, spec, effectivePrice, effectiveQuantity);
+        OrderResult result = bookAnswer(commands.send(new AmendOrderCommand(order.symbol(), order.orderId(), price, quantity, now),
+                ErrorCode.ORDER_NOT_FOUND));
+        order.updated(result, price);
+        return result;
+    }
+
+    @Override
+    public Optional<InstrumentSpec> instrument(Symbol symbol) {
+        return catalog.find(symbol);
+    }
+
+    private void reserveForAmendment(OrderEntryRecord order, InstrumentSpec spec, Price newPrice, Quantity newQuantity) {
+        if (order.side() == Side.BUY) {
+            Cash extra = AmendReservation.extraBuyCash(spec, order.limitPrice(), order.quantity(), order.filled(), newPrice, newQuantity);
+            if (extra.isPositive()) {
+                commands.send(new ReserveCashCommand(order.accountId(), order.owner(), order.orderId(), order.symbol(), extra),
+                        ErrorCode.ACCOUNT_NOT_FOUND);
+            }
+        } else {
+            Quantity extra = AmendReservation.extraSellQuantity(order.quantity(), newQuantity);
+            if (extra.isPositive()) {
+                commands.send(new ReservePositionCommand(order.accountId(), order.owner(), order.orderId(), order.symbol(), extra),
+                        ErrorCode.ACCOUNT_NOT_FOUND);
+            }
+        }
+    }
+
+    private OrderEntryRecord ownOrder(Caller caller, OrderId orderId) {
+        Objects.requireNonNull(caller, "caller");
+        OrderEntryRecord order = orders.findForUpdate(orderId.value())
+                .orElseThrow(() -> new TandemException(ErrorCode.ORDER_NOT_FOUND, "order " + orderId + " not found"));
+        if (!caller.admin() && !order.placedBy(caller.userId())) {
+            throw new TandemException(ErrorCode.NOT_ACCOUNT_OWNER, "order " + orderId + " belongs to another user");
+        }
+        return order;
+    }
+
+    private static void requireOpen(OrderEntryRecord order) {
+        if (order.status() != null && !order.status().isOpen()) {
+            throw new TandemException(ErrorCode.ORDER_NOT_OPEN, "order " + order.orderId() + " is " + order.status());
+        }
+    }
+
+    private OrderResult originalResult(OrderEntryRecord order, Caller caller) {
+        if (!order.placedBy(caller.userId())) {
+            throw new TandemException(ErrorCode.NOT_ACCOUNT_OWNER, "account " + order.accountId() + " belongs to another user");
+        }
+        try {
+            return objectMapper.readValue(order.result(), OrderResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored result of order " + order.orderId() + " is unreadable", e);
+        }
+    }
+
+    private Price marketBound(InstrumentSpec spec, Side side) {
+        Price last = catalog.lastPrice(spec.symbol()).orElseThrow(() -> new TandemException(ErrorCode.NO_REFERENCE_PRICE,
+                spec.symbol() + " has not traded yet; market orders need a last price"));
+        return side == Side.BUY ? spec.marketBuyLimit(last) : spec.marketSellLimit(last);
+    }
+
+    private String toJson(OrderResult result) {
+        try {
+            return objectMapper.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot store the result of order " + result.orderId(), e);
+        }
+    }
+
+    private static OrderResult bookAnswer(OrderResult result) {
+        return Objects.requireNonNull(result, "the order book answered without a result");
+    }
+
+    private static TandemException unknownInstrument(Symbol symbol) {
+        return new TandemException(ErrorCode.UNKNOWN_INSTRUMENT, "unknown instrument " + symbol);
+    }
+}

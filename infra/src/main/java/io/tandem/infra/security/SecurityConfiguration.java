@@ -1,0 +1,104 @@
+package io.tandem.infra.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.tandem.infra.config.TandemProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import javax.crypto.SecretKey;
+import java.time.Clock;
+
+/**
+ * Stateless bearer-token security (OAuth2 resource server, HS256 with a local key). Who may call
+ * what is decided here by route and role; whether a trader owns the account is decided by the
+ * command side, which knows the accounts.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+    static final String[] PUBLIC_ROUTES = {
+            "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+            "/graphiql/**", "/error"
+    };
+
+    @Bean
+    public SecurityFilterChain apiSecurity(HttpSecurity http, TandemProperties properties,
+                                           JwtAuthenticationConverter tokenConverter,
+                                           ObjectMapper objectMapper) throws Exception {
+        ProblemResponses problems = new ProblemResponses(objectMapper);
+        boolean devTokens = properties.security().devTokensEnabled();
+        http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(routes -> {
+                    routes.requestMatchers(PUBLIC_ROUTES).permitAll();
+                    if (devTokens) {
+                        routes.requestMatchers(HttpMethod.POST, DevTokenController.PATH).permitAll();
+                    }
+                    routes.requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                            .requestMatchers(HttpMethod.POST, "/api/v1/instruments").hasRole(Role.ADMIN.name())
+                            .requestMatchers(HttpMethod.POST, "/api/v1/orders").hasRole(Role.TRADER.name())
+                            .requestMatchers("/api/v1/orders/**", "/api/v1/accounts/**")
+                            .hasAnyRole(Role.TRADER.name(), Role.ADMIN.name())
+                            .anyRequest().authenticated();
+                })
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenConverter))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    /** {@code roles} claim to {@code ROLE_*} authorities; the {@code sub} claim becomes the principal name. */
+    @Bean
+    public JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(TokenIssuer.ROLES_CLAIM);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        converter.setPrincipalClaimName("sub");
+        return converter;
+    }
+
+    @Bean
+    public SecretKey tokenSigningKey(TandemProperties properties) {
+        return SigningKeys.resolve(properties);
+    }
+
+    @Bean
+    public JwtDecoder jwtDecoder(SecretKey tokenSigningKey, TandemProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.security().issuer()));
+        return decoder;
+    }
+
+    @Bean
+    public JwtEncoder jwtEncoder(SecretKey tokenSigningKey) {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(tokenSigningKey));
+    }
+
+    @Bean
+    public TokenIssuer tokenIssuer(JwtEncoder jwtEncoder, Clock clock, TandemProperties properties) {
+        return new TokenIssuer(jwtEncoder, clock, properties.security());
+    }
+}

@@ -1,0 +1,148 @@
+package io.tandem.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.serialization.Revision;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.axonframework.spring.stereotype.Saga;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.UUID;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Module and feature boundaries as executable rules. Dependencies point inward: api-contracts
+ * depends on nothing of ours; command-side, sagas, projections and query-side depend on
+ * api-contracts only; infra assembles. Every package a rule names must exist and hold classes,
+ * so a renamed package fails here instead of silently passing.
+ */
+class ArchitectureTest {
+
+    private static final String CONTRACTS = "io.tandem.contracts..";
+    private static final String COMMAND = "io.tandem.command..";
+    private static final String SAGA = "io.tandem.saga..";
+    private static final String PROJECTION = "io.tandem.projection..";
+    private static final String QUERY = "io.tandem.query..";
+    private static final String INFRA = "io.tandem.infra..";
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages("io.tandem");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "io.tandem.contracts.common", "io.tandem.contracts.account", "io.tandem.contracts.orderbook",
+            "io.tandem.contracts.portfolio", "io.tandem.contracts.marketdata", "io.tandem.contracts.ledger",
+            "io.tandem.command.account", "io.tandem.command.orderbook", "io.tandem.command.orderentry",
+            "io.tandem.saga.settlement",
+            "io.tandem.projection.portfolio", "io.tandem.projection.marketdata", "io.tandem.projection.ledger",
+            "io.tandem.query", "io.tandem.infra"})
+    void everyPackageNamedByTheRulesExists(String pkg) {
+        assertThat(classes.stream().filter(c -> c.getPackageName().startsWith(pkg)))
+                .as("classes in %s", pkg).isNotEmpty();
+    }
+
+    @Test
+    void contractsDependOnNothingOfOurs() {
+        noClasses().that().resideInAPackage(CONTRACTS)
+                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, SAGA, PROJECTION, QUERY, INFRA)
+                .check(classes);
+    }
+
+    @Test
+    void commandSideDependsOnlyOnContracts() {
+        noClasses().that().resideInAPackage(COMMAND)
+                .should().dependOnClassesThat().resideInAnyPackage(SAGA, PROJECTION, QUERY, INFRA)
+                .check(classes);
+    }
+
+    @Test
+    void sagasDependOnlyOnContracts() {
+        noClasses().that().resideInAPackage(SAGA)
+                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, PROJECTION, QUERY, INFRA)
+                .check(classes);
+    }
+
+    @Test
+    void projectionsDependOnlyOnContracts() {
+        noClasses().that().resideInAPackage(PROJECTION)
+                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, SAGA, QUERY, INFRA)
+                .check(classes);
+    }
+
+    @Test
+    void querySideReachesReadModelsOnlyThroughQueryMessages() {
+        noClasses().that().resideInAPackage(QUERY)
+                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, SAGA, PROJECTION, INFRA)
+                .check(classes);
+        noClasses().that().resideInAPackage(QUERY)
+                .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..")
+                .check(classes);
+    }
+
+    @Test
+    void aggregatesOfOneFeatureDoNotReachIntoAnother() {
+        noClasses().that().resideInAPackage("io.tandem.command.account..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.command.orderbook..", "io.tandem.command.orderentry..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.tandem.command.orderbook..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.command.account..", "io.tandem.command.orderentry..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.tandem.command.orderentry..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.command.account..", "io.tandem.command.orderbook..")
+                .because("order entry talks to aggregates through commands only")
+                .check(classes);
+    }
+
+    @Test
+    void contractsCarryNoPersistenceOrReadModelTypes() {
+        noClasses().that().resideInAPackage(CONTRACTS)
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.bson..", "com.mongodb..",
+                        "org.springframework..")
+                .check(classes);
+    }
+
+    @Test
+    void everyEventCarriesARevision() {
+        ArchRule rule = classes().that().resideInAPackage(CONTRACTS).and().haveSimpleNameEndingWith("Event")
+                .should().beAnnotatedWith(Revision.class);
+        rule.check(classes);
+    }
+
+    @Test
+    void aggregatesAndSagasReadNoClockAndMakeNoRandomIds() {
+        noClasses().that().areAnnotatedWith(Aggregate.class).or().areAnnotatedWith(Saga.class)
+                .should().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(UUID.class, "randomUUID")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .check(classes);
+    }
+
+    @Test
+    void everyEventHandlerNamesItsProcessingGroup() {
+        methods().that().areAnnotatedWith(EventHandler.class)
+                .should().beDeclaredInClassesThat().areAnnotatedWith(ProcessingGroup.class)
+                .because("a processor without an explicit name silently replays everything when a package is renamed")
+                .check(classes);
+    }
+}

@@ -1,0 +1,76 @@
+package io.tandem.infra.readmodel;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.tandem.infra.config.TandemProperties;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReadModelStoreTest {
+
+    @TempDir
+    Path dataDir;
+
+    private TandemProperties properties(String uri) {
+        return new TandemProperties(dataDir, new TandemProperties.Mongo(uri, "tandem"),
+                new TandemProperties.Security(null, false, Duration.ofHours(1), "tandem"),
+                new TandemProperties.Settlement("platform-fees", "platform"));
+    }
+
+    private static MongoCollection<Document> accounts(ReadModelStore store) {
+        return store.client().getDatabase("tandem").getCollection("accounts");
+    }
+
+    @Test
+    void embeddedDocumentsSurviveClosingAndReopeningTheStore() {
+        try (ReadModelStore store = ReadModelStore.open(properties(null))) {
+            accounts(store).replaceOne(Filters.eq("_id", "acc-1"), new Document("_id", "acc-1").append("available", "10.00"),
+                    new ReplaceOptions().upsert(true));
+        }
+
+        try (ReadModelStore reopened = ReadModelStore.open(properties(null))) {
+            assertThat(accounts(reopened).find(Filters.eq("_id", "acc-1")).first())
+                    .containsEntry("available", "10.00");
+        }
+        assertThat(dataDir.resolve(ReadModelStore.EMBEDDED_FILE)).exists();
+    }
+
+    @Test
+    void embeddedServerListensOnLoopbackOnly() {
+        try (ReadModelStore store = ReadModelStore.open(properties(null))) {
+            assertThat(store.embedded()).isTrue();
+            assertThat(store.client().getClusterDescription().getClusterSettings().getHosts())
+                    .singleElement()
+                    .satisfies(address -> assertThat(address.getHost()).isEqualTo("127.0.0.1"));
+        }
+    }
+
+    @Test
+    void configuredUriIsUsedInsteadOfTheEmbeddedServer() {
+        MongoServer external = new MongoServer(new MemoryBackend());
+        InetSocketAddress address = external.bind();
+        String uri = "mongodb://127.0.0.1:" + address.getPort();
+        try (ReadModelStore store = ReadModelStore.open(properties(uri));
+             MongoClient direct = MongoClients.create(uri)) {
+            accounts(store).insertOne(new Document("_id", "acc-2"));
+
+            assertThat(store.embedded()).isFalse();
+            assertThat(direct.getDatabase("tandem").getCollection("accounts").countDocuments()).isEqualTo(1);
+            assertThat(dataDir.resolve(ReadModelStore.EMBEDDED_FILE)).doesNotExist();
+        } finally {
+            external.shutdownNow();
+        }
+    }
+}

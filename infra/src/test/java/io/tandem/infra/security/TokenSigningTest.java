@@ -1,0 +1,117 @@
+package io.tandem.infra.security;
+
+import io.tandem.contracts.common.UserId;
+import io.tandem.infra.config.TandemProperties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import javax.crypto.SecretKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TokenSigningTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final SecurityConfiguration security = new SecurityConfiguration();
+
+    private TandemProperties properties(String secret) {
+        return new TandemProperties(dataDir, new TandemProperties.Mongo(null, "tandem"),
+                new TandemProperties.Security(secret, true, Duration.ofHours(12), "tandem"),
+                new TandemProperties.Settlement("platform-fees", "platform"));
+    }
+
+    private TokenIssuer issuer(SecretKey key, TandemProperties properties, Clock clock) {
+        return new TokenIssuer(security.jwtEncoder(key), clock, properties.security());
+    }
+
+    @Test
+    void tokenAuthenticatesAsItsUserWithRoleAuthorities() {
+        TandemProperties properties = properties(null);
+        SecretKey key = SigningKeys.resolve(properties);
+        String token = issuer(key, properties, Clock.systemUTC()).issue(UserId.of("alice"), List.of(Role.TRADER, Role.ADMIN));
+
+        JwtDecoder decoder = security.jwtDecoder(key, properties);
+        JwtAuthenticationToken authentication =
+                (JwtAuthenticationToken) security.jwtAuthenticationConverter().convert(decoder.decode(token));
+
+        assertThat(authentication.getName()).isEqualTo("alice");
+        assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+                .containsExactlyInAnyOrder("ROLE_TRADER", "ROLE_ADMIN");
+        assertThat(authentication.getToken().getClaimAsStringList("roles")).containsExactly("TRADER", "ADMIN");
+    }
+
+    @Test
+    void generatedKeyIsKeptInTheDataDirAndReusedOnTheNextStart() throws Exception {
+        TandemProperties properties = properties(null);
+        SecretKey first = SigningKeys.resolve(properties);
+        SecretKey second = SigningKeys.resolve(properties);
+
+        assertThat(second.getEncoded()).isEqualTo(first.getEncoded()).hasSize(32);
+        Path file = dataDir.resolve(SigningKeys.KEY_FILE);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void tokenIssuedBeforeARestartIsAcceptedAfterIt() {
+        TandemProperties properties = properties(null);
+        String token = issuer(SigningKeys.resolve(properties), properties, Clock.systemUTC())
+                .issue(UserId.of("alice"), List.of(Role.TRADER));
+
+        JwtDecoder afterRestart = security.jwtDecoder(SigningKeys.resolve(properties), properties);
+
+        assertThat(afterRestart.decode(token).getSubject()).isEqualTo("alice");
+    }
+
+    @Test
+    void configuredSecretIsUsedInsteadOfAGeneratedKey() {
+        TandemProperties properties = properties("a-shared-secret-of-at-least-32-bytes");
+
+        assertThat(SigningKeys.resolve(properties).getEncoded())
+                .isEqualTo("a-shared-secret-of-at-least-32-bytes".getBytes());
+        assertThat(dataDir.resolve(SigningKeys.KEY_FILE)).doesNotExist();
+    }
+
+    @Test
+    void secretShorterThan256BitsIsRefused() {
+        assertThatThrownBy(() -> SigningKeys.resolve(properties("too-short")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("at least 32 bytes");
+    }
+
+    @Test
+    void tokenSignedWithAnotherKeyIsRejected() {
+        TandemProperties ours = properties(null);
+        TandemProperties theirs = properties("someone-elses-secret-of-32-bytes-or-more");
+        String forged = issuer(SigningKeys.resolve(theirs), theirs, Clock.systemUTC())
+                .issue(UserId.of("mallory"), List.of(Role.ADMIN));
+
+        JwtDecoder decoder = security.jwtDecoder(SigningKeys.resolve(ours), ours);
+
+        assertThatThrownBy(() -> decoder.decode(forged)).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void expiredTokenIsRejected() {
+        TandemProperties properties = properties(null);
+        SecretKey key = SigningKeys.resolve(properties);
+        Clock yesterday = Clock.fixed(Instant.now().minus(Duration.ofDays(1)), ZoneOffset.UTC);
+        String stale = issuer(key, properties, yesterday).issue(UserId.of("alice"), List.of(Role.TRADER));
+
+        assertThatThrownBy(() -> security.jwtDecoder(key, properties).decode(stale)).isInstanceOf(JwtException.class);
+    }
+}

@@ -1,0 +1,91 @@
+package io.tandem.projection.ledger;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.tandem.contracts.common.Cash;
+import io.tandem.contracts.common.Quantity;
+import io.tandem.contracts.ledger.FindLedgerQuery;
+import io.tandem.contracts.ledger.InstrumentLedgerView;
+import io.tandem.contracts.ledger.LedgerView;
+import io.tandem.projection.support.InstrumentCatalog;
+import io.tandem.projection.support.InstrumentCatalog.ListedInstrument;
+import io.tandem.projection.support.Numbers;
+import io.tandem.projection.support.ReadModelCollections;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static io.tandem.projection.support.AccountDocuments.*;
+
+/**
+ * Answers {@link FindLedgerQuery}: checks DESIGN's conservation invariant over the read models.
+ * All cash (available + reserved, fee account included) must equal the sum of admin adjustments,
+ * and each instrument's positions (available + reserved) across accounts must equal its supply.
+ * <p>
+ * It reads every account and sums in Java with exact long arithmetic rather than with a MongoDB
+ * {@code $group}, whose {@code $sum} silently turns an overflowing long into a double.
+ */
+@Component
+public class LedgerQueryHandler {
+
+    private final MongoCollection<Document> accounts;
+    private final InstrumentCatalog instruments;
+
+    public LedgerQueryHandler(MongoDatabase database, InstrumentCatalog instruments) {
+        this.accounts = database.getCollection(ReadModelCollections.ACCOUNTS);
+        this.instruments = instruments;
+    }
+
+    @QueryHandler
+    public LedgerView find(FindLedgerQuery query) {
+        long cashTotal = 0;
+        long adjustmentsTotal = 0;
+        long feesTotal = 0;
+        Map<String, Long> positionsTotals = new TreeMap<>();
+        for (Document account : accounts.find()) {
+            long cash = Math.addExact(Numbers.longOf(account, AVAILABLE), Numbers.longOf(account, RESERVED));
+            cashTotal = Math.addExact(cashTotal, cash);
+            adjustmentsTotal = Math.addExact(adjustmentsTotal, Numbers.longOf(account, ADJUSTMENTS_TOTAL));
+            if (FEE_ACCOUNT_ID.equals(account.getString("_id"))) {
+                feesTotal = cash;
+            }
+            addPositions(account, positionsTotals);
+        }
+        boolean balanced = cashTotal == adjustmentsTotal;
+        List<InstrumentLedgerView> views = new ArrayList<>();
+        for (ListedInstrument instrument : instruments.all()) {
+            String symbol = instrument.spec().symbol().value();
+            long held = positionsTotals.getOrDefault(symbol, 0L);
+            positionsTotals.remove(symbol);
+            balanced &= held == instrument.supply().lots();
+            views.add(new InstrumentLedgerView(symbol, instrument.spec().format(instrument.supply()),
+                    instrument.spec().format(Quantity.ofLots(held))));
+        }
+        // Positions in an instrument the catalog does not know cannot be backed by any supply.
+        for (Map.Entry<String, Long> unlisted : positionsTotals.entrySet()) {
+            if (unlisted.getValue() != 0) {
+                balanced = false;
+                views.add(new InstrumentLedgerView(unlisted.getKey(), "0", unlisted.getValue() + " lots"));
+            }
+        }
+        return new LedgerView(Cash.ofCents(cashTotal).toDecimalString(), Cash.ofCents(adjustmentsTotal).toDecimalString(),
+                Cash.ofCents(feesTotal).toDecimalString(), views, balanced);
+    }
+
+    private static void addPositions(Document account, Map<String, Long> totals) {
+        Document positions = account.get(POSITIONS, Document.class);
+        if (positions == null) {
+            return;
+        }
+        for (Object value : positions.values()) {
+            Document position = (Document) value;
+            long held = Math.addExact(Numbers.longOf(position, POSITION_QUANTITY), Numbers.longOf(position, POSITION_RESERVED));
+            totals.merge(position.getString(POSITION_SYMBOL), held, Math::addExact);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.tandem.projection.marketdata;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import io.tandem.contracts.common.OrderId;
+import io.tandem.contracts.orderbook.InstrumentListedEvent;
+import io.tandem.contracts.orderbook.OrderAmendedEvent;
+import io.tandem.contracts.orderbook.OrderCancelledEvent;
+import io.tandem.contracts.orderbook.OrderFilledEvent;
+import io.tandem.contracts.orderbook.OrderPlacedEvent;
+import io.tandem.contracts.orderbook.TradeExecutedEvent;
+import io.tandem.projection.support.Numbers;
+import io.tandem.projection.support.ReadModelCollections;
+import io.tandem.projection.support.SequencedUpdates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import static io.tandem.projection.marketdata.BookDocuments.*;
+
+/**
+ * Projects each order book into its resting limit orders (with their unfilled remainder) and its
+ * last trade price; depth is aggregated per price level at query time. Closed orders stay as
+ * closed documents rather than being deleted, so a redelivered placement can never bring them
+ * back: every change is guarded by the book's event sequence number per document.
+ */
+@Component
+@ProcessingGroup(OrderBookProjector.PROCESSING_GROUP)
+public class OrderBookProjector {
+
+    public static final String PROCESSING_GROUP = "order-book";
+
+    private final MongoCollection<Document> bookOrders;
+    private final MongoCollection<Document> books;
+
+    public OrderBookProjector(MongoDatabase database) {
+        this.bookOrders = database.getCollection(ReadModelCollections.BOOK_ORDERS);
+        this.books = database.getCollection(ReadModelCollections.BOOKS);
+        bookOrders.createIndex(Indexes.ascending(SYMBOL, OPEN, SIDE, PRICE));
+    }
+
+    @EventHandler
+    public void on(InstrumentListedEvent event, @SequenceNumber long sequence) {
+        SequencedUpdates.applyIfNewer(books, event.symbol().value(), sequence,
+                Updates.set(LISTED_AT, event.listedAt() == null ? null : event.listedAt().toString()), true);
+    }
+
+    @EventHandler
+    public void on(OrderPlacedEvent event, @SequenceNumber long sequence) {
+        if (event.limitPrice() == null) {
+            return; // market orders never rest, so they never show in depth
+        }
+        long lots = event.quantity().lots();
+        SequencedUpdates.applyIfNewer(bookOrders, event.orderId().value(), sequence, Updates.combine(
+                Updates.set(SYMBOL, event.symbol().value()),
+                Updates.set(SIDE, event.side().name()),
+                Updates.set(PRICE, event.limitPrice().ticks()),
+                Updates.set(QUANTITY, lots),
+                Updates.set(FILLED, 0L),
+                Updates.set(REMAINING, lots),
+                Updates.set(OPEN, true)), true);
+    }
+
+    @EventHandler
+    public void on(TradeExecutedEvent event, @SequenceNumber long sequence) {
+        long lots = event.quantity().lots();
+        Bson fill = Updates.combine(Updates.inc(FILLED, lots), Updates.inc(REMAINING, -lots));
+        update(event.makerOrderId(), sequence, fill);
+        update(event.takerOrderId(), sequence, fill);
+        SequencedUpdates.applyIfNewer(books, event.symbol().value(), sequence,
+                Updates.set(LAST_PRICE, event.price().ticks()), true);
+    }
+
+    @EventHandler
+    public void on(OrderFilledEvent event, @SequenceNumber long sequence) {
+        close(event.orderId(), event.filledQuantity().lots(), sequence);
+    }
+
+    @EventHandler
+    public void on(OrderCancelledEvent event, @SequenceNumber long sequence) {
+        close(event.orderId(), event.filledQuantity().lots(), sequence);
+    }
+
+    @EventHandler
+    public void on(OrderAmendedEvent event, @SequenceNumber long sequence) {
+        Document order = bookOrders.find(Filters.eq("_id", event.orderId().value())).first();
+        if (order == null || Numbers.longOf(order, SequencedUpdates.LAST_SEQ) >= sequence) {
+            return;
+        }
+        long quantity = event.quantity().lots();
+        long remaining = Math.max(0, Math.subtractExact(quantity, Numbers.longOf(order, FILLED)));
+        Bson amounts = Updates.combine(Updates.set(QUANTITY, quantity), Updates.set(REMAINING, remaining));
+        update(event.orderId(), sequence, event.price() == null ? amounts
+                : Updates.combine(amounts, Updates.set(PRICE, event.price().ticks())));
+    }
+
+    @ResetHandler
+    public void reset() {
+        bookOrders.deleteMany(new Document());
+        books.deleteMany(new Document());
+    }
+
+    private void close(OrderId orderId, long filled, long sequence) {
+        update(orderId, sequence, Updates.combine(
+                Updates.set(FILLED, filled), Updates.set(REMAINING, 0L), Updates.set(OPEN, false)));
+    }
+
+    /** Updates an order that rests or rested; market orders have no document and are left alone. */
+    private void update(OrderId orderId, long sequence, Bson update) {
+        SequencedUpdates.applyIfNewer(bookOrders, orderId.value(), sequence, update, false);
+    }
+}

@@ -1,0 +1,137 @@
+package io.tandem.projection.portfolio;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Updates;
+import io.tandem.contracts.account.AccountOpenedEvent;
+import io.tandem.contracts.account.BuySettledEvent;
+import io.tandem.contracts.account.CashAdjustedEvent;
+import io.tandem.contracts.account.CashReservedEvent;
+import io.tandem.contracts.account.FeesCollectedEvent;
+import io.tandem.contracts.account.PositionReservedEvent;
+import io.tandem.contracts.account.ReservationReleasedEvent;
+import io.tandem.contracts.account.SellSettledEvent;
+import io.tandem.contracts.account.SupplyIssuedEvent;
+import io.tandem.contracts.common.AccountId;
+import io.tandem.projection.support.ReadModelCollections;
+import io.tandem.projection.support.SequencedUpdates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.tandem.projection.support.AccountDocuments.*;
+
+/**
+ * Projects account events into one document per account: available and reserved cash, the total
+ * of admin adjustments, and each position's available and reserved quantity. Every event is a
+ * relative change ({@code $inc}) applied at most once per account thanks to the account's event
+ * sequence number, so redelivery and replay leave the balances untouched.
+ */
+@Component
+@ProcessingGroup(AccountProjector.PROCESSING_GROUP)
+public class AccountProjector {
+
+    public static final String PROCESSING_GROUP = "portfolio";
+
+    private final MongoCollection<Document> accounts;
+
+    public AccountProjector(MongoDatabase database) {
+        this.accounts = database.getCollection(ReadModelCollections.ACCOUNTS);
+    }
+
+    @EventHandler
+    public void on(AccountOpenedEvent event, @SequenceNumber long sequence) {
+        apply(event.accountId(), sequence, Updates.combine(
+                Updates.set(OWNER, event.owner().value()),
+                Updates.set(TYPE, event.type().name())));
+    }
+
+    @EventHandler
+    public void on(CashAdjustedEvent event, @SequenceNumber long sequence) {
+        long amount = event.amount().cents();
+        apply(event.accountId(), sequence, Updates.combine(
+                Updates.inc(AVAILABLE, amount),
+                Updates.inc(ADJUSTMENTS_TOTAL, amount)));
+    }
+
+    @EventHandler
+    public void on(SupplyIssuedEvent event, @SequenceNumber long sequence) {
+        String symbol = event.symbol().value();
+        apply(event.accountId(), sequence, Updates.combine(
+                Updates.set(positionPath(symbol, POSITION_SYMBOL), symbol),
+                Updates.inc(positionPath(symbol, POSITION_QUANTITY), event.quantity().lots())));
+    }
+
+    @EventHandler
+    public void on(CashReservedEvent event, @SequenceNumber long sequence) {
+        long amount = event.amount().cents();
+        apply(event.accountId(), sequence, Updates.combine(
+                Updates.inc(AVAILABLE, -amount),
+                Updates.inc(RESERVED, amount)));
+    }
+
+    @EventHandler
+    public void on(PositionReservedEvent event, @SequenceNumber long sequence) {
+        String symbol = event.symbol().value();
+        long lots = event.quantity().lots();
+        apply(event.accountId(), sequence, Updates.combine(
+                Updates.set(positionPath(symbol, POSITION_SYMBOL), symbol),
+                Updates.inc(positionPath(symbol, POSITION_QUANTITY), -lots),
+                Updates.inc(positionPath(symbol, POSITION_RESERVED), lots)));
+    }
+
+    @EventHandler
+    public void on(BuySettledEvent event, @SequenceNumber long sequence) {
+        String symbol = event.symbol().value();
+        long paid = Math.addExact(event.notional().cents(), event.fee().cents());
+        apply(event.accountId(), sequence, Updates.combine(
+                Updates.inc(RESERVED, -paid),
+                Updates.set(positionPath(symbol, POSITION_SYMBOL), symbol),
+                Updates.inc(positionPath(symbol, POSITION_QUANTITY), event.quantity().lots())));
+    }
+
+    @EventHandler
+    public void on(SellSettledEvent event, @SequenceNumber long sequence) {
+        String symbol = event.symbol().value();
+        long received = Math.subtractExact(event.notional().cents(), event.fee().cents());
+        apply(event.accountId(), sequence, Updates.combine(
+                Updates.inc(AVAILABLE, received),
+                Updates.set(positionPath(symbol, POSITION_SYMBOL), symbol),
+                Updates.inc(positionPath(symbol, POSITION_RESERVED), -event.quantity().lots())));
+    }
+
+    @EventHandler
+    public void on(FeesCollectedEvent event, @SequenceNumber long sequence) {
+        apply(event.accountId(), sequence, Updates.inc(AVAILABLE, event.amount().cents()));
+    }
+
+    @EventHandler
+    public void on(ReservationReleasedEvent event, @SequenceNumber long sequence) {
+        String symbol = event.symbol().value();
+        long cash = event.cash() == null ? 0 : event.cash().cents();
+        long lots = event.quantity() == null ? 0 : event.quantity().lots();
+        List<Bson> updates = new ArrayList<>(List.of(Updates.inc(AVAILABLE, cash), Updates.inc(RESERVED, -cash)));
+        if (lots != 0) {
+            updates.add(Updates.set(positionPath(symbol, POSITION_SYMBOL), symbol));
+            updates.add(Updates.inc(positionPath(symbol, POSITION_QUANTITY), lots));
+            updates.add(Updates.inc(positionPath(symbol, POSITION_RESERVED), -lots));
+        }
+        apply(event.accountId(), sequence, Updates.combine(updates));
+    }
+
+    @ResetHandler
+    public void reset() {
+        accounts.deleteMany(new Document());
+    }
+
+    private void apply(AccountId accountId, long sequence, Bson update) {
+        SequencedUpdates.applyIfNewer(accounts, accountId.value(), sequence, update, true);
+    }
+}

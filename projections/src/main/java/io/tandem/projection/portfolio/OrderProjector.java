@@ -1,0 +1,103 @@
+package io.tandem.projection.portfolio;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import io.tandem.contracts.common.OrderId;
+import io.tandem.contracts.orderbook.OrderAmendedEvent;
+import io.tandem.contracts.orderbook.OrderCancelledEvent;
+import io.tandem.contracts.orderbook.OrderFilledEvent;
+import io.tandem.contracts.orderbook.OrderPlacedEvent;
+import io.tandem.contracts.orderbook.OrderStatus;
+import io.tandem.contracts.orderbook.TradeExecutedEvent;
+import io.tandem.projection.support.ReadModelCollections;
+import io.tandem.projection.support.SequencedUpdates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import static io.tandem.projection.portfolio.OrderDocuments.*;
+
+/**
+ * Projects order-book events into one document per order, as the account that placed it sees it:
+ * status, filled quantity and cancel reason. An order's events all come from its book's stream, so
+ * the book's sequence number makes each change apply at most once per order document.
+ */
+@Component
+@ProcessingGroup(OrderProjector.PROCESSING_GROUP)
+public class OrderProjector {
+
+    public static final String PROCESSING_GROUP = "orders";
+
+    private final MongoCollection<Document> orders;
+
+    public OrderProjector(MongoDatabase database) {
+        this.orders = database.getCollection(ReadModelCollections.ORDERS);
+        // Scanned backwards, this index serves the newest-first listing of an account's orders.
+        orders.createIndex(Indexes.ascending(ACCOUNT_ID, PLACED_KEY, "_id"));
+    }
+
+    @EventHandler
+    public void on(OrderPlacedEvent event, @SequenceNumber long sequence) {
+        apply(event.orderId(), sequence, Updates.combine(
+                Updates.set(ACCOUNT_ID, event.accountId().value()),
+                Updates.set(SYMBOL, event.symbol().value()),
+                Updates.set(SIDE, event.side().name()),
+                Updates.set(TYPE, event.type().name()),
+                Updates.set(TIME_IN_FORCE, event.timeInForce().name()),
+                Updates.set(PRICE, event.limitPrice() == null ? null : event.limitPrice().ticks()),
+                Updates.set(QUANTITY, event.quantity().lots()),
+                Updates.set(FILLED, 0L),
+                Updates.set(STATUS, OrderStatus.NEW.name()),
+                Updates.set(PLACED_AT, event.placedAt().toString()),
+                Updates.set(PLACED_KEY, placedKey(event.placedAt()))));
+    }
+
+    @EventHandler
+    public void on(TradeExecutedEvent event, @SequenceNumber long sequence) {
+        long lots = event.quantity().lots();
+        apply(event.buyOrderId(), sequence, fill(lots, event.buyOrderFilled()));
+        apply(event.sellOrderId(), sequence, fill(lots, event.sellOrderFilled()));
+    }
+
+    @EventHandler
+    public void on(OrderFilledEvent event, @SequenceNumber long sequence) {
+        apply(event.orderId(), sequence, Updates.combine(
+                Updates.set(FILLED, event.filledQuantity().lots()),
+                Updates.set(STATUS, OrderStatus.FILLED.name())));
+    }
+
+    @EventHandler
+    public void on(OrderCancelledEvent event, @SequenceNumber long sequence) {
+        apply(event.orderId(), sequence, Updates.combine(
+                Updates.set(FILLED, event.filledQuantity().lots()),
+                Updates.set(STATUS, OrderStatus.CANCELLED.name()),
+                Updates.set(CANCEL_REASON, event.reason() == null ? null : event.reason().name())));
+    }
+
+    @EventHandler
+    public void on(OrderAmendedEvent event, @SequenceNumber long sequence) {
+        Bson quantity = Updates.set(QUANTITY, event.quantity().lots());
+        apply(event.orderId(), sequence, event.price() == null ? quantity
+                : Updates.combine(quantity, Updates.set(PRICE, event.price().ticks())));
+    }
+
+    @ResetHandler
+    public void reset() {
+        orders.deleteMany(new Document());
+    }
+
+    private static Bson fill(long lots, boolean completed) {
+        return Updates.combine(Updates.inc(FILLED, lots),
+                Updates.set(STATUS, (completed ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED).name()));
+    }
+
+    private void apply(OrderId orderId, long sequence, Bson update) {
+        SequencedUpdates.applyIfNewer(orders, orderId.value(), sequence, update, true);
+    }
+}

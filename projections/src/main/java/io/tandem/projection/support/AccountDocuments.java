@@ -1,0 +1,40 @@
+package io.tandem.projection.support;
+
+/**
+ * Field names of an account document in {@link ReadModelCollections#ACCOUNTS}, shared by the
+ * portfolio (which writes it) and the ledger (which sums it).
+ * <pre>
+ * { _id, owner, type, available, reserved, adjustmentsTotal,
+ *   positions: { &lt;key&gt;: { symbol, quantity, reserved } }, lastSeq }
+ * </pre>
+ * Cash is in cents, position quantities in lots. Symbols may contain dots, which MongoDB reads as
+ * path separators, so positions are keyed by {@link #positionKey(String)} and carry the symbol.
+ */
+public final class AccountDocuments {
+
+    public static final String OWNER = "owner";
+    public static final String TYPE = "type";
+    public static final String AVAILABLE = "available";
+    public static final String RESERVED = "reserved";
+    public static final String ADJUSTMENTS_TOTAL = "adjustmentsTotal";
+    public static final String POSITIONS = "positions";
+    public static final String POSITION_SYMBOL = "symbol";
+    public static final String POSITION_QUANTITY = "quantity";
+    public static final String POSITION_RESERVED = "reserved";
+
+    /** The platform fee account: its cash is the fees total of the ledger. */
+    public static final String FEE_ACCOUNT_ID = "platform-fees";
+
+    private AccountDocuments() {
+    }
+
+    /** Key of a symbol's entry under {@link #POSITIONS}: the symbol with dots replaced (symbols never contain '_'). */
+    public static String positionKey(String symbol) {
+        return symbol.replace('.', '_');
+    }
+
+    /** Path of a field of a symbol's position, e.g. {@code positions.ACME.quantity}. */
+    public static String positionPath(String symbol, String field) {
+        return POSITIONS + "." + positionKey(symbol) + "." + field;
+    }
+}

@@ -1,0 +1,25 @@
+package io.tandem.projection.support;
+
+/**
+ * Names of the MongoDB collections behind the read models, in one place so that a reset, a
+ * side-by-side rebuild or an operator looking at the database finds them all. Each collection is
+ * written by exactly one processing group; other features may read it.
+ */
+public final class ReadModelCollections {
+
+    /** Balances and positions per account; written by the {@code portfolio} group. */
+    public static final String ACCOUNTS = "accounts";
+    /** Every order with its status and fills; written by the {@code orders} group. */
+    public static final String ORDERS = "orders";
+    /** Limit orders with their remaining quantity, for depth; written by the {@code order-book} group. */
+    public static final String BOOK_ORDERS = "book_orders";
+    /** One document per order book with its last trade price; written by the {@code order-book} group. */
+    public static final String BOOKS = "books";
+    /** Executed trades per book; written by the {@code trade-tape} group. */
+    public static final String TRADES = "trades";
+    /** Instrument specs and supply; written by the {@code instruments} group. */
+    public static final String INSTRUMENTS = "instruments";
+
+    private ReadModelCollections() {
+    }
+}
