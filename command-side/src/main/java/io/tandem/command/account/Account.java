@@ -27,7 +27,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Settlement is the exception that is never refused, because the trade has already happened; it
  * draws on the order's reservation, which covers it by construction (see
  * {@code InstrumentSpec.buyReservation}). Commands that sagas send are idempotent: a repeated
- * settlement, fee collection, supply issue or reservation close changes nothing.
+ * settlement, fee collection, supply issue or reservation close changes nothing (the account
+ * remembers the trade ids it has settled for that reason).
  * <p>
  * Not cached: order entry sends several commands in one database transaction, and a rolled-back
  * transaction must not leave a cached account ahead of its event stream. Snapshots are taken
@@ -43,7 +44,6 @@ public class Account {
     @AggregateIdentifier
     private AccountId accountId;
     private UserId owner;
-    private AccountType type;
     private long availableCash;
     private Map<Symbol, Long> positions = new HashMap<>();
     private Map<OrderId, OrderReservation> reservations = new HashMap<>();
@@ -227,7 +227,6 @@ public class Account {
     void on(AccountOpenedEvent event) {
         accountId = event.accountId();
         owner = event.owner();
-        type = event.type();
     }
 
     @EventSourcingHandler

@@ -28,7 +28,8 @@ import org.springframework.data.domain.Persistable;
  * through order entry (the book is the authority; passive fills are not tracked here).
  * <p>
  * The row is inserted before anything is reserved, so the unique (account, client order id) pair
- * claims the request: a concurrent duplicate fails on the constraint instead of placing twice.
+ * claims the request: a concurrent duplicate fails on the constraint instead of placing twice. A
+ * market order's limit price is its protection price (what its reservation was sized for).
  */
 @Entity
 @Table(name = "order_entry",

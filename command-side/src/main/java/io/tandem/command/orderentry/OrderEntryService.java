@@ -8,9 +8,6 @@ import io.tandem.contracts.common.*;
 import io.tandem.contracts.orderbook.*;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -19,7 +16,8 @@ import java.util.Optional;
 /**
  * Order entry in one database transaction per request: Axon's Spring transaction manager joins
  * it, so the account reservation, the order-entry row and the book's events commit or roll back
- * together. Within a request the order book is always the last aggregate that can refuse, because
+ * together (a request that lost a race on its account is run again, see
+ * {@link RequestTransactions}). Within a request the order book is always the last aggregate that can refuse, because
  * books are cached and a cached book must never get ahead of a rolled-back transaction; accounts
  * are not cached.
  */
@@ -32,35 +30,38 @@ public class OrderEntryService implements OrderEntry {
     private final InstrumentCatalog catalog;
     private final CommandDispatch commands;
     private final ObjectMapper objectMapper;
-    private final TransactionTemplate transaction;
+    private final RequestTransactions transactions;
 
     OrderEntryService(OrderEntryRecordRepository orders, InstrumentCatalog catalog, CommandDispatch commands,
-                      ObjectMapper objectMapper, PlatformTransactionManager transactionManager) {
+                      ObjectMapper objectMapper, RequestTransactions transactions) {
         this.orders = orders;
         this.catalog = catalog;
         this.commands = commands;
         this.objectMapper = objectMapper;
-        this.transaction = new TransactionTemplate(transactionManager);
+        this.transactions = transactions;
     }
 
     /**
      * Places the order, or answers a retried request with the original result. A market order
      * travels with its protection price (the collar around the last price) as its limit price, so
-     * the book never lets it trade beyond what was reserved for it. Not annotated
-     * transactional: a concurrent duplicate loses on the unique client-order-id constraint, which
-     * spoils its transaction, so the original is read back in a fresh one.
+     * the book never lets it trade beyond what was reserved for it. A concurrent duplicate loses
+     * on the unique client-order-id constraint, which spoils its transaction, so the original is
+     * read back in a fresh one.
      */
     @Override
     public OrderResult place(PlaceOrder request) {
         PlaceOrders.validate(request);
-        try {
-            return transaction.execute(status -> placeOnce(request));
-        } catch (DataIntegrityViolationException duplicate) {
-            return transaction.execute(status -> orders.findByAccountIdAndClientOrderId(request.accountId().value(), request.clientOrderId()))
-                    .map(original -> originalResult(original, request.caller()))
-                    .orElseThrow(() -> new TandemException(ErrorCode.CONCURRENT_MODIFICATION,
-                            "client order id " + request.clientOrderId() + " is being placed by a concurrent request; retry"));
-        }
+        return transactions.retrying(() -> {
+            try {
+                return transactions.inTransaction(() -> placeOnce(request));
+            } catch (DataIntegrityViolationException duplicate) {
+                return transactions.inTransaction(() -> orders
+                        .findByAccountIdAndClientOrderId(request.accountId().value(), request.clientOrderId())
+                        .map(original -> originalResult(original, request.caller()))
+                        .orElseThrow(() -> new TandemException(ErrorCode.CONCURRENT_MODIFICATION,
+                                "client order id " + request.clientOrderId() + " is being placed by a concurrent request")));
+            }
+        });
     }
 
     private OrderResult placeOnce(PlaceOrder request) {
@@ -90,13 +91,15 @@ public class OrderEntryService implements OrderEntry {
     }
 
     @Override
-    @Transactional
     public OrderResult cancel(Caller caller, OrderId orderId, Instant now) {
-        OrderEntryRecord order = ownOrder(caller, orderId);
-        requireOpen(order);
-        OrderResult result = bookAnswer(commands.send(new CancelOrderCommand(order.symbol(), order.orderId(), now), ErrorCode.ORDER_NOT_FOUND));
-        order.updated(result, null);
-        return result;
+        return transactions.inTransaction(() -> {
+            OrderEntryRecord order = ownOrder(caller, orderId);
+            requireOpen(order);
+            OrderResult result = bookAnswer(commands.send(new CancelOrderCommand(order.symbol(), order.orderId(), now),
+                    ErrorCode.ORDER_NOT_FOUND));
+            order.updated(result, null);
+            return result;
+        });
     }
 
     /**
@@ -105,11 +108,14 @@ public class OrderEntryService implements OrderEntry {
      * released here: any surplus returns when the order closes.
      */
     @Override
-    @Transactional
     public OrderResult amend(Caller caller, OrderId orderId, String newPrice, String newQuantity, Instant now) {
         if (newPrice == null && newQuantity == null) {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, "an amendment needs a new price or a new quantity");
         }
+        return transactions.retrying(() -> transactions.inTransaction(() -> amendOnce(caller, orderId, newPrice, newQuantity, now)));
+    }
+
+    private OrderResult amendOnce(Caller caller, OrderId orderId, String newPrice, String newQuantity, Instant now) {
         OrderEntryRecord order = ownOrder(caller, orderId);
         requireOpen(order);
         if (order.type() != OrderType.LIMIT) {

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * Drives an {@link OrderBookState} the way the aggregate does (decide, then apply the events one by
  * one) with order entry's reservations in front of it and settlement's bookkeeping behind it, and
- * checks every invariant after every step: see {@link OrderBookProperties}.
+ * checks every invariant after every step: see {@link RandomOrderStreamProperties}.
  */
 final class SimulatedMarket {
 

@@ -15,7 +15,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
@@ -30,12 +29,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Order entry against real accounts, a real event store and the catalog's subscribing processor on
  * H2; only the book is a stand-in. Each test uses its own symbol and accounts.
  */
-@SpringBootTest(classes = OrderEntryTestApplication.class, properties = {
-        "axon.axonserver.enabled=false",
-        "axon.serializer.general=jackson",
-        "axon.serializer.events=jackson",
-        "axon.serializer.messages=jackson",
-        "spring.datasource.url=jdbc:h2:mem:order-entry;DB_CLOSE_DELAY=-1"})
+@OrderEntrySpringTest
 class OrderEntryIntegrationTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();

@@ -67,7 +67,7 @@ public class AccountController {
     }
 
     public record AdjustmentRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String adjustmentId,
-                                    @NotBlank String amount,
+                                    @NotBlank @PlainDecimal String amount,
                                     @NotBlank @Size(max = 500) String reason) {
     }
 

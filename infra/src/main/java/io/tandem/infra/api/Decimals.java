@@ -5,7 +5,7 @@ import io.tandem.contracts.common.TandemException;
 
 import java.math.BigDecimal;
 
-/** Decimal strings from request bodies; a value that is not a number is malformed input, never rounded. */
+/** Decimal strings from request bodies ({@link PlainDecimal}); a value that is not a number is malformed input, never rounded. */
 final class Decimals {
 
     private Decimals() {

@@ -53,15 +53,15 @@ public class InstrumentController {
      */
     public record ListInstrumentRequest(@NotBlank @Size(max = 12) String symbol,
                                         @NotBlank @Size(max = 200) String name,
-                                        @NotBlank String tickSize,
-                                        @NotBlank String lotSize,
-                                        @NotBlank String makerFeeRate,
-                                        @NotBlank String takerFeeRate,
+                                        @NotBlank @PlainDecimal String tickSize,
+                                        @NotBlank @PlainDecimal String lotSize,
+                                        @NotBlank @PlainDecimal String makerFeeRate,
+                                        @NotBlank @PlainDecimal String takerFeeRate,
                                         @NotBlank @Size(max = 64) String issuerAccountId,
-                                        @NotBlank String supply,
-                                        String maxOrderQuantity,
-                                        String maxOrderNotional,
-                                        String marketCollarRate) {
+                                        @NotBlank @PlainDecimal String supply,
+                                        @PlainDecimal String maxOrderQuantity,
+                                        @PlainDecimal String maxOrderNotional,
+                                        @PlainDecimal String marketCollarRate) {
 
         InstrumentSpec toSpec() {
             Symbol symbol = Symbol.of(this.symbol.trim());

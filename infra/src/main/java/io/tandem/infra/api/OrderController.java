@@ -94,8 +94,8 @@ public class OrderController {
                                     @NotBlank @Size(max = 12) String symbol,
                                     @NotNull Side side,
                                     @NotNull OrderType type,
-                                    String price,
-                                    @NotBlank String quantity,
+                                    @PlainDecimal String price,
+                                    @NotBlank @PlainDecimal String quantity,
                                     TimeInForce timeInForce) {
 
         void checkPrice() {
@@ -108,6 +108,7 @@ public class OrderController {
         }
     }
 
-    public record AmendOrderRequest(String quantity, String price) {
+    public record AmendOrderRequest(@PlainDecimal String quantity,
+                                    @PlainDecimal String price) {
     }
 }

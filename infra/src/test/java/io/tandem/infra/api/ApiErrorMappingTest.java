@@ -77,6 +77,13 @@ class ApiErrorMappingTest extends ApiSliceTest {
     }
 
     @Test
+    void exponentNotationIsMalformedRequest() throws Exception {
+        ResultActions result = placeOrder(VALID_ORDER.replace("\"10.00\"", "\"1e-999999999\""));
+        problem(result, 400, "MALFORMED_REQUEST");
+        result.andExpect(jsonPath("$.detail", containsString("price")));
+    }
+
+    @Test
     void limitOrderWithoutPriceIsMalformedRequest() throws Exception {
         problem(placeOrder(VALID_ORDER.replace("\"price\":\"10.00\",", "")), 400, "MALFORMED_REQUEST");
     }

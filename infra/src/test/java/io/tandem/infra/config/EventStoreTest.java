@@ -58,7 +58,6 @@ class EventStoreTest {
 
             List<Long> indexes = second.getBean(JdbcTemplate.class)
                     .queryForList("select global_index from domain_event_entry order by global_index", Long.class);
-            System.err.println("ROWS " + second.getBean(JdbcTemplate.class).queryForList("select global_index, aggregate_identifier, sequence_number, type from domain_event_entry order by global_index"));
             assertThat(indexes).containsExactlyElementsOf(LongStream.rangeClosed(1, 6).boxed().toList());
         }
     }
@@ -93,8 +92,7 @@ class EventStoreTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(AxonAndJpaOnly.class)
                 .web(WebApplicationType.NONE)
-                .properties("tandem.data-dir=" + dataDir, "spring.main.banner-mode=off")
-                .run();
+                .run("--tandem.data-dir=" + dataDir, "--spring.main.banner-mode=off");
     }
 
     private static void appendAccountEvents(ConfigurableApplicationContext context, String aggregateId, int count) {

@@ -7,8 +7,8 @@ import io.tandem.contracts.common.Quantity;
 import io.tandem.contracts.ledger.FindLedgerQuery;
 import io.tandem.contracts.ledger.InstrumentLedgerView;
 import io.tandem.contracts.ledger.LedgerView;
-import io.tandem.projection.support.InstrumentCatalog;
-import io.tandem.projection.support.InstrumentCatalog.ListedInstrument;
+import io.tandem.projection.support.InstrumentFormats;
+import io.tandem.projection.support.InstrumentFormats.ListedInstrument;
 import io.tandem.projection.support.Numbers;
 import io.tandem.projection.support.ReadModelCollections;
 import org.axonframework.queryhandling.QueryHandler;
@@ -34,9 +34,9 @@ import static io.tandem.projection.support.AccountDocuments.*;
 public class LedgerQueryHandler {
 
     private final MongoCollection<Document> accounts;
-    private final InstrumentCatalog instruments;
+    private final InstrumentFormats instruments;
 
-    public LedgerQueryHandler(MongoDatabase database, InstrumentCatalog instruments) {
+    public LedgerQueryHandler(MongoDatabase database, InstrumentFormats instruments) {
         this.accounts = database.getCollection(ReadModelCollections.ACCOUNTS);
         this.instruments = instruments;
     }

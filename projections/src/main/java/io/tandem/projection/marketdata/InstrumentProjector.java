@@ -1,7 +1,7 @@
 package io.tandem.projection.marketdata;
 
 import io.tandem.contracts.orderbook.InstrumentListedEvent;
-import io.tandem.projection.support.InstrumentCatalog;
+import io.tandem.projection.support.InstrumentFormats;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,9 +17,9 @@ public class InstrumentProjector {
 
     public static final String PROCESSING_GROUP = "instruments";
 
-    private final InstrumentCatalog catalog;
+    private final InstrumentFormats catalog;
 
-    public InstrumentProjector(InstrumentCatalog catalog) {
+    public InstrumentProjector(InstrumentFormats catalog) {
         this.catalog = catalog;
     }
 

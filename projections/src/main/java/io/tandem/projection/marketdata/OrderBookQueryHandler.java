@@ -14,7 +14,7 @@ import io.tandem.contracts.marketdata.OrderBookView;
 import io.tandem.contracts.marketdata.PriceLevelView;
 import io.tandem.contracts.orderbook.InstrumentSpec;
 import io.tandem.projection.support.Cursors;
-import io.tandem.projection.support.InstrumentCatalog;
+import io.tandem.projection.support.InstrumentFormats;
 import io.tandem.projection.support.Numbers;
 import io.tandem.projection.support.ReadModelCollections;
 import org.axonframework.queryhandling.QueryHandler;
@@ -40,9 +40,9 @@ public class OrderBookQueryHandler {
 
     private final MongoCollection<Document> bookOrders;
     private final MongoCollection<Document> books;
-    private final InstrumentCatalog instruments;
+    private final InstrumentFormats instruments;
 
-    public OrderBookQueryHandler(MongoDatabase database, InstrumentCatalog instruments) {
+    public OrderBookQueryHandler(MongoDatabase database, InstrumentFormats instruments) {
         this.bookOrders = database.getCollection(ReadModelCollections.BOOK_ORDERS);
         this.books = database.getCollection(ReadModelCollections.BOOKS);
         this.instruments = instruments;

@@ -11,7 +11,7 @@ import io.tandem.contracts.marketdata.TradePage;
 import io.tandem.contracts.marketdata.TradeView;
 import io.tandem.contracts.orderbook.InstrumentSpec;
 import io.tandem.projection.support.Cursors;
-import io.tandem.projection.support.InstrumentCatalog;
+import io.tandem.projection.support.InstrumentFormats;
 import io.tandem.projection.support.Numbers;
 import io.tandem.projection.support.ReadModelCollections;
 import org.axonframework.queryhandling.QueryHandler;
@@ -35,9 +35,9 @@ public class TradeQueryHandler {
     static final int MAX_PAGE_SIZE = 100;
 
     private final MongoCollection<Document> trades;
-    private final InstrumentCatalog instruments;
+    private final InstrumentFormats instruments;
 
-    public TradeQueryHandler(MongoDatabase database, InstrumentCatalog instruments) {
+    public TradeQueryHandler(MongoDatabase database, InstrumentFormats instruments) {
         this.trades = database.getCollection(ReadModelCollections.TRADES);
         this.instruments = instruments;
     }

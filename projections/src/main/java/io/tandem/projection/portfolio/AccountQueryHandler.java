@@ -10,7 +10,7 @@ import io.tandem.contracts.portfolio.AccountView;
 import io.tandem.contracts.portfolio.CashView;
 import io.tandem.contracts.portfolio.FindAccountQuery;
 import io.tandem.contracts.portfolio.PositionView;
-import io.tandem.projection.support.InstrumentCatalog;
+import io.tandem.projection.support.InstrumentFormats;
 import io.tandem.projection.support.Numbers;
 import io.tandem.projection.support.ReadModelCollections;
 import org.axonframework.queryhandling.QueryHandler;
@@ -31,9 +31,9 @@ import static io.tandem.projection.support.AccountDocuments.*;
 public class AccountQueryHandler {
 
     private final MongoCollection<Document> accounts;
-    private final InstrumentCatalog instruments;
+    private final InstrumentFormats instruments;
 
-    public AccountQueryHandler(MongoDatabase database, InstrumentCatalog instruments) {
+    public AccountQueryHandler(MongoDatabase database, InstrumentFormats instruments) {
         this.accounts = database.getCollection(ReadModelCollections.ACCOUNTS);
         this.instruments = instruments;
     }

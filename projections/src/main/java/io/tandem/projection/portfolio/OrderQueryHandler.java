@@ -12,7 +12,7 @@ import io.tandem.contracts.portfolio.FindOrdersQuery;
 import io.tandem.contracts.portfolio.OrderPage;
 import io.tandem.contracts.portfolio.OrderView;
 import io.tandem.projection.support.Cursors;
-import io.tandem.projection.support.InstrumentCatalog;
+import io.tandem.projection.support.InstrumentFormats;
 import io.tandem.projection.support.Numbers;
 import io.tandem.projection.support.ReadModelCollections;
 import org.axonframework.queryhandling.QueryHandler;
@@ -37,9 +37,9 @@ public class OrderQueryHandler {
     static final int MAX_PAGE_SIZE = 100;
 
     private final MongoCollection<Document> orders;
-    private final InstrumentCatalog instruments;
+    private final InstrumentFormats instruments;
 
-    public OrderQueryHandler(MongoDatabase database, InstrumentCatalog instruments) {
+    public OrderQueryHandler(MongoDatabase database, InstrumentFormats instruments) {
         this.orders = database.getCollection(ReadModelCollections.ORDERS);
         this.instruments = instruments;
     }

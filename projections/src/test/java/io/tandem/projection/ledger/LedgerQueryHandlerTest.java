@@ -7,7 +7,7 @@ import io.tandem.contracts.ledger.InstrumentLedgerView;
 import io.tandem.contracts.ledger.LedgerView;
 import io.tandem.projection.marketdata.InstrumentProjector;
 import io.tandem.projection.portfolio.AccountProjector;
-import io.tandem.projection.support.InstrumentCatalog;
+import io.tandem.projection.support.InstrumentFormats;
 import io.tandem.projection.support.MongoReadModelTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class LedgerQueryHandlerTest extends MongoReadModelTest {
 
     @BeforeEach
     void setUp() {
-        InstrumentCatalog catalog = new InstrumentCatalog(database);
+        InstrumentFormats catalog = new InstrumentFormats(database);
         new InstrumentProjector(catalog).on(acmeListed("1000"));
         accounts = new AccountProjector(database);
         ledger = new LedgerQueryHandler(database, catalog);

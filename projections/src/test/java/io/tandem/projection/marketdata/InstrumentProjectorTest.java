@@ -1,6 +1,6 @@
 package io.tandem.projection.marketdata;
 
-import io.tandem.projection.support.InstrumentCatalog;
+import io.tandem.projection.support.InstrumentFormats;
 import io.tandem.projection.support.MongoReadModelTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,12 +14,12 @@ class InstrumentProjectorTest extends MongoReadModelTest {
 
     @BeforeEach
     void setUp() {
-        projector = new InstrumentProjector(new InstrumentCatalog(database));
+        projector = new InstrumentProjector(new InstrumentFormats(database));
     }
 
     /** A fresh catalog, so nothing comes from the in-memory cache. */
-    private InstrumentCatalog reread() {
-        return new InstrumentCatalog(database);
+    private InstrumentFormats reread() {
+        return new InstrumentFormats(database);
     }
 
     @Test
@@ -27,7 +27,7 @@ class InstrumentProjectorTest extends MongoReadModelTest {
         projector.on(acmeListed("1000"));
 
         assertThat(reread().spec("ACME")).contains(ACME_SPEC);
-        assertThat(reread().all()).containsExactly(new InstrumentCatalog.ListedInstrument(ACME_SPEC, quantity("1000")));
+        assertThat(reread().all()).containsExactly(new InstrumentFormats.ListedInstrument(ACME_SPEC, quantity("1000")));
     }
 
     @Test

@@ -7,7 +7,7 @@ import io.tandem.contracts.marketdata.FindOrderBookQuery;
 import io.tandem.contracts.marketdata.OrderBookView;
 import io.tandem.contracts.marketdata.PriceLevelView;
 import io.tandem.contracts.orderbook.*;
-import io.tandem.projection.support.InstrumentCatalog;
+import io.tandem.projection.support.InstrumentFormats;
 import io.tandem.projection.support.MongoReadModelTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class OrderBookProjectorTest extends MongoReadModelTest {
 
     @BeforeEach
     void setUp() {
-        InstrumentCatalog catalog = new InstrumentCatalog(database);
+        InstrumentFormats catalog = new InstrumentFormats(database);
         new InstrumentProjector(catalog).on(acmeListed("1000"));
         projector = new OrderBookProjector(database);
         queries = new OrderBookQueryHandler(database, catalog);

@@ -8,7 +8,7 @@ import io.tandem.contracts.marketdata.FindTradesQuery;
 import io.tandem.contracts.marketdata.TradePage;
 import io.tandem.contracts.marketdata.TradeView;
 import io.tandem.contracts.orderbook.OrderPlacedEvent;
-import io.tandem.projection.support.InstrumentCatalog;
+import io.tandem.projection.support.InstrumentFormats;
 import io.tandem.projection.support.MongoReadModelTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class TradeTapeProjectorTest extends MongoReadModelTest {
 
     @BeforeEach
     void setUp() {
-        InstrumentCatalog catalog = new InstrumentCatalog(database);
+        InstrumentFormats catalog = new InstrumentFormats(database);
         new InstrumentProjector(catalog).on(acmeListed("1000"));
         projector = new TradeTapeProjector(database);
         queries = new TradeQueryHandler(database, catalog);

@@ -9,7 +9,7 @@ import io.tandem.contracts.portfolio.CashView;
 import io.tandem.contracts.portfolio.FindAccountQuery;
 import io.tandem.contracts.portfolio.PositionView;
 import io.tandem.projection.marketdata.InstrumentProjector;
-import io.tandem.projection.support.InstrumentCatalog;
+import io.tandem.projection.support.InstrumentFormats;
 import io.tandem.projection.support.MongoReadModelTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class AccountProjectorTest extends MongoReadModelTest {
 
     @BeforeEach
     void setUp() {
-        InstrumentCatalog catalog = new InstrumentCatalog(database);
+        InstrumentFormats catalog = new InstrumentFormats(database);
         new InstrumentProjector(catalog).on(acmeListed("1000"));
         projector = new AccountProjector(database);
         queries = new AccountQueryHandler(database, catalog);
@@ -137,7 +137,7 @@ class AccountProjectorTest extends MongoReadModelTest {
     @Test
     void symbolsWithDotsAreStoredAsOnePosition() {
         Symbol brk = Symbol.of("BRK.B");
-        new InstrumentProjector(new InstrumentCatalog(database)).on(new InstrumentListedEvent(
+        new InstrumentProjector(new InstrumentFormats(database)).on(new InstrumentListedEvent(
                 brk, new InstrumentSpec(brk, "Berkshire B", ACME_SPEC.tickSize(), ACME_SPEC.lotSize(),
                         ACME_SPEC.makerFeeRate(), ACME_SPEC.takerFeeRate(), ACME_SPEC.maxOrderQuantity(),
                         ACME_SPEC.maxOrderNotional(), ACME_SPEC.marketCollarRate()), ISSUER, quantity("10"), T0));

@@ -8,7 +8,7 @@ import io.tandem.contracts.portfolio.FindOrdersQuery;
 import io.tandem.contracts.portfolio.OrderPage;
 import io.tandem.contracts.portfolio.OrderView;
 import io.tandem.projection.marketdata.InstrumentProjector;
-import io.tandem.projection.support.InstrumentCatalog;
+import io.tandem.projection.support.InstrumentFormats;
 import io.tandem.projection.support.MongoReadModelTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class OrderPaginationTest extends MongoReadModelTest {
 
     @BeforeEach
     void setUp() {
-        InstrumentCatalog catalog = new InstrumentCatalog(database);
+        InstrumentFormats catalog = new InstrumentFormats(database);
         new InstrumentProjector(catalog).on(acmeListed("1000"));
         projector = new OrderProjector(database);
         queries = new OrderQueryHandler(database, catalog);

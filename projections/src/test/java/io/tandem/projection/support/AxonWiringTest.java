@@ -39,7 +39,7 @@ class AxonWiringTest extends MongoReadModelTest {
     @Test
     void theAggregateSequenceNumberGuardsAgainstRedelivery() throws Exception {
         var adapter = new AnnotationEventHandlerAdapter(new AccountProjector(database));
-        var gateway = gatewayFor(new AccountQueryHandler(database, new InstrumentCatalog(database)));
+        var gateway = gatewayFor(new AccountQueryHandler(database, new InstrumentFormats(database)));
 
         adapter.handle(domainEvent(0, new AccountOpenedEvent(ALICE, UserId.of("alice"), AccountType.TRADING)));
         var deposit = domainEvent(1, new CashAdjustedEvent(ALICE, AdjustmentId.of("a"), Cash.parse("5.00"), "x", UserId.of("admin")));
@@ -62,7 +62,7 @@ class AxonWiringTest extends MongoReadModelTest {
 
     @Test
     void anUnknownAccountTravelsAsNullThroughTheGateway() {
-        var gateway = gatewayFor(new AccountQueryHandler(database, new InstrumentCatalog(database)));
+        var gateway = gatewayFor(new AccountQueryHandler(database, new InstrumentFormats(database)));
 
         assertThat(gateway.query(new FindAccountQuery(AccountId.of("nobody")), ResponseTypes.instanceOf(AccountView.class)).join())
                 .isNull();
@@ -70,7 +70,7 @@ class AxonWiringTest extends MongoReadModelTest {
 
     @Test
     void aRefusalFromAQueryHandlerReachesTheCallerWithItsCode() {
-        var gateway = gatewayFor(new OrderQueryHandler(database, new InstrumentCatalog(database)));
+        var gateway = gatewayFor(new OrderQueryHandler(database, new InstrumentFormats(database)));
 
         var answer = gateway.query(new FindOrdersQuery(ALICE, null, 10, "forged!"), ResponseTypes.instanceOf(OrderPage.class));
 

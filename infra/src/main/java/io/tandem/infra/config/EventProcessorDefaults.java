@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * its lookup table inside the command's transaction.
  */
 @Configuration(proxyBeanMethods = false)
-public class EventProcessingConfiguration {
+public class EventProcessorDefaults {
 
     @Bean
     public ConfigurerModule pooledStreamingProcessorsByDefault() {

@@ -28,12 +28,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * changes, so specs read once are kept in memory.
  */
 @Component
-public class InstrumentCatalog {
+public class InstrumentFormats {
 
     private final MongoCollection<Document> instruments;
     private final Map<String, InstrumentSpec> cache = new ConcurrentHashMap<>();
 
-    public InstrumentCatalog(MongoDatabase database) {
+    public InstrumentFormats(MongoDatabase database) {
         this.instruments = database.getCollection(ReadModelCollections.INSTRUMENTS);
     }
 

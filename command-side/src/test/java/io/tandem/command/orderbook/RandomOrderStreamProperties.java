@@ -27,7 +27,7 @@ import java.util.List;
  * all accounts are unchanged, no reservation or leg is negative and the platform is never debited.
  * At the end, replaying the events and restoring a snapshot both rebuild the same book.
  */
-class OrderBookProperties {
+class RandomOrderStreamProperties {
 
     sealed interface Action permits Place, Cancel, Amend {
     }

@@ -1,0 +1,121 @@
+package io.tandem.command.orderbook;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import io.tandem.contracts.common.AccountId;
+import io.tandem.contracts.common.Cash;
+import io.tandem.contracts.common.OrderId;
+import io.tandem.contracts.common.Price;
+import io.tandem.contracts.common.Quantity;
+import io.tandem.contracts.common.Side;
+import io.tandem.contracts.common.Symbol;
+import io.tandem.contracts.common.TradeId;
+import io.tandem.contracts.orderbook.CancelOrderCommand;
+import io.tandem.contracts.orderbook.InstrumentSpec;
+import io.tandem.contracts.orderbook.ListInstrumentCommand;
+import io.tandem.contracts.orderbook.OrderFilledEvent;
+import io.tandem.contracts.orderbook.OrderType;
+import io.tandem.contracts.orderbook.PlaceOrderCommand;
+import io.tandem.contracts.orderbook.TimeInForce;
+import io.tandem.contracts.orderbook.TradeExecutedEvent;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.tandem.command.orderbook.OrderBookTestData.T0;
+import static io.tandem.command.orderbook.OrderBookTestData.T1;
+import static io.tandem.command.orderbook.OrderBookTestData.placed;
+import static io.tandem.contracts.common.Side.BUY;
+import static io.tandem.contracts.common.Side.SELL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Order-book snapshots go through Axon's {@link JacksonSerializer} on an object mapper configured
+ * as Spring Boot configures it. A restored book must be the same book: same queues, same running
+ * charges (which decide the cents of the next trade of a partly filled order), same trade counter.
+ */
+class OrderBookSnapshotTest {
+
+    private static final Symbol FRAC = Symbol.of("FRAC");
+    /** 0.0001-share lots at cent ticks: ticks x lots / 10000 is the exact notional in cents. */
+    private static final InstrumentSpec SPEC = new InstrumentSpec(FRAC, "Fractional", new BigDecimal("0.01"),
+            new BigDecimal("0.0001"), new BigDecimal("0.001"), new BigDecimal("0.002"), Quantity.ofLots(1_000_000),
+            Cash.parse("100000.00"), new BigDecimal("0.10"));
+
+    private final JacksonSerializer serializer = JacksonSerializer.builder()
+            .objectMapper(JsonMapper.builder()
+                    .addModule(new JavaTimeModule())
+                    .addModule(new Jdk8Module())
+                    .addModule(new ParameterNamesModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .build())
+            .build();
+
+    private static PlaceOrderCommand order(String id, String account, Side side,
+                                           long price, long lots, TimeInForce tif) {
+        return new PlaceOrderCommand(FRAC, OrderId.of(id), AccountId.of(account), side, OrderType.LIMIT,
+                Price.ofTicks(price), Quantity.ofLots(lots), tif, T1);
+    }
+
+    private OrderBook bookWithRestingOrdersAndAPartlyFilledMaker() {
+        AtomicReference<OrderBook> book = new AtomicReference<>();
+        PlaceOrderCommand b3 = order("b3", "dave", BUY, 48, 20, TimeInForce.GTC);
+        new AggregateTestFixture<>(OrderBook.class)
+                .givenCommands(new ListInstrumentCommand(FRAC, SPEC, AccountId.of("issuer"), Quantity.ofLots(1_000_000), T0),
+                        order("s1", "bob", SELL, 50, 10_000, TimeInForce.GTC),
+                        order("b1", "alice", BUY, 50, 150, TimeInForce.IOC),
+                        order("b2", "carol", BUY, 49, 30, TimeInForce.GTC),
+                        b3,
+                        order("s3", "erin", SELL, 52, 40, TimeInForce.GTC))
+                .when(new CancelOrderCommand(FRAC, b3.orderId(), T1))
+                .expectState(book::set);
+        return book.get();
+    }
+
+    private OrderBook roundTrip(OrderBook book) {
+        SerializedObject<String> json = serializer.serialize(book, String.class);
+        return serializer.deserialize(json);
+    }
+
+    @Test
+    void aRestoredBookSerializesExactlyLikeTheOriginal() {
+        OrderBook original = bookWithRestingOrdersAndAPartlyFilledMaker();
+
+        OrderBook restored = roundTrip(original);
+
+        assertThat(serializer.serialize(restored, String.class).getData())
+                .isEqualTo(serializer.serialize(original, String.class).getData());
+        assertThat(restored.book()).isEqualTo(original.book());
+        assertThat(restored.book().engine().orders(BUY)).extracting(BookOrder::orderId).containsExactly("b2");
+        assertThat(restored.book().openOrder("s1")).get().extracting(BookOrder::filled).isEqualTo(150L);
+        assertThat(restored.book().charges("s1").exactNotional()).isEqualByComparingTo("0.75");
+        assertThat(restored.book().isClosed("b3")).isTrue();
+        assertThat(restored.book().lastPrice()).contains(Price.ofTicks(50));
+    }
+
+    @Test
+    void aRestoredBookTradesOnWithItsRunningChargesAndTradeCounter() {
+        OrderBook restored = roundTrip(bookWithRestingOrdersAndAPartlyFilledMaker());
+        PlaceOrderCommand b4 = order("b4", "frank", BUY, 50, 50, TimeInForce.GTC);
+
+        // s1 has 0.75 cents of notional unbilled; 0.25 more makes its first whole cent (and its fee).
+        new AggregateTestFixture<>(OrderBook.class)
+                .givenState(() -> restored)
+                .when(b4)
+                .expectEvents(placed(b4),
+                        new TradeExecutedEvent(FRAC, TradeId.of("FRAC-2"), Price.ofTicks(50), Quantity.ofLots(50), BUY,
+                                OrderId.of("s1"), b4.orderId(), b4.accountId(), b4.orderId(), AccountId.of("bob"),
+                                OrderId.of("s1"), Cash.ofCents(1), Cash.ofCents(1), Cash.ofCents(1), Cash.ofCents(1),
+                                true, false, T1),
+                        new OrderFilledEvent(FRAC, b4.orderId(), b4.accountId(), BUY, Quantity.ofLots(50), T1));
+    }
+}

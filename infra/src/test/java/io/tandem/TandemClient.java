@@ -1,0 +1,165 @@
+package io.tandem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A plain HTTP client for the running application, as a curl user would drive it: dev tokens,
+ * REST commands and GraphQL queries, JSON in and out.
+ */
+final class TandemClient {
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String base;
+
+    TandemClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    record Response(int status, JsonNode body, String raw) {
+
+        String text(String field) {
+            return body.path(field).asText();
+        }
+    }
+
+    Response send(String method, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), parse(response.body()), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Response post(String path, String token, Object body) {
+        return send("POST", path, token, body instanceof String raw ? raw : write(body));
+    }
+
+    Response get(String path, String token) {
+        return send("GET", path, token, null);
+    }
+
+    String token(String userId, String... roles) {
+        Response response = post("/api/v1/dev/tokens", null, Map.of("userId", userId, "roles", roles));
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.text("token");
+    }
+
+    String openAccount(String token) {
+        Response response = post("/api/v1/accounts", token, Map.of());
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        return response.text("accountId");
+    }
+
+    Response adjust(String adminToken, String accountId, String adjustmentId, String amount) {
+        return post("/api/v1/admin/accounts/" + accountId + "/adjustments", adminToken,
+                Map.of("adjustmentId", adjustmentId, "amount", amount, "reason", "test funding"));
+    }
+
+    void list(String adminToken, String symbol, String issuerAccountId, String supply) {
+        Response response = post("/api/v1/instruments", adminToken, Map.of("symbol", symbol, "name", symbol + " Corp",
+                "tickSize", "0.01", "lotSize", "0.0001", "makerFeeRate", "0.001", "takerFeeRate", "0.002",
+                "issuerAccountId", issuerAccountId, "supply", supply));
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+    }
+
+    Response place(String token, String accountId, String clientOrderId, String symbol, String side, String price,
+                   String quantity, String timeInForce) {
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("clientOrderId", clientOrderId);
+        order.put("accountId", accountId);
+        order.put("symbol", symbol);
+        order.put("side", side);
+        order.put("type", price == null ? "MARKET" : "LIMIT");
+        if (price != null) {
+            order.put("price", price);
+        }
+        order.put("quantity", quantity);
+        order.put("timeInForce", timeInForce);
+        return post("/api/v1/orders", token, order);
+    }
+
+    /** The whole GraphQL response ({@code data} and {@code errors}). */
+    JsonNode graphql(String token, String query, Map<String, Object> variables) {
+        Response response = post("/graphql", token, Map.of("query", query, "variables", variables));
+        assertThat(response.status()).as(response.raw()).isEqualTo(200);
+        return response.body();
+    }
+
+    JsonNode account(String token, String accountId) {
+        return graphql(token, """
+                query($id: ID!) { account(id: $id) { id owner type cash { available reserved }
+                                                     positions { symbol quantity reserved } } }""",
+                Map.of("id", accountId)).path("data").path("account");
+    }
+
+    JsonNode orders(String token, String accountId) {
+        return graphql(token, """
+                query($id: ID!) { orders(accountId: $id, first: 20) {
+                    edges { node { orderId symbol side type price quantity filledQuantity status cancelReason } } } }""",
+                Map.of("id", accountId)).path("data").path("orders");
+    }
+
+    JsonNode orderBook(String token, String symbol) {
+        return graphql(token, """
+                query($symbol: String!) { orderBook(symbol: $symbol, depth: 10) {
+                    bids { price quantity orders } asks { price quantity orders } lastPrice } }""",
+                Map.of("symbol", symbol)).path("data").path("orderBook");
+    }
+
+    JsonNode trades(String token, String symbol) {
+        return graphql(token, """
+                query($symbol: String!) { trades(symbol: $symbol, first: 20) {
+                    edges { node { tradeId symbol price quantity aggressorSide } } } }""",
+                Map.of("symbol", symbol)).path("data").path("trades");
+    }
+
+    JsonNode readJson(String text) {
+        return parse(text);
+    }
+
+    private JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            return NullNode.getInstance();
+        }
+        try {
+            return json.readTree(body);
+        } catch (JsonProcessingException e) {
+            return NullNode.getInstance();
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
