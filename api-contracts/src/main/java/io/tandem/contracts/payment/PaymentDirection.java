@@ -1,0 +1,3 @@
+package io.tandem.contracts.payment;
+
+public enum PaymentDirection { DEPOSIT, WITHDRAWAL }
