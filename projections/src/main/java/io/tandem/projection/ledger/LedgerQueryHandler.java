@@ -24,8 +24,10 @@ import static io.tandem.projection.support.AccountDocuments.*;
 
 /**
  * Answers {@link FindLedgerQuery}: checks DESIGN's conservation invariant over the read models.
- * All cash (available + reserved, fee account included) must equal the sum of admin adjustments,
- * and each instrument's positions (available + reserved) across accounts must equal its supply.
+ * All cash (available + reserved, fee account included) must equal the admin adjustments plus the
+ * credited deposits minus the debited withdrawals, and each instrument's positions (available +
+ * reserved) across accounts must equal its supply. Cash reserved for a withdrawal still counts as
+ * cash until the payout is debited, so a payment in flight keeps the ledger balanced.
  * <p>
  * It reads every account and sums in Java with exact long arithmetic rather than with a MongoDB
  * {@code $group}, whose {@code $sum} silently turns an overflowing long into a double.
@@ -45,18 +47,22 @@ public class LedgerQueryHandler {
     public LedgerView find(FindLedgerQuery query) {
         long cashTotal = 0;
         long adjustmentsTotal = 0;
+        long depositsTotal = 0;
+        long withdrawalsTotal = 0;
         long feesTotal = 0;
         Map<String, Long> positionsTotals = new TreeMap<>();
         for (Document account : accounts.find()) {
             long cash = Math.addExact(Numbers.longOf(account, AVAILABLE), Numbers.longOf(account, RESERVED));
             cashTotal = Math.addExact(cashTotal, cash);
             adjustmentsTotal = Math.addExact(adjustmentsTotal, Numbers.longOf(account, ADJUSTMENTS_TOTAL));
+            depositsTotal = Math.addExact(depositsTotal, Numbers.longOf(account, DEPOSITS_TOTAL));
+            withdrawalsTotal = Math.addExact(withdrawalsTotal, Numbers.longOf(account, WITHDRAWALS_TOTAL));
             if (FEE_ACCOUNT_ID.equals(account.getString("_id"))) {
                 feesTotal = cash;
             }
             addPositions(account, positionsTotals);
         }
-        boolean balanced = cashTotal == adjustmentsTotal;
+        boolean balanced = cashTotal == Math.subtractExact(Math.addExact(adjustmentsTotal, depositsTotal), withdrawalsTotal);
         List<InstrumentLedgerView> views = new ArrayList<>();
         for (ListedInstrument instrument : instruments.all()) {
             String symbol = instrument.spec().symbol().value();
@@ -73,8 +79,12 @@ public class LedgerQueryHandler {
                 views.add(new InstrumentLedgerView(unlisted.getKey(), "0", unlisted.getValue() + " lots"));
             }
         }
-        return new LedgerView(Cash.ofCents(cashTotal).toDecimalString(), Cash.ofCents(adjustmentsTotal).toDecimalString(),
-                Cash.ofCents(feesTotal).toDecimalString(), views, balanced);
+        return new LedgerView(decimal(cashTotal), decimal(adjustmentsTotal), decimal(depositsTotal),
+                decimal(withdrawalsTotal), decimal(feesTotal), views, balanced);
+    }
+
+    private static String decimal(long cents) {
+        return Cash.ofCents(cents).toDecimalString();
     }
 
     private static void addPositions(Document account, Map<String, Long> totals) {

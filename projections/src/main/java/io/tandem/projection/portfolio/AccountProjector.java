@@ -7,11 +7,15 @@ import io.tandem.contracts.account.AccountOpenedEvent;
 import io.tandem.contracts.account.BuySettledEvent;
 import io.tandem.contracts.account.CashAdjustedEvent;
 import io.tandem.contracts.account.CashReservedEvent;
+import io.tandem.contracts.account.DepositCreditedEvent;
 import io.tandem.contracts.account.FeesCollectedEvent;
 import io.tandem.contracts.account.PositionReservedEvent;
 import io.tandem.contracts.account.ReservationReleasedEvent;
 import io.tandem.contracts.account.SellSettledEvent;
 import io.tandem.contracts.account.SupplyIssuedEvent;
+import io.tandem.contracts.account.WithdrawalDebitedEvent;
+import io.tandem.contracts.account.WithdrawalReleasedEvent;
+import io.tandem.contracts.account.WithdrawalReservedEvent;
 import io.tandem.contracts.common.AccountId;
 import io.tandem.projection.support.ReadModelCollections;
 import io.tandem.projection.support.SequencedUpdates;
@@ -29,8 +33,11 @@ import java.util.List;
 import static io.tandem.projection.support.AccountDocuments.*;
 
 /**
- * Projects account events into one document per account: available and reserved cash, the total
- * of admin adjustments, and each position's available and reserved quantity. Every event is a
+ * Projects account events into one document per account: available and reserved cash, the totals
+ * of admin adjustments, credited deposits and debited withdrawals, and each position's available
+ * and reserved quantity. A deposit only counts once it is credited (an accepted deposit has no
+ * balance effect); a withdrawal holds its amount as reserved cash until the payout is debited or
+ * released. Every event is a
  * relative change ({@code $inc}) applied at most once per account thanks to the account's event
  * sequence number, so redelivery and replay leave the balances untouched.
  */
@@ -124,6 +131,38 @@ public class AccountProjector {
             updates.add(Updates.inc(positionPath(symbol, POSITION_RESERVED), -lots));
         }
         apply(event.accountId(), sequence, Updates.combine(updates));
+    }
+
+    @EventHandler
+    public void on(DepositCreditedEvent event, @SequenceNumber long sequence) {
+        long amount = event.amount().cents();
+        apply(event.accountId(), sequence, Updates.combine(
+                Updates.inc(AVAILABLE, amount),
+                Updates.inc(DEPOSITS_TOTAL, amount)));
+    }
+
+    @EventHandler
+    public void on(WithdrawalReservedEvent event, @SequenceNumber long sequence) {
+        long amount = event.amount().cents();
+        apply(event.accountId(), sequence, Updates.combine(
+                Updates.inc(AVAILABLE, -amount),
+                Updates.inc(RESERVED, amount)));
+    }
+
+    @EventHandler
+    public void on(WithdrawalDebitedEvent event, @SequenceNumber long sequence) {
+        long amount = event.amount().cents();
+        apply(event.accountId(), sequence, Updates.combine(
+                Updates.inc(RESERVED, -amount),
+                Updates.inc(WITHDRAWALS_TOTAL, amount)));
+    }
+
+    @EventHandler
+    public void on(WithdrawalReleasedEvent event, @SequenceNumber long sequence) {
+        long amount = event.amount().cents();
+        apply(event.accountId(), sequence, Updates.combine(
+                Updates.inc(RESERVED, -amount),
+                Updates.inc(AVAILABLE, amount)));
     }
 
     @ResetHandler

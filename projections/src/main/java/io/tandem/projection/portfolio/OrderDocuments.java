@@ -1,5 +1,7 @@
 package io.tandem.projection.portfolio;
 
+import io.tandem.projection.support.Cursors;
+
 import java.time.Instant;
 
 /**
@@ -30,6 +32,6 @@ final class OrderDocuments {
     }
 
     static long placedKey(Instant placedAt) {
-        return Math.addExact(Math.multiplyExact(placedAt.getEpochSecond(), 1_000_000_000L), placedAt.getNano());
+        return Cursors.timeKey(placedAt);
     }
 }

@@ -53,7 +53,7 @@ public class OrderQueryHandler {
             conditions.add(Filters.in(STATUS, query.statuses().stream().map(OrderStatus::name).toList()));
         }
         if (query.after() != null && !query.after().isBlank()) {
-            conditions.add(olderThan(query.after()));
+            conditions.add(Cursors.after(PLACED_KEY, query.after()));
         }
         List<Document> documents = orders.find(Filters.and(conditions))
                 .sort(Sorts.descending(PLACED_KEY, "_id"))
@@ -65,29 +65,12 @@ public class OrderQueryHandler {
         return new OrderPage(items, endCursor, hasNextPage);
     }
 
-    private static Bson olderThan(String cursor) {
-        String raw = Cursors.decode(cursor);
-        int separator = raw.indexOf(':');
-        if (separator <= 0 || separator == raw.length() - 1) {
-            throw Cursors.malformed(cursor);
-        }
-        long placedKey;
-        try {
-            placedKey = Long.parseLong(raw.substring(0, separator));
-        } catch (NumberFormatException e) {
-            throw Cursors.malformed(cursor);
-        }
-        String orderId = raw.substring(separator + 1);
-        return Filters.or(Filters.lt(PLACED_KEY, placedKey),
-                Filters.and(Filters.eq(PLACED_KEY, placedKey), Filters.lt("_id", orderId)));
-    }
-
     private OrderView toView(Document order) {
         String symbol = order.getString(SYMBOL);
         InstrumentSpec spec = instruments.require(symbol);
         Long priceTicks = order.get(PRICE) == null ? null : Numbers.longOf(order, PRICE);
         String orderId = order.getString("_id");
-        String cursor = Cursors.encode(Numbers.longOf(order, PLACED_KEY) + ":" + orderId);
+        String cursor = Cursors.keyed(Numbers.longOf(order, PLACED_KEY), orderId);
         return new OrderView(orderId, order.getString(ACCOUNT_ID), symbol, order.getString(SIDE),
                 order.getString(TYPE), order.getString(TIME_IN_FORCE),
                 priceTicks == null ? null : spec.format(Price.ofTicks(priceTicks)),

@@ -4,9 +4,11 @@ package io.tandem.projection.support;
  * Field names of an account document in {@link ReadModelCollections#ACCOUNTS}, shared by the
  * portfolio (which writes it) and the ledger (which sums it).
  * <pre>
- * { _id, owner, type, available, reserved, adjustmentsTotal,
+ * { _id, owner, type, available, reserved, adjustmentsTotal, depositsTotal, withdrawalsTotal,
  *   positions: { &lt;key&gt;: { symbol, quantity, reserved } }, lastSeq }
  * </pre>
+ * The three totals record where the account's cash came from (admin adjustments, credited deposits)
+ * and where it went (debited withdrawals), so the ledger can check that no cash appeared or vanished.
  * Cash is in cents, position quantities in lots. Symbols may contain dots, which MongoDB reads as
  * path separators, so positions are keyed by {@link #positionKey(String)} and carry the symbol.
  */
@@ -17,6 +19,8 @@ public final class AccountDocuments {
     public static final String AVAILABLE = "available";
     public static final String RESERVED = "reserved";
     public static final String ADJUSTMENTS_TOTAL = "adjustmentsTotal";
+    public static final String DEPOSITS_TOTAL = "depositsTotal";
+    public static final String WITHDRAWALS_TOTAL = "withdrawalsTotal";
     public static final String POSITIONS = "positions";
     public static final String POSITION_SYMBOL = "symbol";
     public static final String POSITION_QUANTITY = "quantity";

@@ -17,6 +17,8 @@ public final class ReadModelCollections {
     public static final String BOOKS = "books";
     /** Executed trades per book; written by the {@code trade-tape} group. */
     public static final String TRADES = "trades";
+    /** Deposits and withdrawals with their status history; written by the {@code payments-view} group. */
+    public static final String PAYMENTS = "payments";
     /** Instrument specs and supply; written by the {@code instruments} group. */
     public static final String INSTRUMENTS = "instruments";
 
