@@ -38,6 +38,11 @@ final class TandemClient {
     }
 
     Response send(String method, String path, String token, String body) {
+        return send(method, path, token, body, Map.of());
+    }
+
+    /** Like {@link #send(String, String, String, String)}, with extra request headers (webhook signatures). */
+    Response send(String method, String path, String token, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -46,6 +51,7 @@ final class TandemClient {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), parse(response.body()), response.body());

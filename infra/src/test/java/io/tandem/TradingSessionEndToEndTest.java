@@ -334,16 +334,17 @@ class TradingSessionEndToEndTest {
     }
 
     @Test
-    void onlyTheInstrumentCatalogProcessorIsSubscribing() {
+    void onlyTheLookupTableProcessorsAreSubscribing() {
         assertThat(eventProcessing.eventProcessors()).isNotEmpty().allSatisfy((name, processor) -> {
-            if (name.equals("instrument-catalog")) {
+            if (name.equals("instrument-catalog") || name.equals("payment-limits")) {
                 assertThat(processor).isInstanceOf(SubscribingEventProcessor.class);
             } else {
                 assertThat(processor).as(name).isInstanceOf(PooledStreamingEventProcessor.class);
             }
         });
-        assertThat(eventProcessing.eventProcessors()).containsKeys("instrument-catalog", "settlement",
-                "reservation-release", "portfolio", "orders", "order-book", "trade-tape", "instruments");
+        assertThat(eventProcessing.eventProcessors()).containsKeys("instrument-catalog", "payment-limits", "settlement",
+                "reservation-release", "portfolio", "orders", "order-book", "trade-tape", "instruments",
+                "payments", "payments-view");
     }
 
     @Test

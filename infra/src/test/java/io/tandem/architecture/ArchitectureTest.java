@@ -51,9 +51,12 @@ class ArchitectureTest {
     @ValueSource(strings = {
             "io.tandem.contracts.common", "io.tandem.contracts.account", "io.tandem.contracts.orderbook",
             "io.tandem.contracts.portfolio", "io.tandem.contracts.marketdata", "io.tandem.contracts.ledger",
+            "io.tandem.contracts.payment",
             "io.tandem.command.account", "io.tandem.command.orderbook", "io.tandem.command.orderentry",
-            "io.tandem.saga.settlement",
+            "io.tandem.command.payment",
+            "io.tandem.saga.settlement", "io.tandem.saga.payment",
             "io.tandem.projection.portfolio", "io.tandem.projection.marketdata", "io.tandem.projection.ledger",
+            "io.tandem.projection.payment", "io.tandem.query.payment",
             "io.tandem.query", "io.tandem.infra"})
     void everyPackageNamedByTheRulesExists(String pkg) {
         assertThat(classes.stream().filter(c -> c.getPackageName().startsWith(pkg)))
@@ -101,10 +104,16 @@ class ArchitectureTest {
     @Test
     void aggregatesOfOneFeatureDoNotReachIntoAnother() {
         noClasses().that().resideInAPackage("io.tandem.command.account..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.command.orderbook..", "io.tandem.command.orderentry..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.command.orderbook..", "io.tandem.command.orderentry..",
+                        "io.tandem.command.payment..")
                 .check(classes);
         noClasses().that().resideInAPackage("io.tandem.command.orderbook..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.command.account..", "io.tandem.command.orderentry..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.command.account..", "io.tandem.command.orderentry..",
+                        "io.tandem.command.payment..")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.tandem.command.payment..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.command.account..", "io.tandem.command.orderbook..")
+                .because("payment entry talks to accounts through commands only")
                 .check(classes);
         noClasses().that().resideInAPackage("io.tandem.command.orderentry..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tandem.command.account..", "io.tandem.command.orderbook..")

@@ -2,8 +2,10 @@ package io.tandem.command.account;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import io.tandem.command.account.AccountPayments.LegState;
 import io.tandem.contracts.account.*;
 import io.tandem.contracts.common.*;
+import io.tandem.contracts.payment.PaymentDirection;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -28,7 +30,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * draws on the order's reservation, which covers it by construction (see
  * {@code InstrumentSpec.buyReservation}). Commands that sagas send are idempotent: a repeated
  * settlement, fee collection, supply issue or reservation close changes nothing (the account
- * remembers the trade ids it has settled for that reason).
+ * remembers the trade ids it has settled for that reason). Payment legs are idempotent by payment id
+ * in the same way (see {@link AccountPayments}): a deposit counts only once it is credited, a
+ * withdrawal is held in reserved cash until it is debited or released.
  * <p>
  * Not cached: order entry sends several commands in one database transaction, and a rolled-back
  * transaction must not leave a cached account ahead of its event stream. Snapshots are taken
@@ -52,6 +56,7 @@ public class Account {
     private Set<TradeId> settledBuys = new HashSet<>();
     private Set<TradeId> settledSells = new HashSet<>();
     private Set<TradeId> collectedFees = new HashSet<>();
+    private AccountPayments payments = new AccountPayments();
 
     protected Account() {
         // Axon and Jackson rebuild the account from events or from a snapshot.
@@ -178,6 +183,45 @@ public class Account {
         }
     }
 
+    /** Records a deposit the owner asked for; no cash moves until the provider confirms it. */
+    @CommandHandler
+    public void handle(AcceptDepositCommand command) {
+        requireOwner(command.requestedBy());
+        if (payments.isNew(command.paymentId(), PaymentDirection.DEPOSIT, command.amount())) {
+            apply(new DepositAcceptedEvent(accountId, command.paymentId(), command.requestedBy(), command.amount()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(CreditDepositCommand command) {
+        payments.toClose(command.paymentId(), PaymentDirection.DEPOSIT, LegState.CREDITED)
+                .ifPresent(amount -> apply(new DepositCreditedEvent(accountId, command.paymentId(), amount)));
+    }
+
+    /** Holds the amount in reserved cash before anything is paid out, so it cannot be spent twice. */
+    @CommandHandler
+    public void handle(ReserveWithdrawalCommand command) {
+        requireOwner(command.requestedBy());
+        if (payments.isNew(command.paymentId(), PaymentDirection.WITHDRAWAL, command.amount())) {
+            if (availableCash < command.amount().cents()) {
+                throw insufficientFunds(command.amount());
+            }
+            apply(new WithdrawalReservedEvent(accountId, command.paymentId(), command.amount()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(DebitWithdrawalCommand command) {
+        payments.toClose(command.paymentId(), PaymentDirection.WITHDRAWAL, LegState.DEBITED)
+                .ifPresent(amount -> apply(new WithdrawalDebitedEvent(accountId, command.paymentId(), amount)));
+    }
+
+    @CommandHandler
+    public void handle(ReleaseWithdrawalCommand command) {
+        payments.toClose(command.paymentId(), PaymentDirection.WITHDRAWAL, LegState.RELEASED)
+                .ifPresent(amount -> apply(new WithdrawalReleasedEvent(accountId, command.paymentId(), amount)));
+    }
+
     private void releaseIfSettled(OrderId orderId) {
         OrderReservation reservation = reservations.get(orderId);
         if (reservation != null && reservation.allFillsSettled()) {
@@ -297,5 +341,33 @@ public class Account {
         availableCash = Math.addExact(availableCash, event.cash().cents());
         addPosition(event.symbol(), event.quantity().lots());
         reservations.remove(event.orderId());
+    }
+
+    @EventSourcingHandler
+    void on(DepositAcceptedEvent event) {
+        payments.opened(event.paymentId(), PaymentDirection.DEPOSIT, event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(DepositCreditedEvent event) {
+        availableCash = Math.addExact(availableCash, event.amount().cents());
+        payments.closed(event.paymentId(), LegState.CREDITED);
+    }
+
+    @EventSourcingHandler
+    void on(WithdrawalReservedEvent event) {
+        availableCash = Math.subtractExact(availableCash, event.amount().cents());
+        payments.opened(event.paymentId(), PaymentDirection.WITHDRAWAL, event.amount());
+    }
+
+    @EventSourcingHandler
+    void on(WithdrawalDebitedEvent event) {
+        payments.closed(event.paymentId(), LegState.DEBITED);
+    }
+
+    @EventSourcingHandler
+    void on(WithdrawalReleasedEvent event) {
+        availableCash = Math.addExact(availableCash, event.amount().cents());
+        payments.closed(event.paymentId(), LegState.RELEASED);
     }
 }

@@ -17,10 +17,11 @@ import java.util.Optional;
  * whatever refused it into the {@link TandemException} the caller should see: the aggregate's own
  * exception when it arrives as is (local command bus), the error code carried in the details of a
  * {@link CommandExecutionException} (distributed command bus), a missing aggregate as the given
- * not-found code, and a lost race on an aggregate as CONCURRENT_MODIFICATION.
+ * not-found code, and a lost race on an aggregate as CONCURRENT_MODIFICATION. Public because payment
+ * entry ({@code io.tandem.command.payment}) dispatches its requests the same way.
  */
 @Component
-class CommandDispatch {
+public class CommandDispatch {
 
     private final CommandGateway commandGateway;
 
@@ -29,7 +30,7 @@ class CommandDispatch {
     }
 
     /** Sends {@code command}; an unknown target aggregate is reported with {@code notFound}. */
-    <R> R send(Object command, ErrorCode notFound) {
+    public <R> R send(Object command, ErrorCode notFound) {
         try {
             R result = commandGateway.sendAndWait(command);
             if (Thread.currentThread().isInterrupted()) {

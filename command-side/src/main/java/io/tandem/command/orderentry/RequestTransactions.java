@@ -14,9 +14,10 @@ import java.util.function.Supplier;
  * the same account can therefore both load it and race to append the same event sequence number.
  * The database lets one win and the other fails with CONCURRENT_MODIFICATION after a full
  * rollback, so that request is simply run again, a few times, before the conflict is reported.
+ * Payment entry ({@code io.tandem.command.payment}) has the same race and uses the same remedy.
  */
 @Component
-class RequestTransactions {
+public class RequestTransactions {
 
     static final int ATTEMPTS = 5;
 
@@ -27,12 +28,12 @@ class RequestTransactions {
     }
 
     /** Runs {@code work} in a new transaction that rolls back on any exception. */
-    <T> T inTransaction(Supplier<T> work) {
+    public <T> T inTransaction(Supplier<T> work) {
         return template.execute(status -> work.get());
     }
 
     /** Runs {@code request} (which opens its own transactions) again while it loses races. */
-    <T> T retrying(Supplier<T> request) {
+    public <T> T retrying(Supplier<T> request) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return request.get();

@@ -1,8 +1,14 @@
 package io.tandem.command.account;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tandem.contracts.account.DepositAcceptedEvent;
+import io.tandem.contracts.account.DepositCreditedEvent;
 import io.tandem.contracts.account.ReservationClosingEvent;
+import io.tandem.contracts.account.WithdrawalDebitedEvent;
+import io.tandem.contracts.account.WithdrawalReservedEvent;
+import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.common.Quantity;
+import io.tandem.contracts.payment.PaymentId;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -31,11 +37,18 @@ class AccountSnapshotTest {
                 .objectMapper(withModules ? new ObjectMapper().findAndRegisterModules() : new ObjectMapper())
                 .build();
         fixture.given(opened(), deposited("adj-1", 5_000), issued(10), cashReserved(1_100),
-                        buySettled(TRADE, 2, 400, 1), new ReservationClosingEvent(ACCOUNT, ORDER, Quantity.ofLots(5)))
+                        buySettled(TRADE, 2, 400, 1), new ReservationClosingEvent(ACCOUNT, ORDER, Quantity.ofLots(5)),
+                        new DepositAcceptedEvent(ACCOUNT, PaymentId.of("pay-1"), ALICE, Cash.ofCents(700)),
+                        new DepositCreditedEvent(ACCOUNT, PaymentId.of("pay-1"), Cash.ofCents(700)),
+                        new DepositAcceptedEvent(ACCOUNT, PaymentId.of("pay-2"), ALICE, Cash.ofCents(800)),
+                        new WithdrawalReservedEvent(ACCOUNT, PaymentId.of("pay-3"), Cash.ofCents(300)),
+                        new WithdrawalReservedEvent(ACCOUNT, PaymentId.of("pay-4"), Cash.ofCents(200)),
+                        new WithdrawalDebitedEvent(ACCOUNT, PaymentId.of("pay-4"), Cash.ofCents(200)))
                 .when(adjust("adj-2", -100))
                 .expectState(account -> {
                     SerializedObject<String> snapshot = serializer.serialize(account, String.class);
                     Account restored = serializer.deserialize(snapshot);
+                    assertThat(snapshot.getData()).contains("pay-1", "CREDITED", "pay-3", "RESERVED");
                     assertThat(restored).usingRecursiveComparison().isEqualTo(account);
                 });
     }

@@ -9,7 +9,12 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The admin conservation report: all cash against all adjustments, each instrument's positions against its supply. */
+/**
+ * The admin conservation report: all cash (available + reserved, fee account included) against
+ * adjustments plus confirmed deposits minus confirmed withdrawals ({@code cashTotal},
+ * {@code adjustmentsTotal}, {@code depositsTotal}, {@code withdrawalsTotal}), and each instrument's
+ * positions against its supply. {@code balanced} says whether both hold.
+ */
 @RestController
 @Tag(name = "admin")
 public class LedgerController {

@@ -36,6 +36,7 @@ public class SecurityConfiguration {
             "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
             "/graphiql/**", "/error"
     };
+    static final String PAYMENT_WEBHOOKS = "/api/v1/payments/webhooks/*";
 
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, TandemProperties properties,
@@ -50,6 +51,8 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(routes -> {
                     routes.requestMatchers(PUBLIC_ROUTES).permitAll();
+                    // Providers authenticate webhooks by HMAC signature (checked by the endpoint), not by token.
+                    routes.requestMatchers(HttpMethod.POST, PAYMENT_WEBHOOKS).permitAll();
                     if (devTokens) {
                         routes.requestMatchers(HttpMethod.POST, DevTokenController.PATH).permitAll();
                     }

@@ -17,9 +17,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Finds the HS256 token signing key. A configured {@code tandem.security.jwt-secret} wins (every
- * node of a deployment must share it). Otherwise, in embedded mode, a random 256-bit key is
- * generated once and kept under the data directory, so tokens stay valid across restarts.
+ * Finds HMAC-SHA256 keys: the token signing key, and the same way any other shared secret (such as a
+ * payment provider's webhook secret). A configured secret wins (every node of a deployment must share
+ * it). Otherwise, in embedded mode, a random 256-bit key is generated once and kept in a file under the
+ * data directory, so tokens and signatures stay valid across restarts.
  */
 public final class SigningKeys {
 
@@ -30,17 +31,27 @@ public final class SigningKeys {
     private SigningKeys() {
     }
 
+    /** The token signing key: {@code tandem.security.jwt-secret}, or {@value #KEY_FILE} under the data dir. */
     public static SecretKey resolve(TandemProperties properties) {
-        String secret = properties.security().jwtSecret();
+        return resolve(properties.security().jwtSecret(), "tandem.security.jwt-secret", properties, KEY_FILE);
+    }
+
+    /**
+     * An HMAC-SHA256 key from a configured secret (at least 32 bytes as UTF-8), or, when the secret is
+     * blank, the key kept in {@code keyFile} under the data directory (generated on first use).
+     *
+     * @param property the secret's property name, for the error message when it is too short
+     */
+    public static SecretKey resolve(String secret, String property, TandemProperties properties, String keyFile) {
         if (secret != null && !secret.isBlank()) {
             byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
             if (bytes.length < KEY_BYTES) {
-                throw new IllegalStateException("tandem.security.jwt-secret must be at least " + KEY_BYTES
-                        + " bytes (256 bits) for HS256");
+                throw new IllegalStateException(property + " must be at least " + KEY_BYTES
+                        + " bytes (256 bits) for HMAC-SHA256");
             }
             return new SecretKeySpec(bytes, ALGORITHM);
         }
-        return new SecretKeySpec(loadOrCreate(properties.ensureDataDir().resolve(KEY_FILE)), ALGORITHM);
+        return new SecretKeySpec(loadOrCreate(properties.ensureDataDir().resolve(keyFile)), ALGORITHM);
     }
 
     private static byte[] loadOrCreate(Path file) {
@@ -57,7 +68,7 @@ public final class SigningKeys {
             write(file, Base64.getEncoder().encodeToString(key));
             return key;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the token signing key " + file, e);
+            throw new UncheckedIOException("cannot read or write the signing key " + file, e);
         }
     }
 

@@ -110,7 +110,14 @@ class ApiErrorMappingTest extends ApiSliceTest {
             "INVALID_TICK, 422",
             "UNKNOWN_INSTRUMENT, 422",
             "INSUFFICIENT_FUNDS, 422",
-            "ORDER_NOTIONAL_LIMIT, 422"
+            "ORDER_NOTIONAL_LIMIT, 422",
+            "INVALID_SIGNATURE, 401",
+            "PAYMENT_NOT_FOUND, 404",
+            "UNKNOWN_PAYMENT_PROVIDER, 404",
+            "PAYMENT_CONFLICT, 409",
+            "AMOUNT_BELOW_MINIMUM, 422",
+            "AMOUNT_ABOVE_MAXIMUM, 422",
+            "DAILY_WITHDRAWAL_LIMIT, 422"
     })
     void refusalIsReportedWithItsCodeAndTheStatusOfItsCategory(ErrorCode code, int status) throws Exception {
         when(orderEntry.place(any())).thenThrow(new TandemException(code, "refused: " + code));

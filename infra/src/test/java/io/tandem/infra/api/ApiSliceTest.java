@@ -1,6 +1,7 @@
 package io.tandem.infra.api;
 
 import io.tandem.command.orderentry.InstrumentListing;
+import io.tandem.command.payment.PaymentEntry;
 import io.tandem.command.orderentry.OrderEntry;
 import io.tandem.contracts.common.UserId;
 import io.tandem.infra.config.PlatformConfiguration;
@@ -24,8 +25,8 @@ import java.util.List;
  * and query side mocked. Subclasses share one cached context.
  */
 @WebMvcTest(controllers = {OrderController.class, AccountController.class, InstrumentController.class,
-        LedgerController.class, DevTokenController.class})
-@Import({SecurityConfiguration.class, PlatformConfiguration.class})
+        LedgerController.class, DevTokenController.class, PaymentRequestController.class, PaymentWebhookController.class})
+@Import({SecurityConfiguration.class, PlatformConfiguration.class, PaymentSliceConfiguration.class})
 @TestPropertySource(properties = "tandem.security.jwt-secret=slice-test-secret-of-at-least-32-bytes!")
 public abstract class ApiSliceTest {
 
@@ -42,6 +43,8 @@ public abstract class ApiSliceTest {
     protected CommandGateway commandGateway;
     @MockitoBean
     protected QueryGateway queryGateway;
+    @MockitoBean
+    protected PaymentEntry paymentEntry;
 
     protected String bearer(String userId, Role... roles) {
         return "Bearer " + tokens.issue(UserId.of(userId), List.of(roles));

@@ -213,7 +213,7 @@ class CommandApiTest extends ApiSliceTest {
 
     @Test
     void ledgerIsAnsweredFromTheQuerySide() throws Exception {
-        LedgerView ledger = new LedgerView("15000.00", "15000.00", "3.95",
+        LedgerView ledger = new LedgerView("15000.00", "14500.00", "1000.00", "500.00", "3.95",
                 List.of(new InstrumentLedgerView("ACME", "1000000", "1000000")), true);
         when(queryGateway.query(any(), any(org.axonframework.messaging.responsetypes.ResponseType.class)))
                 .thenReturn(CompletableFuture.completedFuture(ledger));
@@ -221,6 +221,9 @@ class CommandApiTest extends ApiSliceTest {
         mvc.perform(get("/api/v1/admin/ledger").header(AUTHORIZATION, bearer("root", Role.ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.cashTotal").value("15000.00"))
+                .andExpect(jsonPath("$.adjustmentsTotal").value("14500.00"))
+                .andExpect(jsonPath("$.depositsTotal").value("1000.00"))
+                .andExpect(jsonPath("$.withdrawalsTotal").value("500.00"))
                 .andExpect(jsonPath("$.feesTotal").value("3.95"))
                 .andExpect(jsonPath("$.instruments[0].positionsTotal").value("1000000"))
                 .andExpect(jsonPath("$.balanced").value(true));

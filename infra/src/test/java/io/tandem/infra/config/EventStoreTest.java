@@ -92,7 +92,9 @@ class EventStoreTest {
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(AxonAndJpaOnly.class)
                 .web(WebApplicationType.NONE)
-                .run("--tandem.data-dir=" + dataDir, "--spring.main.banner-mode=off");
+                .run("--tandem.data-dir=" + dataDir, "--spring.main.banner-mode=off",
+                        // Without Tandem's configuration there is no deadline table; deadlines are not under test here.
+                        "--db-scheduler.enabled=false");
     }
 
     private static void appendAccountEvents(ConfigurableApplicationContext context, String aggregateId, int count) {

@@ -94,6 +94,21 @@ class TokenSigningTest {
     }
 
     @Test
+    void otherSecretsGetTheirOwnGeneratedKeyFileNextToTheTokenKey() {
+        TandemProperties properties = properties(null);
+        SecretKey tokenKey = SigningKeys.resolve(properties);
+
+        SecretKey webhookKey = SigningKeys.resolve("", "tandem.payments.simulator.webhook-secret", properties, "webhook.key");
+
+        assertThat(webhookKey.getEncoded()).hasSize(32).isNotEqualTo(tokenKey.getEncoded());
+        assertThat(SigningKeys.resolve(null, "tandem.payments.simulator.webhook-secret", properties, "webhook.key")
+                .getEncoded()).isEqualTo(webhookKey.getEncoded());
+        assertThat(dataDir.resolve("webhook.key")).exists();
+        assertThatThrownBy(() -> SigningKeys.resolve("short", "tandem.payments.simulator.webhook-secret", properties,
+                "webhook.key")).hasMessageContaining("tandem.payments.simulator.webhook-secret must be at least 32 bytes");
+    }
+
+    @Test
     void tokenSignedWithAnotherKeyIsRejected() {
         TandemProperties ours = properties(null);
         TandemProperties theirs = properties("someone-elses-secret-of-32-bytes-or-more");

@@ -5,6 +5,7 @@ import io.tandem.contracts.common.*;
 import io.tandem.contracts.ledger.FindLedgerQuery;
 import io.tandem.contracts.ledger.InstrumentLedgerView;
 import io.tandem.contracts.ledger.LedgerView;
+import io.tandem.contracts.payment.PaymentId;
 import io.tandem.projection.marketdata.InstrumentProjector;
 import io.tandem.projection.portfolio.AccountProjector;
 import io.tandem.projection.support.InstrumentFormats;
@@ -54,7 +55,7 @@ class LedgerQueryHandlerTest extends MongoReadModelTest {
     void aFullySettledTradeKeepsTheLedgerBalanced() {
         settleTrade(true);
 
-        assertThat(ledger.find(new FindLedgerQuery())).isEqualTo(new LedgerView("100.00", "100.00", "0.15",
+        assertThat(ledger.find(new FindLedgerQuery())).isEqualTo(new LedgerView("100.00", "100.00", "0.00", "0.00", "0.15",
                 List.of(new InstrumentLedgerView("ACME", "1000", "1000")), true));
     }
 
@@ -66,6 +67,45 @@ class LedgerQueryHandlerTest extends MongoReadModelTest {
 
         assertThat(view.cashTotal()).isEqualTo("99.85");
         assertThat(view.balanced()).isFalse();
+    }
+
+    /** The buyer deposits 200.00 and withdraws 80.00 of it: the withdrawal is reserved, then debited or released. */
+    private void depositAndReserveWithdrawal() {
+        accounts.on(new DepositCreditedEvent(BUYER, PaymentId.of("dep-1"), Cash.parse("200.00")), 2);
+        accounts.on(new WithdrawalReservedEvent(BUYER, PaymentId.of("wdr-1"), Cash.parse("80.00")), 3);
+    }
+
+    @Test
+    void depositsAndDebitedWithdrawalsKeepTheLedgerBalanced() {
+        depositAndReserveWithdrawal();
+        accounts.on(new WithdrawalDebitedEvent(BUYER, PaymentId.of("wdr-1"), Cash.parse("80.00")), 4);
+
+        assertThat(ledger.find(new FindLedgerQuery())).isEqualTo(new LedgerView("220.00", "100.00", "200.00", "80.00", "0.00",
+                List.of(new InstrumentLedgerView("ACME", "1000", "1000")), true));
+    }
+
+    @Test
+    void aWithdrawalInFlightStillCountsAsCash() {
+        depositAndReserveWithdrawal();
+
+        LedgerView view = ledger.find(new FindLedgerQuery());
+
+        assertThat(view.cashTotal()).isEqualTo("300.00");
+        assertThat(view.withdrawalsTotal()).isEqualTo("0.00");
+        assertThat(view.balanced()).isTrue();
+    }
+
+    @Test
+    void aReleasedWithdrawalLeavesNothingWithdrawn() {
+        depositAndReserveWithdrawal();
+        accounts.on(new WithdrawalReleasedEvent(BUYER, PaymentId.of("wdr-1"), Cash.parse("80.00")), 4);
+
+        LedgerView view = ledger.find(new FindLedgerQuery());
+
+        assertThat(view.cashTotal()).isEqualTo("300.00");
+        assertThat(view.depositsTotal()).isEqualTo("200.00");
+        assertThat(view.withdrawalsTotal()).isEqualTo("0.00");
+        assertThat(view.balanced()).isTrue();
     }
 
     @Test

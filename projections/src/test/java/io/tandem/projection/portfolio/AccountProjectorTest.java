@@ -4,6 +4,7 @@ import io.tandem.contracts.account.*;
 import io.tandem.contracts.common.*;
 import io.tandem.contracts.orderbook.InstrumentListedEvent;
 import io.tandem.contracts.orderbook.InstrumentSpec;
+import io.tandem.contracts.payment.PaymentId;
 import io.tandem.contracts.portfolio.AccountView;
 import io.tandem.contracts.portfolio.CashView;
 import io.tandem.contracts.portfolio.FindAccountQuery;
@@ -118,6 +119,56 @@ class AccountProjectorTest extends MongoReadModelTest {
         projector.on(new CashAdjustedEvent(ALICE, AdjustmentId.of("adj-1"), Cash.parse("100.00"), "deposit", UserId.of("admin")), 1);
 
         assertThat(alice()).isEqualTo(before);
+    }
+
+    /** Alice has 100.00 credited from a deposit (its acceptance, sequence 1, has no balance effect) and asks to withdraw 30.00. */
+    private void withdrawalReserved() {
+        projector.on(new AccountOpenedEvent(ALICE, UserId.of("alice"), AccountType.TRADING), 0);
+        projector.on(new DepositCreditedEvent(ALICE, PaymentId.of("dep-1"), Cash.parse("100.00")), 2);
+        projector.on(new WithdrawalReservedEvent(ALICE, PaymentId.of("wdr-1"), Cash.parse("30.00")), 3);
+    }
+
+    @Test
+    void aCreditedDepositBecomesAvailableCash() {
+        projector.on(new AccountOpenedEvent(ALICE, UserId.of("alice"), AccountType.TRADING), 0);
+
+        projector.on(new DepositCreditedEvent(ALICE, PaymentId.of("dep-1"), Cash.parse("100.00")), 2);
+
+        assertThat(alice().cash()).isEqualTo(new CashView("100.00", "0.00"));
+    }
+
+    @Test
+    void aWithdrawalHoldsItsAmountAsReservedCash() {
+        withdrawalReserved();
+
+        assertThat(alice().cash()).isEqualTo(new CashView("70.00", "30.00"));
+    }
+
+    @Test
+    void aDebitedWithdrawalLeavesTheAccount() {
+        withdrawalReserved();
+
+        projector.on(new WithdrawalDebitedEvent(ALICE, PaymentId.of("wdr-1"), Cash.parse("30.00")), 4);
+
+        assertThat(alice().cash()).isEqualTo(new CashView("70.00", "0.00"));
+    }
+
+    @Test
+    void aReleasedWithdrawalReturnsToAvailable() {
+        withdrawalReserved();
+
+        projector.on(new WithdrawalReleasedEvent(ALICE, PaymentId.of("wdr-1"), Cash.parse("30.00")), 4);
+
+        assertThat(alice().cash()).isEqualTo(new CashView("100.00", "0.00"));
+    }
+
+    @Test
+    void aRedeliveredCreditIsNotCountedTwice() {
+        withdrawalReserved();
+
+        projector.on(new DepositCreditedEvent(ALICE, PaymentId.of("dep-1"), Cash.parse("100.00")), 2);
+
+        assertThat(alice().cash()).isEqualTo(new CashView("70.00", "30.00"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.tandem.contracts.common.AccountId;
 import io.tandem.contracts.common.ErrorCode;
 import io.tandem.contracts.common.Symbol;
 import io.tandem.contracts.common.TandemException;
+import io.tandem.contracts.payment.PaymentId;
 
 /** Turns GraphQL arguments into typed ids, reporting a blank one as a malformed request rather than a crash. */
 public final class Identifiers {
@@ -23,5 +24,12 @@ public final class Identifiers {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, "symbol is required");
         }
         return Symbol.of(value);
+    }
+
+    public static PaymentId paymentId(String value) {
+        if (value == null || value.isBlank()) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "payment id is required");
+        }
+        return PaymentId.of(value);
     }
 }

@@ -1,8 +1,6 @@
 package io.tandem.query.portfolio;
 
 import io.tandem.contracts.common.AccountId;
-import io.tandem.contracts.common.ErrorCode;
-import io.tandem.contracts.common.TandemException;
 import io.tandem.contracts.orderbook.OrderStatus;
 import io.tandem.contracts.portfolio.AccountView;
 import io.tandem.contracts.portfolio.FindAccountQuery;
@@ -53,15 +51,9 @@ public class PortfolioController {
         Authentication caller = AccountAccess.requireAuthenticated(authentication);
         AccountId id = Identifiers.accountId(accountId);
         int pageSize = PageArguments.pageSize(first);
-        return findAccount(id)
-                .thenCompose(account -> {
-                    if (account == null) {
-                        throw new TandemException(ErrorCode.ACCOUNT_NOT_FOUND, "account " + id + " not found");
-                    }
-                    AccountAccess.requireReadable(account, caller);
-                    return queryGateway.query(new FindOrdersQuery(id, status, pageSize, after),
-                            ResponseTypes.instanceOf(OrderPage.class));
-                })
+        return AccountAccess.requireReadable(queryGateway, id, caller)
+                .thenCompose(account -> queryGateway.query(new FindOrdersQuery(id, status, pageSize, after),
+                        ResponseTypes.instanceOf(OrderPage.class)))
                 .thenApply(page -> Connection.of(page.items(), OrderView::cursor, page.hasNextPage()));
     }
 

@@ -1,0 +1,139 @@
+package io.tandem.command.payment;
+
+import io.tandem.contracts.common.AccountId;
+import io.tandem.contracts.common.Cash;
+import io.tandem.contracts.common.ErrorCode;
+import io.tandem.contracts.common.TandemException;
+import io.tandem.contracts.payment.*;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One deposit or withdrawal, identified by the client's payment id: REQUESTED, then PENDING once the
+ * provider accepted it, then CONFIRMED or FAILED, which are final.
+ * <p>
+ * This is where duplicates stop. A retried request with the same details answers the current
+ * status; with other details it is refused (PAYMENT_CONFLICT). Confirmations and failures arrive
+ * from webhooks and status queries, possibly twice, late or in the wrong order: the first one that
+ * makes the payment final wins and every later one is ignored, so the account is credited or debited
+ * at most once. Each handler answers the payment's status after it. Times come in the commands.
+ */
+@Aggregate
+public class Payment {
+
+    @AggregateIdentifier
+    private PaymentId paymentId;
+    private PaymentDirection direction;
+    private AccountId accountId;
+    private Cash amount;
+    private String provider;
+    private PaymentStatus status;
+
+    protected Payment() {
+        // Axon rebuilds the payment from its events.
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public PaymentStatus handle(RequestDepositCommand command) {
+        if (isRepeat(PaymentDirection.DEPOSIT, command.accountId(), command.amount(), command.provider())) {
+            return status;
+        }
+        apply(new DepositRequestedEvent(command.paymentId(), command.accountId(), command.requestedBy(), command.amount(),
+                command.provider(), command.requestedAt()));
+        return status;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public PaymentStatus handle(RequestWithdrawalCommand command) {
+        if (isRepeat(PaymentDirection.WITHDRAWAL, command.accountId(), command.amount(), command.provider())) {
+            return status;
+        }
+        apply(new WithdrawalRequestedEvent(command.paymentId(), command.accountId(), command.requestedBy(), command.amount(),
+                command.provider(), command.requestedAt()));
+        return status;
+    }
+
+    @CommandHandler
+    public PaymentStatus handle(RecordPaymentInitiatedCommand command) {
+        if (status == PaymentStatus.REQUESTED) {
+            apply(new PaymentInitiatedEvent(paymentId, accountId, direction, command.providerReference(), command.at()));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public PaymentStatus handle(ConfirmPaymentCommand command) {
+        if (!status.isFinal()) {
+            apply(new PaymentConfirmedEvent(paymentId, accountId, direction, amount, command.providerReference(), command.at()));
+        }
+        return status;
+    }
+
+    @CommandHandler
+    public PaymentStatus handle(FailPaymentCommand command) {
+        if (!status.isFinal()) {
+            apply(new PaymentFailedEvent(paymentId, accountId, direction, amount, command.reason(), command.at()));
+        }
+        return status;
+    }
+
+    /** Whether this request repeats the one that created the payment; a request for anything else is a conflict. */
+    private boolean isRepeat(PaymentDirection requested, AccountId account, Cash requestedAmount, String requestedProvider) {
+        if (requestedAmount == null || !requestedAmount.isPositive()) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "a payment amount must be positive");
+        }
+        if (paymentId == null) {
+            return false;
+        }
+        if (direction != requested || !accountId.equals(account) || !amount.equals(requestedAmount)
+                || !Objects.equals(provider, requestedProvider)) {
+            throw new TandemException(ErrorCode.PAYMENT_CONFLICT, "payment " + paymentId + " already exists as a "
+                    + direction + " of " + amount + " on account " + accountId + " through " + provider);
+        }
+        return true;
+    }
+
+    @EventSourcingHandler
+    void on(DepositRequestedEvent event) {
+        requested(event.paymentId(), PaymentDirection.DEPOSIT, event.accountId(), event.amount(), event.provider());
+    }
+
+    @EventSourcingHandler
+    void on(WithdrawalRequestedEvent event) {
+        requested(event.paymentId(), PaymentDirection.WITHDRAWAL, event.accountId(), event.amount(), event.provider());
+    }
+
+    private void requested(PaymentId id, PaymentDirection requestedDirection, AccountId account, Cash requestedAmount, String via) {
+        paymentId = id;
+        direction = requestedDirection;
+        accountId = account;
+        amount = requestedAmount;
+        provider = via;
+        status = PaymentStatus.REQUESTED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentInitiatedEvent event) {
+        status = PaymentStatus.PENDING;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentConfirmedEvent event) {
+        status = PaymentStatus.CONFIRMED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentFailedEvent event) {
+        status = PaymentStatus.FAILED;
+    }
+}

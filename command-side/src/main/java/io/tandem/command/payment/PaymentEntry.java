@@ -1,0 +1,51 @@
+package io.tandem.command.payment;
+
+import io.tandem.command.orderentry.OrderEntry.Caller;
+import io.tandem.contracts.common.AccountId;
+import io.tandem.contracts.payment.PaymentId;
+import io.tandem.contracts.payment.PaymentStatus;
+
+import java.time.Instant;
+
+/**
+ * The one door through which deposits and withdrawals enter the platform, and through which a
+ * provider's verified answer (webhook) reaches a payment. Each request checks the amount and, for a
+ * withdrawal, the caller's daily limit, then records the payment on the account and creates it, in a
+ * single transaction, so a refusal at any step leaves nothing behind. The payment saga takes over
+ * from there. Refusals are {@code TandemException}s with a code.
+ * <p>
+ * Requests are idempotent by {@link PaymentId}: the same id with the same details answers the
+ * payment's current status and creates nothing; the same id with other details is refused with
+ * PAYMENT_CONFLICT.
+ */
+public interface PaymentEntry {
+
+    /**
+     * Requests a deposit of {@code amount} (decimal text, e.g. {@code "100.00"}) into the caller's
+     * account. {@code provider} may be null for the configured default provider; the caller (the
+     * edge) has already checked that a provider of that name exists.
+     */
+    PaymentResult deposit(Caller caller, AccountId accountId, PaymentId paymentId, String amount, String provider, Instant now);
+
+    /**
+     * Requests a withdrawal: reserves the amount on the caller's account and charges the caller's
+     * limit for the UTC day of {@code now}, then creates the payment for the saga to pay out.
+     */
+    PaymentResult withdraw(Caller caller, AccountId accountId, PaymentId paymentId, String amount, String provider, Instant now);
+
+    /**
+     * The provider confirmed the payment (a verified webhook). Unknown payment: PAYMENT_NOT_FOUND.
+     * A payment that is already final stays as it is; the answer is its status either way.
+     */
+    PaymentStatus confirm(PaymentId paymentId, String providerReference, Instant now);
+
+    /**
+     * The provider declined the payment (a verified webhook). Unknown payment: PAYMENT_NOT_FOUND.
+     * A payment that is already final stays as it is; the answer is its status either way.
+     */
+    PaymentStatus fail(PaymentId paymentId, String reason, Instant now);
+
+    /** What a deposit or withdrawal request answers: the payment and its status right now. */
+    record PaymentResult(PaymentId paymentId, PaymentStatus status) {
+    }
+}

@@ -1,0 +1,118 @@
+package io.tandem.command.payment;
+
+import io.tandem.command.orderentry.CommandDispatch;
+import io.tandem.command.orderentry.OrderEntry.Caller;
+import io.tandem.command.orderentry.RequestTransactions;
+import io.tandem.contracts.account.AcceptDepositCommand;
+import io.tandem.contracts.account.ReserveWithdrawalCommand;
+import io.tandem.contracts.common.AccountId;
+import io.tandem.contracts.common.Cash;
+import io.tandem.contracts.common.ErrorCode;
+import io.tandem.contracts.common.TandemException;
+import io.tandem.contracts.payment.*;
+import org.springframework.stereotype.Service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * Payment entry in one database transaction per request, like order entry: Axon's Spring transaction
+ * manager joins it, so the account leg, the daily-limit charge and the new payment commit or roll
+ * back together, and a request that lost a race on its account is run again (see
+ * {@link RequestTransactions}). The payment is created last: it is the step that detects a payment
+ * id reused with other details, and nothing before it may survive that refusal.
+ */
+@Service
+public class PaymentEntryService implements PaymentEntry {
+
+    static final int MAX_PAYMENT_ID_LENGTH = 64;
+    static final int MAX_PROVIDER_LENGTH = 32;
+
+    private final CommandDispatch commands;
+    private final RequestTransactions transactions;
+    private final DailyWithdrawalLimit dailyLimit;
+    private final PaymentEntryProperties settings;
+
+    PaymentEntryService(CommandDispatch commands, RequestTransactions transactions, DailyWithdrawalLimit dailyLimit,
+                        PaymentEntryProperties settings) {
+        this.commands = commands;
+        this.transactions = transactions;
+        this.dailyLimit = dailyLimit;
+        this.settings = settings;
+    }
+
+    @Override
+    public PaymentResult deposit(Caller caller, AccountId accountId, PaymentId paymentId, String amount, String provider, Instant now) {
+        String via = checkedProvider(caller, accountId, paymentId, provider, now);
+        Cash cash = withinBounds(amount, settings.minDepositCash(), settings.maxDepositCash());
+        return transactions.retrying(() -> transactions.inTransaction(() -> {
+            commands.send(new AcceptDepositCommand(accountId, paymentId, caller.userId(), cash), ErrorCode.ACCOUNT_NOT_FOUND);
+            PaymentStatus status = commands.send(new RequestDepositCommand(paymentId, accountId, caller.userId(), cash,
+                    via, now), ErrorCode.PAYMENT_NOT_FOUND);
+            return new PaymentResult(paymentId, status);
+        }));
+    }
+
+    /**
+     * Reserves first (owner and funds are the account's to check), then charges the daily limit, then
+     * creates the payment; a retried request finds all three done and answers the current status.
+     */
+    @Override
+    public PaymentResult withdraw(Caller caller, AccountId accountId, PaymentId paymentId, String amount, String provider, Instant now) {
+        String via = checkedProvider(caller, accountId, paymentId, provider, now);
+        Cash cash = withinBounds(amount, settings.minWithdrawalCash(), settings.maxWithdrawalCash());
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return transactions.retrying(() -> transactions.inTransaction(() -> {
+            commands.send(new ReserveWithdrawalCommand(accountId, paymentId, caller.userId(), cash), ErrorCode.ACCOUNT_NOT_FOUND);
+            dailyLimit.charge(caller.userId(), paymentId, cash, day, settings.dailyWithdrawalLimitCash());
+            PaymentStatus status = commands.send(new RequestWithdrawalCommand(paymentId, accountId, caller.userId(), cash,
+                    via, now), ErrorCode.PAYMENT_NOT_FOUND);
+            return new PaymentResult(paymentId, status);
+        }));
+    }
+
+    @Override
+    public PaymentStatus confirm(PaymentId paymentId, String providerReference, Instant now) {
+        Objects.requireNonNull(paymentId, "paymentId");
+        Objects.requireNonNull(now, "now");
+        return commands.send(new ConfirmPaymentCommand(paymentId, providerReference, now), ErrorCode.PAYMENT_NOT_FOUND);
+    }
+
+    @Override
+    public PaymentStatus fail(PaymentId paymentId, String reason, Instant now) {
+        Objects.requireNonNull(paymentId, "paymentId");
+        Objects.requireNonNull(now, "now");
+        String why = reason == null || reason.isBlank() ? "DECLINED" : reason;
+        return commands.send(new FailPaymentCommand(paymentId, why, now), ErrorCode.PAYMENT_NOT_FOUND);
+    }
+
+    /** Checks what every request needs and answers the provider to use (the default when none is named). */
+    private String checkedProvider(Caller caller, AccountId accountId, PaymentId paymentId, String provider, Instant now) {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(now, "now");
+        if (accountId == null || paymentId == null) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "accountId and paymentId are required");
+        }
+        if (paymentId.value().length() > MAX_PAYMENT_ID_LENGTH) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "paymentId is longer than " + MAX_PAYMENT_ID_LENGTH + " characters");
+        }
+        String chosen = provider == null || provider.isBlank() ? settings.defaultProvider() : provider.trim();
+        if (chosen.length() > MAX_PROVIDER_LENGTH) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "provider is longer than " + MAX_PROVIDER_LENGTH + " characters");
+        }
+        return chosen;
+    }
+
+    private static Cash withinBounds(String amount, Cash min, Cash max) {
+        Cash cash = Cash.parse(amount);
+        if (cash.compareTo(min) < 0) {
+            throw new TandemException(ErrorCode.AMOUNT_BELOW_MINIMUM, "the amount " + cash + " is below the minimum of " + min);
+        }
+        if (cash.compareTo(max) > 0) {
+            throw new TandemException(ErrorCode.AMOUNT_ABOVE_MAXIMUM, "the amount " + cash + " is above the maximum of " + max);
+        }
+        return cash;
+    }
+}

@@ -1,0 +1,111 @@
+package io.tandem.infra.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.command.payment.PaymentEntry;
+import io.tandem.command.payment.PaymentEntry.PaymentResult;
+import io.tandem.command.payment.PaymentEntryProperties;
+import io.tandem.contracts.common.AccountId;
+import io.tandem.contracts.common.ErrorCode;
+import io.tandem.contracts.common.TandemException;
+import io.tandem.contracts.payment.FindPaymentQuery;
+import io.tandem.contracts.payment.PaymentId;
+import io.tandem.contracts.payment.PaymentView;
+import io.tandem.query.security.AccountAccess;
+import io.tandem.saga.payment.PaymentProviders;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+
+/**
+ * Deposits and withdrawals on the caller's own account. Both answer 202 Accepted: the request is
+ * recorded (a withdrawal's cash is already reserved) but the money moves only when the provider
+ * confirms, which the payment saga and the provider's webhook take care of. The client picks the
+ * payment id, so a retried request answers the same payment's current status and creates nothing.
+ */
+@RestController
+@MissingAggregate(ErrorCode.ACCOUNT_NOT_FOUND)
+@Tag(name = "payments")
+public class PaymentRequestController {
+
+    private final PaymentEntry paymentEntry;
+    private final PaymentProviders providers;
+    private final PaymentEntryProperties settings;
+    private final QueryGateway queryGateway;
+    private final Clock clock;
+
+    public PaymentRequestController(PaymentEntry paymentEntry, PaymentProviders providers, PaymentEntryProperties settings,
+                             QueryGateway queryGateway, Clock clock) {
+        this.paymentEntry = paymentEntry;
+        this.providers = providers;
+        this.settings = settings;
+        this.queryGateway = queryGateway;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/v1/accounts/{accountId}/deposits")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Deposit into one of your accounts through a payment provider (default: simulator)")
+    public PaymentResponse deposit(@PathVariable String accountId, @Valid @RequestBody PaymentRequest request,
+                                   Authentication caller) {
+        PaymentResult result = paymentEntry.deposit(Callers.of(caller), AccountId.of(accountId),
+                PaymentId.of(request.paymentId()), request.amount(), provider(request), clock.instant());
+        return PaymentResponse.of(result);
+    }
+
+    @PostMapping("/api/v1/accounts/{accountId}/withdrawals")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Withdraw from one of your accounts: reserved now, debited when the provider pays out")
+    public PaymentResponse withdraw(@PathVariable String accountId, @Valid @RequestBody PaymentRequest request,
+                                    Authentication caller) {
+        PaymentResult result = paymentEntry.withdraw(Callers.of(caller), AccountId.of(accountId),
+                PaymentId.of(request.paymentId()), request.amount(), provider(request), clock.instant());
+        return PaymentResponse.of(result);
+    }
+
+    /** A payment as its account's owner (or an admin) sees it; history per account is in GraphQL. */
+    @GetMapping("/api/v1/payments/{paymentId}")
+    @Operation(summary = "One payment of one of your accounts, from the read model")
+    public PaymentView payment(@PathVariable String paymentId, Authentication caller) {
+        PaymentView payment = queryGateway.query(new FindPaymentQuery(PaymentId.of(paymentId)),
+                ResponseTypes.instanceOf(PaymentView.class)).join();
+        if (payment == null) {
+            throw new TandemException(ErrorCode.PAYMENT_NOT_FOUND, "payment '" + paymentId + "' not found");
+        }
+        AccountAccess.requireReadable(queryGateway, AccountId.of(payment.accountId()), caller).join();
+        return payment;
+    }
+
+    /** The named provider must exist; none named means the configured default, which must exist too. */
+    private String provider(PaymentRequest request) {
+        String name = request.provider() == null || request.provider().isBlank()
+                ? settings.defaultProvider() : request.provider().trim();
+        return providers.get(name).name();
+    }
+
+    /** {@code amount} is a decimal string with at most two decimals; {@code provider} defaults to the configured one. */
+    public record PaymentRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String paymentId,
+                                 @NotBlank @PlainDecimal String amount,
+                                 @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9._-]+") String provider) {
+    }
+
+    public record PaymentResponse(String paymentId, String status) {
+
+        static PaymentResponse of(PaymentResult result) {
+            return new PaymentResponse(result.paymentId().value(), result.status().name());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.tandem.infra.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tandem.command.payment.PaymentEntry;
+import io.tandem.contracts.common.ErrorCode;
+import io.tandem.contracts.payment.PaymentStatus;
+import io.tandem.infra.payment.PaymentWebhooks;
+import io.tandem.infra.payment.ProviderNotice;
+import io.tandem.saga.payment.ProviderStatus;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Where payment providers tell us a payment completed. There is no bearer token: the provider proves
+ * itself by signing the raw request body with the secret it shares with us, checked by the provider's
+ * {@link io.tandem.infra.payment.PaymentWebhook} before anything is read.
+ * <p>
+ * Answers: 200 once the notice is recorded, also for a duplicate, a replay within the window or a
+ * notice that arrives after the payment was already settled the other way (the payment ignores
+ * confirmations and failures once final, so these change nothing); 401 INVALID_SIGNATURE for a
+ * missing, wrong or stale signature; 404 for an unknown provider or payment (a provider retries on 404).
+ */
+@RestController
+@Tag(name = "payments")
+public class PaymentWebhookController {
+
+    static final String PATH = "/api/v1/payments/webhooks/{provider}";
+
+    private final PaymentWebhooks webhooks;
+    private final PaymentEntry paymentEntry;
+    private final Clock clock;
+
+    public PaymentWebhookController(PaymentWebhooks webhooks, PaymentEntry paymentEntry, Clock clock) {
+        this.webhooks = webhooks;
+        this.paymentEntry = paymentEntry;
+        this.clock = clock;
+    }
+
+    @PostMapping(PATH)
+    @MissingAggregate(ErrorCode.PAYMENT_NOT_FOUND)
+    @Operation(summary = "Payment provider webhook (HMAC-signed, no bearer token)")
+    public WebhookResponse receive(@PathVariable String provider, @RequestHeader HttpHeaders headers,
+                                   @RequestBody(required = false) byte[] body) {
+        ProviderNotice notice = webhooks.get(provider).read(headers, body);
+        ProviderStatus status = notice.status();
+        Instant now = clock.instant();
+        PaymentStatus current = status.kind() == ProviderStatus.Kind.CONFIRMED
+                ? paymentEntry.confirm(notice.paymentId(), status.reference(), now)
+                : paymentEntry.fail(notice.paymentId(), status.reason(), now);
+        return new WebhookResponse(notice.paymentId().value(), current.name());
+    }
+
+    /** The payment's status after the notice: for a late or duplicate notice, the status it already had. */
+    public record WebhookResponse(String paymentId, String status) {
+    }
+}

@@ -1,0 +1,80 @@
+package io.tandem;
+
+import io.tandem.PaymentDesk.Payer;
+import io.tandem.TandemClient.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The failure paths over real HTTP, with a simulator that never confirms: each payment is either
+ * declined (webhook with a reason) or times out (no webhook, PENDING until the saga gives up). The
+ * draws are made reproducible by the seed: {@code new java.util.Random(1)} draws 0.73 then 0.41, so
+ * with a timeout rate of 0.5 and a decline rate of 0.5 the first payment is declined and the second
+ * times out (and so does the third, 0.21). The saga checks the status after 1 s, then 2 s, then cancels at the provider; its
+ * deadlines run through the database-backed deadline manager.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class PaymentFailuresEndToEndTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void decliningAndTimingOutSimulator(DynamicPropertyRegistry registry) {
+        registry.add("tandem.data-dir", () -> dataDir.toString());
+        registry.add("tandem.payments.simulator.delay", () -> "PT0.2S");
+        registry.add("tandem.payments.simulator.decline-rate", () -> "0.5");
+        registry.add("tandem.payments.simulator.timeout-rate", () -> "0.5");
+        registry.add("tandem.payments.simulator.seed", () -> "1");
+        registry.add("tandem.payments.status-check-delay", () -> "PT1S");
+        registry.add("tandem.payments.max-status-check-delay", () -> "PT2S");
+        registry.add("tandem.payments.max-attempts", () -> "2");
+        registry.add("tandem.payments.daily-withdrawal-limit", () -> "300.00");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void declinedDepositCreditsNothingAndATimedOutWithdrawalIsReleased() {
+        TandemClient client = new TandemClient(port);
+        PaymentDesk payments = new PaymentDesk(client);
+        Payer payer = payments.payer();
+
+        String deposit = PaymentDesk.paymentId("dep");
+        assertThat(payments.deposit(payer, deposit, "100.00").status()).isEqualTo(202);
+        payments.awaitPaymentStatus(payer, deposit, "FAILED");
+        assertThat(payments.payments(payer).path(0).path("node").path("reason").asText()).isEqualTo("CARD_DECLINED");
+        payments.awaitCash(payer, "0.00", "0.00");
+
+        assertThat(client.adjust(payments.admin, payer.account(), "fund-" + payer.account(), "500.00").status()).isEqualTo(200);
+        payments.awaitCash(payer, "500.00", "0.00");
+        String withdrawal = PaymentDesk.paymentId("wd");
+        Response accepted = payments.withdraw(payer, withdrawal, "200.00");
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
+
+        payments.awaitCash(payer, "300.00", "200.00");
+        payments.awaitPaymentStatus(payer, withdrawal, "FAILED");
+        payments.awaitCash(payer, "500.00", "0.00");
+        await().atMost(PaymentDesk.TIMEOUT).untilAsserted(() -> assertThat(payments.payments(payer).path(0).path("node")
+                .path("reason").asText()).isEqualTo("TIMEOUT"));
+        // The failed withdrawal gave its 200.00 back to the day's limit of 300.00, so 200.00 fits again
+        // (the third draw, 0.21, times out as well and is released the same way).
+        Response again = payments.withdraw(payer, PaymentDesk.paymentId("wd"), "200.00");
+        assertThat(again.status()).as(again.raw()).isEqualTo(202);
+        payments.awaitCash(payer, "300.00", "200.00");
+        payments.awaitCash(payer, "500.00", "0.00");
+        payments.awaitBalancedLedger();
+    }
+}

@@ -1,0 +1,212 @@
+package io.tandem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tandem.PaymentDesk.Payer;
+import io.tandem.TandemClient.Response;
+import io.tandem.TradingDesk.Market;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Deposits and withdrawals over real HTTP through the embedded simulator, which confirms every
+ * payment one second after it is initiated by POSTing a signed webhook to this application's own
+ * endpoint. The test knows the simulator's webhook secret, so it can also play the provider (replays,
+ * late notices) and a forger (another secret). Each test pays with a fresh user and account; the
+ * daily withdrawal limit is lowered to 1,000.00 so that it can be reached.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class PaymentsEndToEndTest {
+
+    private static final String SECRET = "e2e-simulator-webhook-secret-of-32-bytes";
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void confirmingSimulator(DynamicPropertyRegistry registry) {
+        registry.add("tandem.data-dir", () -> dataDir.toString());
+        registry.add("tandem.payments.simulator.delay", () -> "PT1S");
+        registry.add("tandem.payments.simulator.decline-rate", () -> "0");
+        registry.add("tandem.payments.simulator.timeout-rate", () -> "0");
+        registry.add("tandem.payments.simulator.webhook-secret", () -> SECRET);
+        registry.add("tandem.payments.daily-withdrawal-limit", () -> "1000.00");
+    }
+
+    @LocalServerPort
+    int port;
+
+    private TandemClient client;
+    private PaymentDesk payments;
+
+    @BeforeEach
+    void desk() {
+        client = new TandemClient(port);
+        payments = new PaymentDesk(client);
+    }
+
+    private static void assertAccepted(Response response, String paymentId) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(202);
+        assertThat(response.text("paymentId")).isEqualTo(paymentId);
+        assertThat(response.text("status")).isIn("REQUESTED", "PENDING", "CONFIRMED");
+    }
+
+    private static void assertProblem(Response response, int status, String code) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(status);
+        assertThat(response.text("code")).as(response.raw()).isEqualTo(code);
+    }
+
+    private JsonNode json(String text) {
+        return client.readJson(text);
+    }
+
+    @Test
+    void depositIsCreditedOnlyOnceTheSimulatorsSignedWebhookConfirmsIt() {
+        Payer payer = payments.payer();
+        String id = PaymentDesk.paymentId("dep");
+
+        assertAccepted(payments.deposit(payer, id, "1000.00"), id);
+
+        payments.awaitCash(payer, "1000.00", "0.00");
+        await().atMost(PaymentDesk.TIMEOUT).untilAsserted(() -> assertThat(payments.payments(payer)).isEqualTo(json("""
+                [{"node":{"paymentId":"%s","accountId":"%s","direction":"DEPOSIT","amount":"1000.00","status":"CONFIRMED",
+                          "reason":null,"provider":"simulator"}}]""".formatted(id, payer.account()))));
+        Response one = client.get("/api/v1/payments/" + id, payer.token());
+        assertThat(one.status()).as(one.raw()).isEqualTo(200);
+        assertThat(one.text("status")).isEqualTo("CONFIRMED");
+        assertProblem(client.get("/api/v1/payments/" + id, payments.payer().token()), 403, "NOT_ACCOUNT_OWNER");
+    }
+
+    @Test
+    void depositedCashTradesAndAWithdrawalIsReservedThenDebited() {
+        TradingDesk trading = new TradingDesk(client);
+        Market market = trading.market();
+        Payer payer = payments.payer();
+        String deposit = PaymentDesk.paymentId("dep");
+        assertAccepted(payments.deposit(payer, deposit, "1000.00"), deposit);
+        payments.awaitCash(payer, "1000.00", "0.00");
+        client.place(trading.issuer, market.issuerAccount(), "ask-" + deposit, market.symbol(), "SELL", "10.00", "10", "GTC");
+
+        Response buy = client.place(payer.token(), payer.account(), "buy-" + deposit, market.symbol(), "BUY", "10.00", "10", "GTC");
+
+        assertThat(buy.status()).as(buy.raw()).isEqualTo(201);
+        assertThat(buy.text("status")).isEqualTo("FILLED");
+        // 100.00 for the shares and a 0.20 taker fee, paid with deposited cash.
+        payments.awaitCash(payer, "899.80", "0.00");
+
+        String withdrawal = PaymentDesk.paymentId("wd");
+        assertAccepted(payments.withdraw(payer, withdrawal, "500.00"), withdrawal);
+
+        payments.awaitCash(payer, "399.80", "500.00");
+        payments.awaitCash(payer, "399.80", "0.00");
+        await().atMost(PaymentDesk.TIMEOUT).untilAsserted(() -> assertThat(payments.payments(payer)).isEqualTo(json("""
+                [{"node":{"paymentId":"%s","accountId":"%s","direction":"WITHDRAWAL","amount":"500.00","status":"CONFIRMED",
+                          "reason":null,"provider":"simulator"}},
+                 {"node":{"paymentId":"%s","accountId":"%s","direction":"DEPOSIT","amount":"1000.00","status":"CONFIRMED",
+                          "reason":null,"provider":"simulator"}}]"""
+                .formatted(withdrawal, payer.account(), deposit, payer.account()))));
+        assertThat(client.account(payer.token(), payer.account()).path("positions").path(0).path("quantity").asText())
+                .isEqualTo("10");
+        payments.awaitBalancedLedger();
+    }
+
+    @Test
+    void forgedWebhookIsRefusedAndChangesNothing() {
+        Payer payer = payments.payer();
+        String id = PaymentDesk.paymentId("dep");
+        assertAccepted(payments.deposit(payer, id, "100.00"), id);
+
+        Response forged = payments.webhook("a-forger-does-not-know-the-real-secret!", """
+                {"paymentId":"%s","status":"DECLINED","reason":"FORGED"}""".formatted(id));
+        Response unsigned = client.post("/api/v1/payments/webhooks/simulator", null, Map.of("paymentId", id,
+                "status", "CONFIRMED", "reference", "forged"));
+
+        assertProblem(forged, 401, "INVALID_SIGNATURE");
+        assertProblem(unsigned, 401, "INVALID_SIGNATURE");
+        payments.awaitPaymentStatus(payer, id, "CONFIRMED");
+        payments.awaitCash(payer, "100.00", "0.00");
+    }
+
+    @Test
+    void replayedDuplicatedAndReorderedGenuineWebhooksChangeNothing() {
+        Payer payer = payments.payer();
+        String id = PaymentDesk.paymentId("dep");
+        assertAccepted(payments.deposit(payer, id, "100.00"), id);
+        payments.awaitCash(payer, "100.00", "0.00");
+        String confirmation = """
+                {"paymentId":"%s","status":"CONFIRMED","reference":"sim-%s"}""".formatted(id, id);
+
+        Response replay = payments.webhook(SECRET, confirmation);
+        Response duplicate = payments.webhook(SECRET, confirmation);
+        Response lateDecline = payments.webhook(SECRET, """
+                {"paymentId":"%s","status":"DECLINED","reason":"LATE"}""".formatted(id));
+
+        for (Response answer : new Response[]{replay, duplicate, lateDecline}) {
+            assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+            assertThat(answer.text("status")).isEqualTo("CONFIRMED");
+        }
+        await().during(Duration.ofSeconds(1)).atMost(PaymentDesk.TIMEOUT).untilAsserted(() -> {
+            assertThat(client.account(payer.token(), payer.account()).path("cash"))
+                    .isEqualTo(json("{\"available\":\"100.00\",\"reserved\":\"0.00\"}"));
+            assertThat(payments.payments(payer)).hasSize(1)
+                    .allSatisfy(edge -> assertThat(edge.path("node").path("status").asText()).isEqualTo("CONFIRMED"));
+        });
+        assertProblem(payments.webhook(SECRET, """
+                {"paymentId":"no-such-payment","status":"CONFIRMED","reference":"x"}"""), 404, "PAYMENT_NOT_FOUND");
+    }
+
+    @Test
+    void sameDepositRequestedTwiceCreatesOnePaymentAndOtherDetailsConflict() {
+        Payer payer = payments.payer();
+        String id = PaymentDesk.paymentId("dep");
+
+        assertAccepted(payments.deposit(payer, id, "100.00"), id);
+        assertAccepted(payments.deposit(payer, id, "100.00"), id);
+        assertProblem(payments.deposit(payer, id, "250.00"), 409, "PAYMENT_CONFLICT");
+
+        payments.awaitCash(payer, "100.00", "0.00");
+        await().during(Duration.ofSeconds(1)).atMost(PaymentDesk.TIMEOUT)
+                .untilAsserted(() -> assertThat(payments.payments(payer)).hasSize(1));
+    }
+
+    @Test
+    void withdrawalOverTheDailyLimitIsRejectedAndReservesNothing() {
+        Payer payer = payments.payer();
+        assertAccepted(payments.deposit(payer, "dep-limit-" + payer.account(), "1500.00"), "dep-limit-" + payer.account());
+        payments.awaitCash(payer, "1500.00", "0.00");
+        String first = PaymentDesk.paymentId("wd");
+        assertAccepted(payments.withdraw(payer, first, "800.00"), first);
+
+        assertProblem(payments.withdraw(payer, PaymentDesk.paymentId("wd"), "300.00"), 422, "DAILY_WITHDRAWAL_LIMIT");
+
+        payments.awaitCash(payer, "700.00", "0.00");
+        payments.awaitPaymentStatus(payer, first, "CONFIRMED");
+    }
+
+    @Test
+    void amountsOutsideTheLimitsAndMissingCashAreRejected() {
+        Payer payer = payments.payer();
+
+        assertProblem(payments.deposit(payer, PaymentDesk.paymentId("dep"), "0.50"), 422, "AMOUNT_BELOW_MINIMUM");
+        assertProblem(payments.deposit(payer, PaymentDesk.paymentId("dep"), "100000.01"), 422, "AMOUNT_ABOVE_MAXIMUM");
+        assertProblem(payments.withdraw(payer, PaymentDesk.paymentId("wd"), "10.00"), 422, "INSUFFICIENT_FUNDS");
+        assertProblem(payments.deposit(payer, PaymentDesk.paymentId("dep"), "1.005"), 400, "MALFORMED_REQUEST");
+        Payer intruder = payments.payer();
+        assertProblem(client.post("/api/v1/accounts/" + payer.account() + "/deposits", intruder.token(),
+                Map.of("paymentId", PaymentDesk.paymentId("dep"), "amount", "10.00")), 403, "NOT_ACCOUNT_OWNER");
+        payments.awaitCash(payer, "0.00", "0.00");
+    }
+}
