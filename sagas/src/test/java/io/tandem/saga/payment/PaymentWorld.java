@@ -24,7 +24,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The real Account and Payment aggregates and the real PaymentSaga in a small in-memory Axon
@@ -57,10 +59,12 @@ final class PaymentWorld implements AutoCloseable {
     private final CommandGateway gateway;
     private final List<Request> requests = new ArrayList<>();
     private final List<Order> orders = new ArrayList<>();
+    private final Set<PaymentId> contradicted = new HashSet<>();
     private int sequence;
 
     PaymentWorld() {
-        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+        System.setProperty("disable-axoniq-console-message", "true");
+        Configurer configurer = DefaultConfigurer.defaultConfiguration(false)
                 .configureSerializer(c -> JacksonSerializer.defaultSerializer())
                 .configureEmbeddedEventStore(c -> storage)
                 .configureCommandBus(c -> bus)
@@ -131,6 +135,27 @@ final class PaymentWorld implements AutoCloseable {
         gateway.sendAndWait(webhook.confirmed()
                 ? new ConfirmPaymentCommand(webhook.paymentId(), SimulatedBank.reference(webhook.paymentId()), now())
                 : new FailPaymentCommand(webhook.paymentId(), "DECLINED_BY_BANK", now()));
+    }
+
+    /**
+     * A validly signed answer that contradicts the bank, or repeats an old one out of order: the first
+     * final answer must stand and no money may move twice. Such payments are remembered, because
+     * the platform then need not agree with the bank about them.
+     */
+    void contradict(int index, boolean confirmed) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        Object created = requests.get(Math.floorMod(index, requests.size())).commands().get(1);
+        PaymentId id = created instanceof RequestDepositCommand deposit ? deposit.paymentId() : ((RequestWithdrawalCommand) created).paymentId();
+        contradicted.add(id);
+        gateway.sendAndWait(confirmed
+                ? new ConfirmPaymentCommand(id, "forged-" + id, now())
+                : new FailPaymentCommand(id, "OUT_OF_ORDER", now()));
+    }
+
+    boolean contradicted(PaymentId id) {
+        return contradicted.contains(id);
     }
 
     void runSagaCommand(int index) {
