@@ -57,7 +57,7 @@ class ArchitectureTest {
             "io.tandem.saga.settlement", "io.tandem.saga.payment",
             "io.tandem.projection.portfolio", "io.tandem.projection.marketdata", "io.tandem.projection.ledger",
             "io.tandem.projection.payment", "io.tandem.query.payment",
-            "io.tandem.query", "io.tandem.infra"})
+            "io.tandem.query", "io.tandem.infra", "io.tandem.infra.payment"})
     void everyPackageNamedByTheRulesExists(String pkg) {
         assertThat(classes.stream().filter(c -> c.getPackageName().startsWith(pkg)))
                 .as("classes in %s", pkg).isNotEmpty();
