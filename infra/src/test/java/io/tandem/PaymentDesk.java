@@ -5,7 +5,6 @@ import io.tandem.TandemClient.Response;
 import io.tandem.infra.payment.WebhookSignature;
 
 import javax.crypto.spec.SecretKeySpec;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,19 +92,6 @@ final class PaymentDesk {
 
     /** Waits until the admin ledger balances: all cash equals adjustments plus deposits minus withdrawals. */
     JsonNode awaitBalancedLedger() {
-        JsonNode[] ledger = new JsonNode[1];
-        await().atMost(TIMEOUT).untilAsserted(() -> {
-            Response response = client.get("/api/v1/admin/ledger", admin);
-            assertThat(response.status()).as(response.raw()).isEqualTo(200);
-            assertThat(response.body().path("balanced").asBoolean()).as(response.raw()).isTrue();
-            assertThat(cents(response, "cashTotal")).as(response.raw()).isEqualTo(cents(response, "adjustmentsTotal")
-                    + cents(response, "depositsTotal") - cents(response, "withdrawalsTotal"));
-            ledger[0] = response.body();
-        });
-        return ledger[0];
-    }
-
-    private static long cents(Response response, String field) {
-        return new BigDecimal(response.text(field)).movePointRight(2).longValueExact();
+        return LedgerInvariant.awaitBalanced(client, admin);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.PaymentDesk.Payer;
 import io.tandem.TandemClient.Response;
 import io.tandem.TradingDesk.Market;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +57,11 @@ class PaymentsEndToEndTest {
     void desk() {
         client = new TandemClient(port);
         payments = new PaymentDesk(client);
+    }
+
+    @AfterEach
+    void ledgerStillBalances() {
+        LedgerInvariant.awaitBalanced(client, payments.admin);
     }
 
     private static void assertAccepted(Response response, String paymentId) {

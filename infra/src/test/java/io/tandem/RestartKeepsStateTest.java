@@ -91,6 +91,7 @@ class RestartKeepsStateTest {
                 assertThat(now.book().path("asks").get(0).path("quantity").asText()).isEqualTo("40");
                 assertThat(now.trades().path("edges")).hasSize(2);
             });
+            LedgerInvariant.awaitBalanced(client, session.admin());
         }
     }
 

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
 import org.axonframework.eventsourcing.eventstore.jpa.DomainEventEntry;
 import org.axonframework.modelling.saga.repository.jpa.SagaEntry;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,11 @@ class TradingSessionEndToEndTest {
         issuer = desk.issuer;
         alice = desk.alice;
         bob = desk.bob;
+    }
+
+    @AfterEach
+    void ledgerStillBalances() {
+        LedgerInvariant.awaitBalanced(client, admin);
     }
 
     private Market market() {
