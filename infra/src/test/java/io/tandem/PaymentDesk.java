@@ -20,6 +20,9 @@ import static org.awaitility.Awaitility.await;
  * payment history in GraphQL, webhooks signed with a given secret (the provider's, or a forger's), and
  * waits for an account's cash and the ledger. Every payer is a fresh user, so daily withdrawal limits
  * of one test never touch another.
+ * <p>
+ * Requests name the payment by the client's id; the platform answers its own payment id (scoped to
+ * the account), and everything later (lookups, GraphQL, webhooks) uses that one.
  */
 final class PaymentDesk {
 
@@ -43,18 +46,30 @@ final class PaymentDesk {
         return new Payer(token, client.openAccount(token));
     }
 
-    static String paymentId(String kind) {
+    /** A fresh client payment id. */
+    static String clientId(String kind) {
         return kind + "-" + UUID.randomUUID();
     }
 
-    Response deposit(Payer payer, String paymentId, String amount) {
+    Response deposit(Payer payer, String clientPaymentId, String amount) {
         return client.post("/api/v1/accounts/" + payer.account() + "/deposits", payer.token(),
-                Map.of("paymentId", paymentId, "amount", amount));
+                Map.of("paymentId", clientPaymentId, "amount", amount));
     }
 
-    Response withdraw(Payer payer, String paymentId, String amount) {
+    Response withdraw(Payer payer, String clientPaymentId, String amount) {
         return client.post("/api/v1/accounts/" + payer.account() + "/withdrawals", payer.token(),
-                Map.of("paymentId", paymentId, "amount", amount));
+                Map.of("paymentId", clientPaymentId, "amount", amount));
+    }
+
+    /**
+     * Asserts that a request for the client's {@code clientPaymentId} was accepted and answers the
+     * platform's id of the payment, by which it is looked up from then on.
+     */
+    static String accepted(Response response, String clientPaymentId) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(202);
+        assertThat(response.text("clientPaymentId")).as(response.raw()).isEqualTo(clientPaymentId);
+        assertThat(response.text("paymentId")).as(response.raw()).isNotBlank().isNotEqualTo(clientPaymentId);
+        return response.text("paymentId");
     }
 
     /** The account's payment history, newest first, as GraphQL serves it. */

@@ -1,7 +1,6 @@
 package io.tandem;
 
 import io.tandem.PaymentDesk.Payer;
-import io.tandem.TandemClient.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,17 +51,16 @@ class PaymentFailuresEndToEndTest {
         PaymentDesk payments = new PaymentDesk(client);
         Payer payer = payments.payer();
 
-        String deposit = PaymentDesk.paymentId("dep");
-        assertThat(payments.deposit(payer, deposit, "100.00").status()).isEqualTo(202);
+        String depositClientId = PaymentDesk.clientId("dep");
+        String deposit = PaymentDesk.accepted(payments.deposit(payer, depositClientId, "100.00"), depositClientId);
         payments.awaitPaymentStatus(payer, deposit, "FAILED");
         assertThat(payments.payments(payer).path(0).path("node").path("reason").asText()).isEqualTo("CARD_DECLINED");
         payments.awaitCash(payer, "0.00", "0.00");
 
         assertThat(client.adjust(payments.admin, payer.account(), "fund-" + payer.account(), "500.00").status()).isEqualTo(200);
         payments.awaitCash(payer, "500.00", "0.00");
-        String withdrawal = PaymentDesk.paymentId("wd");
-        Response accepted = payments.withdraw(payer, withdrawal, "200.00");
-        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
+        String withdrawalClientId = PaymentDesk.clientId("wd");
+        String withdrawal = PaymentDesk.accepted(payments.withdraw(payer, withdrawalClientId, "200.00"), withdrawalClientId);
 
         payments.awaitCash(payer, "300.00", "200.00");
         payments.awaitPaymentStatus(payer, withdrawal, "FAILED");
@@ -71,8 +69,8 @@ class PaymentFailuresEndToEndTest {
                 .path("reason").asText()).isEqualTo("TIMEOUT"));
         // The failed withdrawal gave its 200.00 back to the day's limit of 300.00, so 200.00 fits again
         // (the third draw, 0.21, times out as well and is released the same way).
-        Response again = payments.withdraw(payer, PaymentDesk.paymentId("wd"), "200.00");
-        assertThat(again.status()).as(again.raw()).isEqualTo(202);
+        String againClientId = PaymentDesk.clientId("wd");
+        PaymentDesk.accepted(payments.withdraw(payer, againClientId, "200.00"), againClientId);
         payments.awaitCash(payer, "300.00", "200.00");
         payments.awaitCash(payer, "500.00", "0.00");
         payments.awaitBalancedLedger();

@@ -26,7 +26,8 @@ import static org.awaitility.Awaitility.await;
  * payment one second after it is initiated by POSTing a signed webhook to this application's own
  * endpoint. The test knows the simulator's webhook secret, so it can also play the provider (replays,
  * late notices) and a forger (another secret). Each test pays with a fresh user and account; the
- * daily withdrawal limit is lowered to 1,000.00 so that it can be reached.
+ * daily withdrawal limit is lowered to 1,000.00 so that it can be reached. Requests name payments by
+ * the client's id; lookups, GraphQL and webhooks use the platform's id that the request answered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -64,10 +65,11 @@ class PaymentsEndToEndTest {
         LedgerInvariant.awaitBalanced(client, payments.admin);
     }
 
-    private static void assertAccepted(Response response, String paymentId) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(202);
-        assertThat(response.text("paymentId")).isEqualTo(paymentId);
+    /** Asserts the request for {@code clientPaymentId} was accepted and answers the platform's payment id. */
+    private static String assertAccepted(Response response, String clientPaymentId) {
+        String paymentId = PaymentDesk.accepted(response, clientPaymentId);
         assertThat(response.text("status")).isIn("REQUESTED", "PENDING", "CONFIRMED");
+        return paymentId;
     }
 
     private static void assertProblem(Response response, int status, String code) {
@@ -82,9 +84,9 @@ class PaymentsEndToEndTest {
     @Test
     void depositIsCreditedOnlyOnceTheSimulatorsSignedWebhookConfirmsIt() {
         Payer payer = payments.payer();
-        String id = PaymentDesk.paymentId("dep");
+        String clientId = PaymentDesk.clientId("dep");
 
-        assertAccepted(payments.deposit(payer, id, "1000.00"), id);
+        String id = assertAccepted(payments.deposit(payer, clientId, "1000.00"), clientId);
 
         payments.awaitCash(payer, "1000.00", "0.00");
         await().atMost(PaymentDesk.TIMEOUT).untilAsserted(() -> assertThat(payments.payments(payer)).isEqualTo(json("""
@@ -101,20 +103,20 @@ class PaymentsEndToEndTest {
         TradingDesk trading = new TradingDesk(client);
         Market market = trading.market();
         Payer payer = payments.payer();
-        String deposit = PaymentDesk.paymentId("dep");
-        assertAccepted(payments.deposit(payer, deposit, "1000.00"), deposit);
+        String depositClientId = PaymentDesk.clientId("dep");
+        String deposit = assertAccepted(payments.deposit(payer, depositClientId, "1000.00"), depositClientId);
         payments.awaitCash(payer, "1000.00", "0.00");
-        client.place(trading.issuer, market.issuerAccount(), "ask-" + deposit, market.symbol(), "SELL", "10.00", "10", "GTC");
+        client.place(trading.issuer, market.issuerAccount(), "ask-" + depositClientId, market.symbol(), "SELL", "10.00", "10", "GTC");
 
-        Response buy = client.place(payer.token(), payer.account(), "buy-" + deposit, market.symbol(), "BUY", "10.00", "10", "GTC");
+        Response buy = client.place(payer.token(), payer.account(), "buy-" + depositClientId, market.symbol(), "BUY", "10.00", "10", "GTC");
 
         assertThat(buy.status()).as(buy.raw()).isEqualTo(201);
         assertThat(buy.text("status")).isEqualTo("FILLED");
         // 100.00 for the shares and a 0.20 taker fee, paid with deposited cash.
         payments.awaitCash(payer, "899.80", "0.00");
 
-        String withdrawal = PaymentDesk.paymentId("wd");
-        assertAccepted(payments.withdraw(payer, withdrawal, "500.00"), withdrawal);
+        String withdrawalClientId = PaymentDesk.clientId("wd");
+        String withdrawal = assertAccepted(payments.withdraw(payer, withdrawalClientId, "500.00"), withdrawalClientId);
 
         payments.awaitCash(payer, "399.80", "500.00");
         payments.awaitCash(payer, "399.80", "0.00");
@@ -132,8 +134,8 @@ class PaymentsEndToEndTest {
     @Test
     void forgedWebhookIsRefusedAndChangesNothing() {
         Payer payer = payments.payer();
-        String id = PaymentDesk.paymentId("dep");
-        assertAccepted(payments.deposit(payer, id, "100.00"), id);
+        String clientId = PaymentDesk.clientId("dep");
+        String id = assertAccepted(payments.deposit(payer, clientId, "100.00"), clientId);
 
         Response forged = payments.webhook("a-forger-does-not-know-the-real-secret!", """
                 {"paymentId":"%s","status":"DECLINED","reason":"FORGED"}""".formatted(id));
@@ -149,8 +151,8 @@ class PaymentsEndToEndTest {
     @Test
     void replayedDuplicatedAndReorderedGenuineWebhooksChangeNothing() {
         Payer payer = payments.payer();
-        String id = PaymentDesk.paymentId("dep");
-        assertAccepted(payments.deposit(payer, id, "100.00"), id);
+        String clientId = PaymentDesk.clientId("dep");
+        String id = assertAccepted(payments.deposit(payer, clientId, "100.00"), clientId);
         payments.awaitCash(payer, "100.00", "0.00");
         String confirmation = """
                 {"paymentId":"%s","status":"CONFIRMED","reference":"sim-%s"}""".formatted(id, id);
@@ -177,11 +179,11 @@ class PaymentsEndToEndTest {
     @Test
     void sameDepositRequestedTwiceCreatesOnePaymentAndOtherDetailsConflict() {
         Payer payer = payments.payer();
-        String id = PaymentDesk.paymentId("dep");
+        String clientId = PaymentDesk.clientId("dep");
 
-        assertAccepted(payments.deposit(payer, id, "100.00"), id);
-        assertAccepted(payments.deposit(payer, id, "100.00"), id);
-        assertProblem(payments.deposit(payer, id, "250.00"), 409, "PAYMENT_CONFLICT");
+        String id = assertAccepted(payments.deposit(payer, clientId, "100.00"), clientId);
+        assertThat(assertAccepted(payments.deposit(payer, clientId, "100.00"), clientId)).isEqualTo(id);
+        assertProblem(payments.deposit(payer, clientId, "250.00"), 409, "PAYMENT_CONFLICT");
 
         payments.awaitCash(payer, "100.00", "0.00");
         await().during(Duration.ofSeconds(1)).atMost(PaymentDesk.TIMEOUT)
@@ -191,12 +193,12 @@ class PaymentsEndToEndTest {
     @Test
     void withdrawalOverTheDailyLimitIsRejectedAndReservesNothing() {
         Payer payer = payments.payer();
-        assertAccepted(payments.deposit(payer, "dep-limit-" + payer.account(), "1500.00"), "dep-limit-" + payer.account());
+        assertAccepted(payments.deposit(payer, "dep-limit", "1500.00"), "dep-limit");
         payments.awaitCash(payer, "1500.00", "0.00");
-        String first = PaymentDesk.paymentId("wd");
-        assertAccepted(payments.withdraw(payer, first, "800.00"), first);
+        String firstClientId = PaymentDesk.clientId("wd");
+        String first = assertAccepted(payments.withdraw(payer, firstClientId, "800.00"), firstClientId);
 
-        assertProblem(payments.withdraw(payer, PaymentDesk.paymentId("wd"), "300.00"), 422, "DAILY_WITHDRAWAL_LIMIT");
+        assertProblem(payments.withdraw(payer, PaymentDesk.clientId("wd"), "300.00"), 422, "DAILY_WITHDRAWAL_LIMIT");
 
         payments.awaitCash(payer, "700.00", "0.00");
         payments.awaitPaymentStatus(payer, first, "CONFIRMED");
@@ -206,13 +208,50 @@ class PaymentsEndToEndTest {
     void amountsOutsideTheLimitsAndMissingCashAreRejected() {
         Payer payer = payments.payer();
 
-        assertProblem(payments.deposit(payer, PaymentDesk.paymentId("dep"), "0.50"), 422, "AMOUNT_BELOW_MINIMUM");
-        assertProblem(payments.deposit(payer, PaymentDesk.paymentId("dep"), "100000.01"), 422, "AMOUNT_ABOVE_MAXIMUM");
-        assertProblem(payments.withdraw(payer, PaymentDesk.paymentId("wd"), "10.00"), 422, "INSUFFICIENT_FUNDS");
-        assertProblem(payments.deposit(payer, PaymentDesk.paymentId("dep"), "1.005"), 400, "MALFORMED_REQUEST");
+        assertProblem(payments.deposit(payer, PaymentDesk.clientId("dep"), "0.50"), 422, "AMOUNT_BELOW_MINIMUM");
+        assertProblem(payments.deposit(payer, PaymentDesk.clientId("dep"), "100000.01"), 422, "AMOUNT_ABOVE_MAXIMUM");
+        assertProblem(payments.withdraw(payer, PaymentDesk.clientId("wd"), "10.00"), 422, "INSUFFICIENT_FUNDS");
+        assertProblem(payments.deposit(payer, PaymentDesk.clientId("dep"), "1.005"), 400, "MALFORMED_REQUEST");
         Payer intruder = payments.payer();
         assertProblem(client.post("/api/v1/accounts/" + payer.account() + "/deposits", intruder.token(),
-                Map.of("paymentId", PaymentDesk.paymentId("dep"), "amount", "10.00")), 403, "NOT_ACCOUNT_OWNER");
+                Map.of("paymentId", PaymentDesk.clientId("dep"), "amount", "10.00")), 403, "NOT_ACCOUNT_OWNER");
         payments.awaitCash(payer, "0.00", "0.00");
+    }
+
+    @Test
+    void twoUsersMayBothUseTheSameClientPaymentIdAndEachGetsTheirOwnPayment() {
+        Payer first = payments.payer();
+        Payer second = payments.payer();
+
+        String firstId = assertAccepted(payments.deposit(first, "dep-1", "500.00"), "dep-1");
+        String secondId = assertAccepted(payments.deposit(second, "dep-1", "100.00"), "dep-1");
+
+        assertThat(firstId).isEqualTo(first.account() + ":dep-1");
+        assertThat(secondId).isEqualTo(second.account() + ":dep-1");
+        payments.awaitCash(first, "500.00", "0.00");
+        payments.awaitCash(second, "100.00", "0.00");
+        payments.awaitPaymentStatus(first, firstId, "CONFIRMED");
+        payments.awaitPaymentStatus(second, secondId, "CONFIRMED");
+        assertThat(payments.payments(first)).hasSize(1);
+        assertThat(payments.payments(second)).hasSize(1);
+        Response own = client.get("/api/v1/payments/" + secondId, second.token());
+        assertThat(own.status()).as(own.raw()).isEqualTo(200);
+        assertThat(own.text("amount")).isEqualTo("100.00");
+        assertProblem(client.get("/api/v1/payments/" + firstId, second.token()), 403, "NOT_ACCOUNT_OWNER");
+    }
+
+    @Test
+    void aConflictOnOnesOwnAccountRevealsNothingAboutAnotherUsersPayment() {
+        Payer other = payments.payer();
+        Payer payer = payments.payer();
+        assertAccepted(payments.deposit(other, "dep-1", "500.00"), "dep-1");
+        assertAccepted(payments.deposit(payer, "dep-1", "100.00"), "dep-1");
+
+        Response conflict = payments.deposit(payer, "dep-1", "250.00");
+
+        assertProblem(conflict, 409, "PAYMENT_CONFLICT");
+        assertThat(conflict.raw()).contains(payer.account() + ":dep-1").doesNotContain(other.account(), "500.00");
+        payments.awaitCash(other, "500.00", "0.00");
+        payments.awaitCash(payer, "100.00", "0.00");
     }
 }

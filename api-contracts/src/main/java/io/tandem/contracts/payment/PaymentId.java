@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Identifies a deposit or withdrawal; chosen by the client, so a retried request creates one payment.
+ * Identifies a deposit or withdrawal: the account id and the client's payment id ({@code <account>:<client id>}), so a retried request creates one payment and clients of different accounts never collide.
  * <p>
  * Value semantics: {@code toString()} returns the raw id because Axon builds saga association
  * values and routing keys from it.

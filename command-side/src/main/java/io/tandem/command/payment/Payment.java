@@ -17,8 +17,9 @@ import java.util.Objects;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One deposit or withdrawal, identified by the client's payment id: REQUESTED, then PENDING once the
- * provider accepted it, then CONFIRMED or FAILED, which are final.
+ * One deposit or withdrawal, identified by the id payment entry derives from its account and the
+ * client's payment id ({@link PaymentIds}): REQUESTED, then PENDING once the provider accepted it,
+ * then CONFIRMED or FAILED, which are final.
  * <p>
  * This is where duplicates stop. A retried request with the same details answers the current
  * status; with other details it is refused (PAYMENT_CONFLICT). Confirmations and failures arrive

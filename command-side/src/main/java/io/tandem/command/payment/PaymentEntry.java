@@ -14,9 +14,15 @@ import java.time.Instant;
  * single transaction, so a refusal at any step leaves nothing behind. The payment saga takes over
  * from there. Refusals are {@code TandemException}s with a code.
  * <p>
- * Requests are idempotent by {@link PaymentId}: the same id with the same details answers the
- * payment's current status and creates nothing; the same id with other details is refused with
- * PAYMENT_CONFLICT.
+ * Requests are idempotent per account and client payment id: the client names its payment
+ * ({@code clientPaymentId}: 1 to 64 of {@code A-Z a-z 0-9 . _ -}, else MALFORMED_REQUEST), and the
+ * platform's {@link PaymentId} is derived from the account and that name ({@link PaymentIds}). The
+ * same client id on the same account with the same details answers the payment's current status and
+ * creates nothing; with other details it is refused with PAYMENT_CONFLICT. The same client id on
+ * another account is another payment, so one client's ids neither block nor reveal another's.
+ * <p>
+ * Everything after the request (the provider, webhooks, {@link #confirm}, {@link #fail}, the read
+ * model) knows the payment by its derived id only, which {@link PaymentResult} answers.
  */
 public interface PaymentEntry {
 
@@ -25,13 +31,13 @@ public interface PaymentEntry {
      * account. {@code provider} may be null for the configured default provider; the caller (the
      * edge) has already checked that a provider of that name exists.
      */
-    PaymentResult deposit(Caller caller, AccountId accountId, PaymentId paymentId, String amount, String provider, Instant now);
+    PaymentResult deposit(Caller caller, AccountId accountId, String clientPaymentId, String amount, String provider, Instant now);
 
     /**
      * Requests a withdrawal: reserves the amount on the caller's account and charges the caller's
      * limit for the UTC day of {@code now}, then creates the payment for the saga to pay out.
      */
-    PaymentResult withdraw(Caller caller, AccountId accountId, PaymentId paymentId, String amount, String provider, Instant now);
+    PaymentResult withdraw(Caller caller, AccountId accountId, String clientPaymentId, String amount, String provider, Instant now);
 
     /**
      * The provider confirmed the payment (a verified webhook). Unknown payment: PAYMENT_NOT_FOUND.
@@ -45,7 +51,7 @@ public interface PaymentEntry {
      */
     PaymentStatus fail(PaymentId paymentId, String reason, Instant now);
 
-    /** What a deposit or withdrawal request answers: the payment and its status right now. */
+    /** What a deposit or withdrawal request answers: the payment (its derived, platform-wide id) and its status right now. */
     record PaymentResult(PaymentId paymentId, PaymentStatus status) {
     }
 }

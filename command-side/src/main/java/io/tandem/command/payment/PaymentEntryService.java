@@ -16,18 +16,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Payment entry in one database transaction per request, like order entry: Axon's Spring transaction
  * manager joins it, so the account leg, the daily-limit charge and the new payment commit or roll
  * back together, and a request that lost a race on its account is run again (see
  * {@link RequestTransactions}). The payment is created last: it is the step that detects a payment
- * id reused with other details, and nothing before it may survive that refusal.
+ * id reused with other details, and nothing before it may survive that refusal. The client's payment
+ * id is checked here and turned into the platform's id ({@link PaymentIds}) before anything is sent.
  */
 @Service
 public class PaymentEntryService implements PaymentEntry {
 
-    static final int MAX_PAYMENT_ID_LENGTH = 64;
+    static final int MAX_CLIENT_PAYMENT_ID_LENGTH = 64;
+    private static final Pattern CLIENT_PAYMENT_ID = Pattern.compile("[A-Za-z0-9._-]+");
     static final int MAX_PROVIDER_LENGTH = 32;
 
     private final CommandDispatch commands;
@@ -44,8 +47,9 @@ public class PaymentEntryService implements PaymentEntry {
     }
 
     @Override
-    public PaymentResult deposit(Caller caller, AccountId accountId, PaymentId paymentId, String amount, String provider, Instant now) {
-        String via = checkedProvider(caller, accountId, paymentId, provider, now);
+    public PaymentResult deposit(Caller caller, AccountId accountId, String clientPaymentId, String amount, String provider, Instant now) {
+        PaymentId paymentId = paymentId(caller, accountId, clientPaymentId, now);
+        String via = checkedProvider(provider);
         Cash cash = withinBounds(amount, settings.minDepositCash(), settings.maxDepositCash());
         return transactions.retrying(() -> transactions.inTransaction(() -> {
             commands.send(new AcceptDepositCommand(accountId, paymentId, caller.userId(), cash), ErrorCode.ACCOUNT_NOT_FOUND);
@@ -60,8 +64,9 @@ public class PaymentEntryService implements PaymentEntry {
      * creates the payment; a retried request finds all three done and answers the current status.
      */
     @Override
-    public PaymentResult withdraw(Caller caller, AccountId accountId, PaymentId paymentId, String amount, String provider, Instant now) {
-        String via = checkedProvider(caller, accountId, paymentId, provider, now);
+    public PaymentResult withdraw(Caller caller, AccountId accountId, String clientPaymentId, String amount, String provider, Instant now) {
+        PaymentId paymentId = paymentId(caller, accountId, clientPaymentId, now);
+        String via = checkedProvider(provider);
         Cash cash = withinBounds(amount, settings.minWithdrawalCash(), settings.maxWithdrawalCash());
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         return transactions.retrying(() -> transactions.inTransaction(() -> {
@@ -88,16 +93,24 @@ public class PaymentEntryService implements PaymentEntry {
         return commands.send(new FailPaymentCommand(paymentId, why, now), ErrorCode.PAYMENT_NOT_FOUND);
     }
 
-    /** Checks what every request needs and answers the provider to use (the default when none is named). */
-    private String checkedProvider(Caller caller, AccountId accountId, PaymentId paymentId, String provider, Instant now) {
+    /** Checks what every request needs and answers the payment's id: the client's id scoped to the account. */
+    private static PaymentId paymentId(Caller caller, AccountId accountId, String clientPaymentId, Instant now) {
         Objects.requireNonNull(caller, "caller");
         Objects.requireNonNull(now, "now");
-        if (accountId == null || paymentId == null) {
+        if (accountId == null || clientPaymentId == null || clientPaymentId.isBlank()) {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, "accountId and paymentId are required");
         }
-        if (paymentId.value().length() > MAX_PAYMENT_ID_LENGTH) {
-            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "paymentId is longer than " + MAX_PAYMENT_ID_LENGTH + " characters");
+        if (clientPaymentId.length() > MAX_CLIENT_PAYMENT_ID_LENGTH) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "paymentId is longer than " + MAX_CLIENT_PAYMENT_ID_LENGTH + " characters");
         }
+        if (!CLIENT_PAYMENT_ID.matcher(clientPaymentId).matches()) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "paymentId may only contain letters, digits, '.', '_' and '-'");
+        }
+        return PaymentIds.of(accountId, clientPaymentId);
+    }
+
+    /** The provider to use: the one named, or the configured default when none is. */
+    private String checkedProvider(String provider) {
         String chosen = provider == null || provider.isBlank() ? settings.defaultProvider() : provider.trim();
         if (chosen.length() > MAX_PROVIDER_LENGTH) {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, "provider is longer than " + MAX_PROVIDER_LENGTH + " characters");

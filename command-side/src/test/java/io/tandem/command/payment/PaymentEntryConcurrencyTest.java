@@ -4,7 +4,6 @@ import io.tandem.command.orderentry.OrderEntry.Caller;
 import io.tandem.contracts.account.AdjustCashCommand;
 import io.tandem.contracts.account.OpenAccountCommand;
 import io.tandem.contracts.common.*;
-import io.tandem.contracts.payment.PaymentId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.RepeatedTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,8 +52,8 @@ class PaymentEntryConcurrencyTest {
         AccountId second = open("carol-2-" + n, carol.userId());
 
         List<Outcome> outcomes = race(
-                () -> payments.withdraw(carol, first, PaymentId.of("wd-a-" + n), "600.00", null, NOW),
-                () -> payments.withdraw(carol, second, PaymentId.of("wd-b-" + n), "600.00", null, NOW));
+                () -> payments.withdraw(carol, first, "wd-a-" + n, "600.00", null, NOW),
+                () -> payments.withdraw(carol, second, "wd-b-" + n, "600.00", null, NOW));
 
         assertThat(outcomes).filteredOn(Outcome::passed).hasSize(1);
         assertThat(outcomes).filteredOn(outcome -> outcome.refusal() == ErrorCode.DAILY_WITHDRAWAL_LIMIT).hasSize(1);
@@ -65,14 +64,14 @@ class PaymentEntryConcurrencyTest {
         String n = "d" + SEQUENCE.incrementAndGet();
         Caller dave = new Caller(UserId.of("dave-" + n), false);
         AccountId account = open("dave-" + n, dave.userId());
-        PaymentId paymentId = PaymentId.of("wd-" + n);
+        String paymentId = "wd-" + n;
 
         List<Outcome> outcomes = race(
                 () -> payments.withdraw(dave, account, paymentId, "600.00", null, NOW),
                 () -> payments.withdraw(dave, account, paymentId, "600.00", null, NOW));
 
         assertThat(outcomes).allMatch(Outcome::passed);
-        assertThat(payments.withdraw(dave, account, PaymentId.of("wd-more-" + n), "400.00", null, NOW)).isNotNull();
+        assertThat(payments.withdraw(dave, account, "wd-more-" + n, "400.00", null, NOW)).isNotNull();
     }
 
     private record Outcome(boolean passed, ErrorCode refusal) {

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Payment entry against real accounts and payments, a real event store and the limit table's
  * subscribing processor on H2: what a request leaves behind, and that a refusal leaves nothing.
- * Each test uses its own accounts, user and payment ids.
+ * Each test uses its own accounts, users and client payment ids.
  */
 @PaymentEntrySpringTest
 class PaymentEntryIntegrationTest {
@@ -51,6 +51,7 @@ class PaymentEntryIntegrationTest {
     private String n;
     private Caller alice;
     private AccountId aliceAccount;
+    private Caller bob;
     private AccountId bobAccount;
 
     @BeforeEach
@@ -58,7 +59,8 @@ class PaymentEntryIntegrationTest {
         n = String.valueOf(SEQUENCE.incrementAndGet());
         alice = new Caller(UserId.of("alice-" + n), false);
         aliceAccount = open("alice-acc-" + n, alice.userId(), 300_000);
-        bobAccount = open("bob-acc-" + n, UserId.of("bob-" + n), 0);
+        bob = new Caller(UserId.of("bob-" + n), false);
+        bobAccount = open("bob-acc-" + n, bob.userId(), 0);
     }
 
     private AccountId open(String id, UserId owner, long cents) {
@@ -70,8 +72,14 @@ class PaymentEntryIntegrationTest {
         return account;
     }
 
+    /** The client's payment id: unique per test, as a client would pick it. */
+    private String client(String name) {
+        return name + "-" + n;
+    }
+
+    /** The platform's id of Alice's payment {@code name}. */
     private PaymentId id(String name) {
-        return PaymentId.of(name + "-" + n);
+        return PaymentIds.of(aliceAccount, client(name));
     }
 
     private List<Object> events(Object aggregateId) {
@@ -85,9 +93,10 @@ class PaymentEntryIntegrationTest {
 
     @Test
     void aDepositIsAcceptedOnTheAccountAndRequestedAsAPayment() {
-        PaymentResult result = payments.deposit(alice, aliceAccount, id("dep"), "100.00", null, NOW);
+        PaymentResult result = payments.deposit(alice, aliceAccount, client("dep"), "100.00", null, NOW);
 
         assertThat(result).isEqualTo(new PaymentResult(id("dep"), PaymentStatus.REQUESTED));
+        assertThat(result.paymentId().value()).isEqualTo(aliceAccount.value() + ":" + client("dep"));
         assertThat(events(aliceAccount)).contains(new DepositAcceptedEvent(aliceAccount, id("dep"), alice.userId(), Cash.ofCents(10_000)));
         assertThat(events(id("dep"))).containsExactly(
                 new DepositRequestedEvent(id("dep"), aliceAccount, alice.userId(), Cash.ofCents(10_000), "simulator", NOW));
@@ -95,10 +104,10 @@ class PaymentEntryIntegrationTest {
 
     @Test
     void aRepeatedDepositRequestAnswersTheCurrentStatusAndCreatesNothing() {
-        payments.deposit(alice, aliceAccount, id("dep"), "100.00", "simulator", NOW);
+        payments.deposit(alice, aliceAccount, client("dep"), "100.00", "simulator", NOW);
         payments.confirm(id("dep"), "sim-1", NOW);
 
-        PaymentResult again = payments.deposit(alice, aliceAccount, id("dep"), "100.00", null, NOW.plusSeconds(5));
+        PaymentResult again = payments.deposit(alice, aliceAccount, client("dep"), "100.00", null, NOW.plusSeconds(5));
 
         assertThat(again.status()).isEqualTo(PaymentStatus.CONFIRMED);
         assertThat(events(id("dep"))).hasSize(2);
@@ -107,31 +116,74 @@ class PaymentEntryIntegrationTest {
 
     @Test
     void depositsOutsideTheConfiguredAmountsAreRefused() {
-        refused(() -> payments.deposit(alice, aliceAccount, id("small"), "0.99", null, NOW), ErrorCode.AMOUNT_BELOW_MINIMUM);
-        refused(() -> payments.deposit(alice, aliceAccount, id("large"), "5000.01", null, NOW), ErrorCode.AMOUNT_ABOVE_MAXIMUM);
-        refused(() -> payments.deposit(alice, aliceAccount, id("odd"), "1.001", null, NOW), ErrorCode.MALFORMED_REQUEST);
+        refused(() -> payments.deposit(alice, aliceAccount, client("small"), "0.99", null, NOW), ErrorCode.AMOUNT_BELOW_MINIMUM);
+        refused(() -> payments.deposit(alice, aliceAccount, client("large"), "5000.01", null, NOW), ErrorCode.AMOUNT_ABOVE_MAXIMUM);
+        refused(() -> payments.deposit(alice, aliceAccount, client("odd"), "1.001", null, NOW), ErrorCode.MALFORMED_REQUEST);
     }
 
     @Test
     void aDepositIntoAnotherUsersAccountIsRefusedAndCreatesNoPayment() {
-        refused(() -> payments.deposit(alice, bobAccount, id("dep"), "100.00", null, NOW), ErrorCode.NOT_ACCOUNT_OWNER);
+        refused(() -> payments.deposit(alice, bobAccount, client("dep"), "100.00", null, NOW), ErrorCode.NOT_ACCOUNT_OWNER);
 
-        refused(() -> payments.confirm(id("dep"), "sim-1", NOW), ErrorCode.PAYMENT_NOT_FOUND);
+        refused(() -> payments.confirm(PaymentIds.of(bobAccount, client("dep")), "sim-1", NOW), ErrorCode.PAYMENT_NOT_FOUND);
     }
 
     @Test
-    void aPaymentIdReusedWithOtherDetailsIsAConflictThatLeavesNothingBehind() {
-        AccountId aliceSecond = open("alice-second-" + n, alice.userId(), 0);
-        payments.deposit(alice, aliceAccount, id("dep"), "100.00", null, NOW);
+    void malformedClientPaymentIdsAreRefusedAndCreateNothing() {
+        for (String malformed : new String[]{null, "", " ", "dep 1", "acc:dep-1", "dep/1", "d".repeat(65)}) {
+            refused(() -> payments.deposit(alice, aliceAccount, malformed, "100.00", null, NOW), ErrorCode.MALFORMED_REQUEST);
+            refused(() -> payments.withdraw(alice, aliceAccount, malformed, "100.00", null, NOW), ErrorCode.MALFORMED_REQUEST);
+        }
 
-        refused(() -> payments.deposit(alice, aliceSecond, id("dep"), "100.00", null, NOW), ErrorCode.PAYMENT_CONFLICT);
+        assertThat(events(aliceAccount)).noneMatch(event -> event instanceof DepositAcceptedEvent || event instanceof WithdrawalReservedEvent);
+        assertThat(payments.deposit(alice, aliceAccount, "d".repeat(64), "100.00", null, NOW).status()).isEqualTo(PaymentStatus.REQUESTED);
+    }
 
-        assertThat(events(aliceSecond)).noneMatch(DepositAcceptedEvent.class::isInstance);
+    @Test
+    void aClientPaymentIdReusedOnItsAccountWithOtherDetailsIsAConflictThatLeavesNothingBehind() {
+        payments.deposit(alice, aliceAccount, client("dep"), "100.00", null, NOW);
+
+        refused(() -> payments.deposit(alice, aliceAccount, client("dep"), "100.00", "other-bank", NOW), ErrorCode.PAYMENT_CONFLICT);
+        refused(() -> payments.withdraw(alice, aliceAccount, client("dep"), "100.00", null, NOW), ErrorCode.PAYMENT_CONFLICT);
+
+        assertThat(events(aliceAccount)).filteredOn(DepositAcceptedEvent.class::isInstance).hasSize(1);
+        assertThat(events(aliceAccount)).noneMatch(WithdrawalReservedEvent.class::isInstance);
+        assertThat(events(id("dep"))).hasSize(1);
+    }
+
+    @Test
+    void twoUsersAccountsMayUseTheSameClientPaymentIdAndGetTwoPayments() {
+        PaymentResult alicePayment = payments.deposit(alice, aliceAccount, "dep-1", "100.00", null, NOW);
+        PaymentResult bobPayment = payments.deposit(bob, bobAccount, "dep-1", "500.00", null, NOW);
+
+        assertThat(alicePayment).isEqualTo(new PaymentResult(PaymentIds.of(aliceAccount, "dep-1"), PaymentStatus.REQUESTED));
+        assertThat(bobPayment).isEqualTo(new PaymentResult(PaymentIds.of(bobAccount, "dep-1"), PaymentStatus.REQUESTED));
+        assertThat(events(alicePayment.paymentId())).containsExactly(new DepositRequestedEvent(alicePayment.paymentId(),
+                aliceAccount, alice.userId(), Cash.ofCents(10_000), "simulator", NOW));
+        assertThat(events(bobPayment.paymentId())).containsExactly(new DepositRequestedEvent(bobPayment.paymentId(),
+                bobAccount, bob.userId(), Cash.ofCents(50_000), "simulator", NOW));
+        assertThat(events(bobAccount)).contains(new DepositAcceptedEvent(bobAccount, bobPayment.paymentId(), bob.userId(), Cash.ofCents(50_000)));
+    }
+
+    @Test
+    void aConflictOnOneAccountSaysNothingAboutAnotherAccountsPayment() {
+        payments.deposit(bob, bobAccount, "dep-1", "500.00", "bob-bank", NOW);
+        payments.deposit(alice, aliceAccount, "dep-1", "100.00", null, NOW);
+
+        for (ThrowingCallable conflict : List.<ThrowingCallable>of(
+                () -> payments.deposit(alice, aliceAccount, "dep-1", "200.00", null, NOW),
+                () -> payments.deposit(alice, aliceAccount, "dep-1", "100.00", "other-bank", NOW))) {
+            assertThatThrownBy(conflict).isInstanceOfSatisfying(TandemException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.PAYMENT_CONFLICT);
+                assertThat(e.getMessage()).contains(PaymentIds.of(aliceAccount, "dep-1").value())
+                        .doesNotContain(bobAccount.value(), bob.userId().value(), "500.00", "bob-bank");
+            });
+        }
     }
 
     @Test
     void aWithdrawalReservesTheAmountAndRequestsThePayout() {
-        PaymentResult result = payments.withdraw(alice, aliceAccount, id("wd"), "250.00", null, NOW);
+        PaymentResult result = payments.withdraw(alice, aliceAccount, client("wd"), "250.00", null, NOW);
 
         assertThat(result.status()).isEqualTo(PaymentStatus.REQUESTED);
         assertThat(events(aliceAccount)).contains(new WithdrawalReservedEvent(aliceAccount, id("wd"), Cash.ofCents(25_000)));
@@ -141,74 +193,73 @@ class PaymentEntryIntegrationTest {
 
     @Test
     void withdrawalsOutsideTheConfiguredAmountsAreRefused() {
-        refused(() -> payments.withdraw(alice, aliceAccount, id("small"), "9.99", null, NOW), ErrorCode.AMOUNT_BELOW_MINIMUM);
-        refused(() -> payments.withdraw(alice, aliceAccount, id("large"), "800.01", null, NOW), ErrorCode.AMOUNT_ABOVE_MAXIMUM);
+        refused(() -> payments.withdraw(alice, aliceAccount, client("small"), "9.99", null, NOW), ErrorCode.AMOUNT_BELOW_MINIMUM);
+        refused(() -> payments.withdraw(alice, aliceAccount, client("large"), "800.01", null, NOW), ErrorCode.AMOUNT_ABOVE_MAXIMUM);
     }
 
     @Test
     void aWithdrawalBeyondTheBalanceIsRefusedWithoutUsingTheDailyLimit() {
-        Caller bob = new Caller(UserId.of("bob-" + n), false);
-        refused(() -> payments.withdraw(bob, bobAccount, id("wd"), "100.00", null, NOW), ErrorCode.INSUFFICIENT_FUNDS);
+        refused(() -> payments.withdraw(bob, bobAccount, client("wd"), "100.00", null, NOW), ErrorCode.INSUFFICIENT_FUNDS);
 
         commandGateway.sendAndWait(new AdjustCashCommand(bobAccount, AdjustmentId.of("top-up"), Cash.ofCents(200_000), "top-up", UserId.of("admin")));
-        payments.withdraw(bob, bobAccount, id("wd-1"), "800.00", null, NOW);
-        assertThat(payments.withdraw(bob, bobAccount, id("wd-2"), "200.00", null, NOW).status()).isEqualTo(PaymentStatus.REQUESTED);
+        payments.withdraw(bob, bobAccount, client("wd-1"), "800.00", null, NOW);
+        assertThat(payments.withdraw(bob, bobAccount, client("wd-2"), "200.00", null, NOW).status()).isEqualTo(PaymentStatus.REQUESTED);
     }
 
     @Test
     void withdrawalsBeyondTheDailyLimitAreRefusedAndReserveNothing() {
-        payments.withdraw(alice, aliceAccount, id("wd-1"), "800.00", null, NOW);
+        payments.withdraw(alice, aliceAccount, client("wd-1"), "800.00", null, NOW);
 
-        refused(() -> payments.withdraw(alice, aliceAccount, id("wd-2"), "200.01", null, NOW), ErrorCode.DAILY_WITHDRAWAL_LIMIT);
+        refused(() -> payments.withdraw(alice, aliceAccount, client("wd-2"), "200.01", null, NOW), ErrorCode.DAILY_WITHDRAWAL_LIMIT);
 
         assertThat(events(aliceAccount)).filteredOn(WithdrawalReservedEvent.class::isInstance).hasSize(1);
-        assertThat(payments.withdraw(alice, aliceAccount, id("wd-3"), "200.00", null, NOW).status()).isEqualTo(PaymentStatus.REQUESTED);
+        assertThat(payments.withdraw(alice, aliceAccount, client("wd-3"), "200.00", null, NOW).status()).isEqualTo(PaymentStatus.REQUESTED);
     }
 
     @Test
     void theDailyLimitCountsPerUserAcrossTheirAccounts() {
         AccountId aliceSecond = open("alice-second-" + n, alice.userId(), 100_000);
-        payments.withdraw(alice, aliceAccount, id("wd-1"), "800.00", null, NOW);
+        payments.withdraw(alice, aliceAccount, client("wd-1"), "800.00", null, NOW);
 
-        refused(() -> payments.withdraw(alice, aliceSecond, id("wd-2"), "300.00", null, NOW), ErrorCode.DAILY_WITHDRAWAL_LIMIT);
+        refused(() -> payments.withdraw(alice, aliceSecond, client("wd-2"), "300.00", null, NOW), ErrorCode.DAILY_WITHDRAWAL_LIMIT);
     }
 
     @Test
     void aRepeatedWithdrawalRequestIsChargedToTheLimitOnce() {
-        payments.withdraw(alice, aliceAccount, id("wd-1"), "600.00", null, NOW);
-        payments.withdraw(alice, aliceAccount, id("wd-1"), "600.00", null, NOW);
+        payments.withdraw(alice, aliceAccount, client("wd-1"), "600.00", null, NOW);
+        payments.withdraw(alice, aliceAccount, client("wd-1"), "600.00", null, NOW);
 
-        assertThat(payments.withdraw(alice, aliceAccount, id("wd-2"), "400.00", null, NOW).status()).isEqualTo(PaymentStatus.REQUESTED);
+        assertThat(payments.withdraw(alice, aliceAccount, client("wd-2"), "400.00", null, NOW).status()).isEqualTo(PaymentStatus.REQUESTED);
     }
 
     @Test
     void aFailedWithdrawalGivesItsAmountBackToTheDailyLimit() {
-        payments.withdraw(alice, aliceAccount, id("wd-1"), "800.00", null, NOW);
+        payments.withdraw(alice, aliceAccount, client("wd-1"), "800.00", null, NOW);
         payments.fail(id("wd-1"), "DECLINED", NOW.plusSeconds(5));
 
-        assertThat(payments.withdraw(alice, aliceAccount, id("wd-2"), "800.00", null, NOW.plusSeconds(10)).status())
+        assertThat(payments.withdraw(alice, aliceAccount, client("wd-2"), "800.00", null, NOW.plusSeconds(10)).status())
                 .isEqualTo(PaymentStatus.REQUESTED);
     }
 
     @Test
     void aConfirmedWithdrawalStaysChargedToTheDailyLimit() {
-        payments.withdraw(alice, aliceAccount, id("wd-1"), "800.00", null, NOW);
+        payments.withdraw(alice, aliceAccount, client("wd-1"), "800.00", null, NOW);
         payments.confirm(id("wd-1"), "sim-1", NOW.plusSeconds(5));
         payments.fail(id("wd-1"), "LATE_DECLINE", NOW.plusSeconds(6));
 
-        refused(() -> payments.withdraw(alice, aliceAccount, id("wd-2"), "800.00", null, NOW.plusSeconds(10)), ErrorCode.DAILY_WITHDRAWAL_LIMIT);
+        refused(() -> payments.withdraw(alice, aliceAccount, client("wd-2"), "800.00", null, NOW.plusSeconds(10)), ErrorCode.DAILY_WITHDRAWAL_LIMIT);
     }
 
     @Test
     void theDailyLimitStartsAfreshOnTheNextUtcDay() {
-        payments.withdraw(alice, aliceAccount, id("wd-1"), "800.00", null, NOW);
+        payments.withdraw(alice, aliceAccount, client("wd-1"), "800.00", null, NOW);
 
-        assertThat(payments.withdraw(alice, aliceAccount, id("wd-2"), "800.00", null, NEXT_DAY).status()).isEqualTo(PaymentStatus.REQUESTED);
+        assertThat(payments.withdraw(alice, aliceAccount, client("wd-2"), "800.00", null, NEXT_DAY).status()).isEqualTo(PaymentStatus.REQUESTED);
     }
 
     @Test
     void theProvidersAnswerReachesThePaymentOnceAndLaterAnswersAreIgnored() {
-        payments.deposit(alice, aliceAccount, id("dep"), "100.00", null, NOW);
+        payments.deposit(alice, aliceAccount, client("dep"), "100.00", null, NOW);
 
         assertThat(payments.fail(id("dep"), "CARD_DECLINED", NOW.plusSeconds(1))).isEqualTo(PaymentStatus.FAILED);
         assertThat(payments.confirm(id("dep"), "sim-1", NOW.plusSeconds(2))).isEqualTo(PaymentStatus.FAILED);

@@ -34,7 +34,10 @@ import java.time.Clock;
  * Deposits and withdrawals on the caller's own account. Both answer 202 Accepted: the request is
  * recorded (a withdrawal's cash is already reserved) but the money moves only when the provider
  * confirms, which the payment saga and the provider's webhook take care of. The client picks the
- * payment id, so a retried request answers the same payment's current status and creates nothing.
+ * payment id per account, so a retried request answers the same payment's current status and creates
+ * nothing, and another user's "dep-1" is another payment. The answer names the payment by the
+ * platform's id (derived from the account and the client's id), which is what GET
+ * {@code /api/v1/payments/{paymentId}}, GraphQL and the provider know it by.
  */
 @RestController
 @MissingAggregate(ErrorCode.ACCOUNT_NOT_FOUND)
@@ -62,8 +65,8 @@ public class PaymentRequestController {
     public PaymentResponse deposit(@PathVariable String accountId, @Valid @RequestBody PaymentRequest request,
                                    Authentication caller) {
         PaymentResult result = paymentEntry.deposit(Callers.of(caller), AccountId.of(accountId),
-                PaymentId.of(request.paymentId()), request.amount(), provider(request), clock.instant());
-        return PaymentResponse.of(result);
+                request.paymentId(), request.amount(), provider(request), clock.instant());
+        return PaymentResponse.of(result, request.paymentId());
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/withdrawals")
@@ -72,11 +75,14 @@ public class PaymentRequestController {
     public PaymentResponse withdraw(@PathVariable String accountId, @Valid @RequestBody PaymentRequest request,
                                     Authentication caller) {
         PaymentResult result = paymentEntry.withdraw(Callers.of(caller), AccountId.of(accountId),
-                PaymentId.of(request.paymentId()), request.amount(), provider(request), clock.instant());
-        return PaymentResponse.of(result);
+                request.paymentId(), request.amount(), provider(request), clock.instant());
+        return PaymentResponse.of(result, request.paymentId());
     }
 
-    /** A payment as its account's owner (or an admin) sees it; history per account is in GraphQL. */
+    /**
+     * A payment as its account's owner (or an admin) sees it, by the platform's payment id that the
+     * request answered; history per account is in GraphQL.
+     */
     @GetMapping("/api/v1/payments/{paymentId}")
     @Operation(summary = "One payment of one of your accounts, from the read model")
     public PaymentView payment(@PathVariable String paymentId, Authentication caller) {
@@ -96,16 +102,20 @@ public class PaymentRequestController {
         return providers.get(name).name();
     }
 
-    /** {@code amount} is a decimal string with at most two decimals; {@code provider} defaults to the configured one. */
-    public record PaymentRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+") String paymentId,
+    /**
+     * {@code paymentId} is the client's name for the payment, unique per account; {@code amount} is a
+     * decimal string with at most two decimals; {@code provider} defaults to the configured one.
+     */
+    public record PaymentRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String paymentId,
                                  @NotBlank @PlainDecimal String amount,
                                  @Size(max = 32) @Pattern(regexp = "[A-Za-z0-9._-]+") String provider) {
     }
 
-    public record PaymentResponse(String paymentId, String status) {
+    /** {@code paymentId} is the platform's id of the payment; {@code clientPaymentId} the one the request named. */
+    public record PaymentResponse(String paymentId, String clientPaymentId, String status) {
 
-        static PaymentResponse of(PaymentResult result) {
-            return new PaymentResponse(result.paymentId().value(), result.status().name());
+        static PaymentResponse of(PaymentResult result, String clientPaymentId) {
+            return new PaymentResponse(result.paymentId().value(), clientPaymentId, result.status().name());
         }
     }
 }

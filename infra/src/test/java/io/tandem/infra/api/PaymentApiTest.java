@@ -28,9 +28,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Deposit and withdrawal requests, and provider webhooks, at the REST edge (payment entry mocked). */
 class PaymentApiTest extends ApiSliceTest {
 
-    private static final PaymentId DEPOSIT = PaymentId.of("dep-1");
+    /** The platform's id of the client's "dep-1" on acc-1: what the provider and webhooks know it by. */
+    private static final PaymentId DEPOSIT = PaymentId.of("acc-1:dep-1");
     private static final String CONFIRMED = """
-            {"paymentId":"dep-1","status":"CONFIRMED","reference":"sim-dep-1"}""";
+            {"paymentId":"acc-1:dep-1","status":"CONFIRMED","reference":"sim-dep-1"}""";
 
     private ResultActions request(String kind, String body) throws Exception {
         return mvc.perform(post("/api/v1/accounts/acc-1/" + kind).header(AUTHORIZATION, trader("alice"))
@@ -57,21 +58,27 @@ class PaymentApiTest extends ApiSliceTest {
 
         request("deposits", "{\"paymentId\":\"dep-1\",\"amount\":\"250.00\"}")
                 .andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.paymentId").value("dep-1"))
+                .andExpect(jsonPath("$.paymentId").value("acc-1:dep-1"))
+                .andExpect(jsonPath("$.clientPaymentId").value("dep-1"))
                 .andExpect(jsonPath("$.status").value("REQUESTED"));
 
         verify(paymentEntry).deposit(eq(new OrderEntry.Caller(UserId.of("alice"), false)), eq(AccountId.of("acc-1")),
-                eq(DEPOSIT), eq("250.00"), eq("simulator"), any());
+                eq("dep-1"), eq("250.00"), eq("simulator"), any());
     }
 
     @Test
     void withdrawalIsAcceptedWithThePaymentsStatus() throws Exception {
         when(paymentEntry.withdraw(any(), any(), any(), any(), any(), any()))
-                .thenReturn(new PaymentResult(PaymentId.of("wd-1"), PaymentStatus.PENDING));
+                .thenReturn(new PaymentResult(PaymentId.of("acc-1:wd-1"), PaymentStatus.PENDING));
 
         request("withdrawals", "{\"paymentId\":\"wd-1\",\"amount\":\"10.00\",\"provider\":\"simulator\"}")
                 .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.paymentId").value("acc-1:wd-1"))
+                .andExpect(jsonPath("$.clientPaymentId").value("wd-1"))
                 .andExpect(jsonPath("$.status").value("PENDING"));
+
+        verify(paymentEntry).withdraw(eq(new OrderEntry.Caller(UserId.of("alice"), false)), eq(AccountId.of("acc-1")),
+                eq("wd-1"), eq("10.00"), eq("simulator"), any());
     }
 
     @Test
@@ -85,6 +92,10 @@ class PaymentApiTest extends ApiSliceTest {
     @Test
     void malformedPaymentIdOrAmountIsMalformedRequest() throws Exception {
         request("deposits", "{\"paymentId\":\"dep 1\",\"amount\":\"250.00\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        request("deposits", "{\"paymentId\":\"acc-2:dep-1\",\"amount\":\"250.00\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        request("deposits", "{\"paymentId\":\"" + "d".repeat(65) + "\",\"amount\":\"250.00\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
         request("withdrawals", "{\"paymentId\":\"wd-1\",\"amount\":\"ten\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
@@ -115,7 +126,7 @@ class PaymentApiTest extends ApiSliceTest {
 
         signedWebhook(CONFIRMED)
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.paymentId").value("dep-1"))
+                .andExpect(jsonPath("$.paymentId").value("acc-1:dep-1"))
                 .andExpect(jsonPath("$.status").value("CONFIRMED"));
     }
 
@@ -123,7 +134,7 @@ class PaymentApiTest extends ApiSliceTest {
     void signedDeclineFailsThePaymentWithItsReason() throws Exception {
         when(paymentEntry.fail(eq(DEPOSIT), eq("CARD_DECLINED"), any())).thenReturn(PaymentStatus.FAILED);
 
-        signedWebhook("{\"paymentId\":\"dep-1\",\"status\":\"DECLINED\",\"reason\":\"CARD_DECLINED\"}")
+        signedWebhook("{\"paymentId\":\"acc-1:dep-1\",\"status\":\"DECLINED\",\"reason\":\"CARD_DECLINED\"}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("FAILED"));
     }
@@ -167,7 +178,7 @@ class PaymentApiTest extends ApiSliceTest {
     @Test
     void webhookForAnUnknownPaymentIsNotFoundSoTheProviderRetries() throws Exception {
         when(paymentEntry.confirm(any(), any(), any()))
-                .thenThrow(new TandemException(ErrorCode.PAYMENT_NOT_FOUND, "PAYMENT_NOT_FOUND: dep-1"));
+                .thenThrow(new TandemException(ErrorCode.PAYMENT_NOT_FOUND, "PAYMENT_NOT_FOUND: acc-1:dep-1"));
 
         signedWebhook(CONFIRMED)
                 .andExpect(status().isNotFound())

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The ledger as the event log tells it, rebuilt from scratch and checked while it is rebuilt: every
  * account's available cash stays non-negative after every event, a withdrawal's debit or release
- * moves exactly what it reserved, and each payment reaches the account at most once and only in
+ * moves exactly what it reserved, and each payment reaches its own account (no other) at most once and only in
  * the way its Payment aggregate decided (a credit for a confirmed deposit, a debit for a confirmed
  * withdrawal, a release for a failed one).
  */
@@ -52,18 +52,18 @@ final class PaymentLedger {
         } else if (event instanceof PaymentFailedEvent e) {
             decide(e.paymentId(), PaymentStatus.FAILED);
         } else if (event instanceof DepositCreditedEvent e) {
-            expectAccountMove(e.paymentId(), PaymentDirection.DEPOSIT, PaymentStatus.CONFIRMED, e.amount().cents());
+            expectAccountMove(e.accountId(), e.paymentId(), PaymentDirection.DEPOSIT, PaymentStatus.CONFIRMED, e.amount().cents());
             credited += e.amount().cents();
             move(e.accountId(), e.amount().cents());
         } else if (event instanceof WithdrawalReservedEvent e) {
             assertThat(reservedForWithdrawals.put(e.paymentId(), e.amount().cents())).as("reserved twice: " + e).isNull();
             move(e.accountId(), -e.amount().cents());
         } else if (event instanceof WithdrawalDebitedEvent e) {
-            expectAccountMove(e.paymentId(), PaymentDirection.WITHDRAWAL, PaymentStatus.CONFIRMED, e.amount().cents());
+            expectAccountMove(e.accountId(), e.paymentId(), PaymentDirection.WITHDRAWAL, PaymentStatus.CONFIRMED, e.amount().cents());
             assertThat(reservedForWithdrawals.remove(e.paymentId())).as("debit of " + e.paymentId()).isEqualTo(e.amount().cents());
             debited += e.amount().cents();
         } else if (event instanceof WithdrawalReleasedEvent e) {
-            expectAccountMove(e.paymentId(), PaymentDirection.WITHDRAWAL, PaymentStatus.FAILED, e.amount().cents());
+            expectAccountMove(e.accountId(), e.paymentId(), PaymentDirection.WITHDRAWAL, PaymentStatus.FAILED, e.amount().cents());
             assertThat(reservedForWithdrawals.remove(e.paymentId())).as("release of " + e.paymentId()).isEqualTo(e.amount().cents());
             move(e.accountId(), e.amount().cents());
         } else if (event instanceof CashReservedEvent e) {
@@ -87,10 +87,11 @@ final class PaymentLedger {
         payments.put(id, new PaymentRecord(payment.direction(), payment.accountId(), payment.amount(), status));
     }
 
-    private void expectAccountMove(PaymentId id, PaymentDirection direction, PaymentStatus decided, long amount) {
+    private void expectAccountMove(AccountId account, PaymentId id, PaymentDirection direction, PaymentStatus decided, long amount) {
         assertThat(accountMoves.merge(id, 1, Integer::sum)).as("payment " + id + " reached its account more than once").isEqualTo(1);
         PaymentRecord payment = payments.get(id);
         assertThat(payment).as("payment " + id).isNotNull();
+        assertThat(account).as("account that payment " + id + " moved").isEqualTo(payment.accountId());
         assertThat(payment.direction()).as("direction of " + id).isEqualTo(direction);
         assertThat(payment.status()).as("status of " + id + " when its account moved").isEqualTo(decided);
         assertThat(payment.amount()).as("amount of " + id).isEqualTo(amount);

@@ -15,10 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random interleavings of deposits, withdrawals, client retries, provider decisions, duplicated and
  * reordered webhooks, answers that contradict the provider, provider outages, saga commands run out of order, time passing (status checks,
  * backoff, cancellation), admin adjustments and order reservations, against the real Account and
- * Payment aggregates and the real saga ({@link PaymentWorld}).
+ * Payment aggregates and the real saga ({@link PaymentWorld}). Every account's client reuses the same
+ * client payment ids, as different users may, so payments are told apart only by the account scoping
+ * payment entry gives their ids.
  * <p>
  * After every step the event log must show no negative available cash, no payment that reached its
- * account twice or against its own decision, and cash that entered or left only through adjustments,
+ * account twice, reached another account or went against its own decision, and cash that entered or left only through adjustments,
  * credited deposits and debited withdrawals. Once everything has settled: every payment is final,
  * no withdrawal is left reserved, all cash equals adjustments + confirmed deposits - confirmed
  * withdrawals, the platform and the bank agree on which payments moved money (unless a contradicting

@@ -2,6 +2,7 @@ package io.tandem.saga.payment;
 
 import io.tandem.command.account.Account;
 import io.tandem.command.payment.Payment;
+import io.tandem.command.payment.PaymentIds;
 import io.tandem.contracts.account.*;
 import io.tandem.contracts.common.*;
 import io.tandem.contracts.payment.*;
@@ -33,8 +34,10 @@ import java.util.Set;
  * configuration (in-memory event and saga stores, subscribing processors, a simple command bus),
  * with a simulated bank as provider, a deferring command bus that lets the test choose when and in
  * which order the saga's commands run, and a stub deadline manager whose clock the test moves.
- * Requests go in as payment entry sends them (account leg, then payment); webhooks as the webhook
- * endpoint sends them.
+ * Requests go in as payment entry sends them (account leg, then payment, under the id payment entry
+ * derives from the account and the client's id); webhooks as the webhook endpoint sends them. Client
+ * payment ids are numbered per account, so every account's clients reuse the same ones ("p1", "p2",
+ * ...) and only the account scoping keeps their payments apart.
  */
 final class PaymentWorld implements AutoCloseable {
 
@@ -60,6 +63,7 @@ final class PaymentWorld implements AutoCloseable {
     private final List<Request> requests = new ArrayList<>();
     private final List<Order> orders = new ArrayList<>();
     private final Set<PaymentId> contradicted = new HashSet<>();
+    private final int[] clientPaymentIds = new int[ACCOUNTS];
     private int sequence;
 
     PaymentWorld() {
@@ -92,15 +96,21 @@ final class PaymentWorld implements AutoCloseable {
     }
 
     void deposit(int account, long cents) {
-        PaymentId id = PaymentId.of("p" + ++sequence);
+        PaymentId id = nextPaymentId(account);
         request(new AcceptDepositCommand(account(account), id, owner(account), Cash.ofCents(cents)),
                 new RequestDepositCommand(id, account(account), owner(account), Cash.ofCents(cents), bank.name(), now()));
     }
 
     void withdraw(int account, long cents) {
-        PaymentId id = PaymentId.of("p" + ++sequence);
+        PaymentId id = nextPaymentId(account);
         request(new ReserveWithdrawalCommand(account(account), id, owner(account), Cash.ofCents(cents)),
                 new RequestWithdrawalCommand(id, account(account), owner(account), Cash.ofCents(cents), bank.name(), now()));
+    }
+
+    /** The id of the account's next payment, as payment entry derives it from the client's next id on that account. */
+    private PaymentId nextPaymentId(int account) {
+        int index = Math.floorMod(account, ACCOUNTS);
+        return PaymentIds.of(account(index), "p" + ++clientPaymentIds[index]);
     }
 
     /** Payment entry's two steps; a refused first step (no funds) leaves nothing, as its rolled-back transaction would. */
@@ -207,7 +217,7 @@ final class PaymentWorld implements AutoCloseable {
 
     /** Whether the account itself refuses to reserve {@code cents} for a withdrawal (its own view of its balance). */
     boolean accountRefusesWithdrawalOf(int account, long cents) {
-        PaymentId probe = PaymentId.of("probe-" + ++sequence);
+        PaymentId probe = PaymentIds.of(account(account), "probe-" + ++sequence);
         return refused(new ReserveWithdrawalCommand(account(account), probe, owner(account), Cash.ofCents(cents)));
     }
 

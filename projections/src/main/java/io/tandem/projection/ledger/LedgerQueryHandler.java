@@ -30,7 +30,7 @@ import static io.tandem.projection.support.AccountDocuments.*;
  * cash until the payout is debited, so a payment in flight keeps the ledger balanced.
  * <p>
  * It reads every account and sums in Java with exact long arithmetic rather than with a MongoDB
- * {@code $group}, whose {@code $sum} silently turns an overflowing long into a double.
+ * {@code $group}, whose {@code $sum} silently turns an overflowing long into a floating-point number.
  */
 @Component
 public class LedgerQueryHandler {

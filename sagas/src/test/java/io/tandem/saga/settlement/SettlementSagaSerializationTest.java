@@ -5,10 +5,12 @@ import io.tandem.contracts.account.BuySettledEvent;
 import io.tandem.contracts.common.*;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
@@ -38,6 +40,7 @@ class SettlementSagaSerializationTest {
     private static SettlementSaga halfSettledSaga() {
         CommandGateway gateway = mock(CommandGateway.class);
         when(gateway.send(any())).thenReturn(CompletableFuture.completedFuture(null));
+        DeadlineManager deadlines = mock(DeadlineManager.class);
         AccountId buyer = AccountId.of("acc-buyer");
         OrderId buyOrder = OrderId.of("buy-order");
         Quantity five = Quantity.ofLots(5);
@@ -45,8 +48,9 @@ class SettlementSagaSerializationTest {
         saga.on(new TradeExecutedEvent(Symbol.of("ACME"), TRADE, Price.ofTicks(1_000), five, Side.BUY,
                 OrderId.of("sell-order"), buyOrder, buyer, buyOrder, AccountId.of("acc-seller"), OrderId.of("sell-order"),
                 Cash.ofCents(5_000), Cash.ofCents(10), Cash.ofCents(5_000), Cash.ofCents(5), true, true,
-                Instant.parse("2025-01-01T10:00:00Z")), gateway, new SettlementProperties("platform-fees"));
-        saga.on(new BuySettledEvent(buyer, TRADE, buyOrder, Symbol.of("ACME"), five, Cash.ofCents(5_000), Cash.ofCents(10)));
+                Instant.parse("2025-01-01T10:00:00Z")), gateway, deadlines, new SettlementProperties("platform-fees", Duration.ofSeconds(30)));
+        saga.on(new BuySettledEvent(buyer, TRADE, buyOrder, Symbol.of("ACME"), five, Cash.ofCents(5_000), Cash.ofCents(10)),
+                deadlines);
         return saga;
     }
 }

@@ -7,6 +7,7 @@ import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 
 class SettlementSagaTest {
@@ -19,13 +20,14 @@ class SettlementSagaTest {
     private static final OrderId BUY_ORDER = OrderId.of("buy-order");
     private static final OrderId SELL_ORDER = OrderId.of("sell-order");
     private static final Quantity FIVE = Quantity.ofLots(5);
+    private static final Duration RETRY_DELAY = Duration.ofSeconds(30);
 
     private SagaTestFixture<SettlementSaga> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(SettlementSaga.class);
-        fixture.registerResource(new SettlementProperties(FEES.value()));
+        fixture.registerResource(new SettlementProperties(FEES.value(), RETRY_DELAY));
     }
 
     private static TradeExecutedEvent trade(long buyerFee, long sellerFee) {
@@ -136,5 +138,46 @@ class SettlementSagaTest {
                 .andThenAPublished(new FeesCollectedEvent(FEES, TradeId.of("ACME-2"), Cash.ofCents(15)))
                 .whenPublishingA(buySettled())
                 .expectActiveSagas(1);
+    }
+
+    @Test
+    void aSettlementSchedulesARetryOfItsLegs() {
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(trade(10, 5))
+                .expectScheduledDeadlineWithName(RETRY_DELAY, SettlementSaga.RETRY_DEADLINE);
+    }
+
+    @Test
+    void legsStillUnconfirmedAfterTheRetryDelayAreSentAgain() {
+        fixture.givenAPublished(trade(10, 5))
+                .andThenAPublished(buySettled())
+                .whenTimeElapses(RETRY_DELAY)
+                .expectDeadlinesMet(TRADE)
+                .expectDispatchedCommands(
+                        new SettleSellCommand(SELLER, TRADE, SELL_ORDER, ACME, FIVE, Cash.ofCents(5_000), Cash.ofCents(5)),
+                        new CollectFeesCommand(FEES, TRADE, Cash.ofCents(15)))
+                .expectScheduledDeadlineWithName(RETRY_DELAY, SettlementSaga.RETRY_DEADLINE)
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void theRetryIsCancelledWhenTheLastConfirmationArrives() {
+        fixture.givenAPublished(trade(10, 5))
+                .andThenAPublished(sellSettled())
+                .andThenAPublished(feesCollected())
+                .whenPublishingA(buySettled())
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(0);
+    }
+
+    @Test
+    void aRedeliveredTradeKeepsTheConfirmationsAlreadyReceived() {
+        fixture.givenAPublished(trade(10, 5))
+                .andThenAPublished(buySettled())
+                .andThenAPublished(feesCollected())
+                .whenPublishingA(trade(10, 5))
+                .expectDispatchedCommands(
+                        new SettleSellCommand(SELLER, TRADE, SELL_ORDER, ACME, FIVE, Cash.ofCents(5_000), Cash.ofCents(5)))
+                .expectScheduledDeadlineWithName(RETRY_DELAY, SettlementSaga.RETRY_DEADLINE);
     }
 }

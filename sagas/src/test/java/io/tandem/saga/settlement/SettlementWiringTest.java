@@ -8,6 +8,10 @@ import io.tandem.contracts.common.*;
 import io.tandem.contracts.orderbook.OrderFilledEvent;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.SimpleDeadlineManager;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
@@ -44,6 +48,12 @@ class SettlementWiringTest {
         @Bean
         EventStorageEngine eventStorageEngine() {
             return new InMemoryEventStorageEngine();
+        }
+
+        /** The application's deadline manager is infra's persistent one; an in-memory one is enough here. */
+        @Bean
+        DeadlineManager deadlineManager(Configuration configuration) {
+            return SimpleDeadlineManager.builder().scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration)).build();
         }
     }
 
