@@ -36,10 +36,11 @@ public enum ErrorCode {
     AMOUNT_BELOW_MINIMUM(Category.REJECTED),
     AMOUNT_ABOVE_MAXIMUM(Category.REJECTED),
     DAILY_WITHDRAWAL_LIMIT(Category.REJECTED),
-    INVALID_SIGNATURE(Category.UNAUTHENTICATED);
+    INVALID_SIGNATURE(Category.UNAUTHENTICATED),
+    RATE_LIMITED(Category.RATE_LIMITED);
 
-    /** How a code is reported at the edge: 400, 401, 403, 404, 409 and 422 respectively. */
-    public enum Category { MALFORMED, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, REJECTED }
+    /** How a code is reported at the edge: 400, 401, 403, 404, 409, 422 and 429 respectively. */
+    public enum Category { MALFORMED, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, REJECTED, RATE_LIMITED }
 
     private final Category category;
 

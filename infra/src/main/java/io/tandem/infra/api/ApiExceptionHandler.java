@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.tandem.contracts.common.ErrorCode;
+import io.tandem.infra.security.RateLimitedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -30,7 +31,8 @@ import java.util.stream.Collectors;
  * The one place where REST errors become RFC 7807 problem details with a {@code code} property.
  * Refusals keep their {@link ErrorCode} and its status; Spring MVC's own errors (unreadable JSON,
  * failed validation, unknown route, wrong method) keep Spring's status and get a code from it.
- * Only what nobody recognises is a 500, and its detail reveals nothing internal.
+ * Only what nobody recognises is a 500, and its detail reveals nothing internal. A rate-limited
+ * request (429) also says in {@code Retry-After} how many seconds until the caller may try again.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -45,6 +47,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (exception instanceof AuthenticationException) {
             return respond(Failure.of(ErrorCode.UNAUTHENTICATED, "A valid bearer token is required"));
+        }
+        if (exception instanceof RateLimitedException limited) {
+            Failure failure = Failure.of(limited.code(), limited.getMessage());
+            return ResponseEntity.status(failure.status())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
+                    .body(problem(failure));
         }
         return Failures.classify(exception, missingAggregateCode(request))
                 .map(this::respond)
@@ -89,9 +97,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> respond(Failure failure) {
+        return ResponseEntity.status(failure.status()).body(problem(failure));
+    }
+
+    private static ProblemDetail problem(Failure failure) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(failure.status(), failure.detail());
         problem.setProperty(CODE, failure.code());
-        return ResponseEntity.status(failure.status()).body(problem);
+        return problem;
     }
 
     private static String codeFor(HttpStatusCode status) {

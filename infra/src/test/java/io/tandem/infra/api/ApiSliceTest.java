@@ -6,6 +6,7 @@ import io.tandem.command.orderentry.OrderEntry;
 import io.tandem.contracts.common.UserId;
 import io.tandem.infra.config.PlatformConfiguration;
 import io.tandem.infra.security.DevTokenController;
+import io.tandem.infra.security.OrderEntryRateLimitConfiguration;
 import io.tandem.infra.security.Role;
 import io.tandem.infra.security.SecurityConfiguration;
 import io.tandem.infra.security.TokenIssuer;
@@ -26,7 +27,8 @@ import java.util.List;
  */
 @WebMvcTest(controllers = {OrderController.class, AccountController.class, InstrumentController.class,
         LedgerController.class, DevTokenController.class, PaymentRequestController.class, PaymentWebhookController.class})
-@Import({SecurityConfiguration.class, PlatformConfiguration.class, PaymentSliceConfiguration.class})
+@Import({SecurityConfiguration.class, OrderEntryRateLimitConfiguration.class, PlatformConfiguration.class,
+        PaymentSliceConfiguration.class})
 @TestPropertySource(properties = "tandem.security.jwt-secret=slice-test-secret-of-at-least-32-bytes!")
 public abstract class ApiSliceTest {
 
