@@ -1,8 +1,13 @@
 package io.tandem;
 
+import com.mongodb.client.MongoDatabase;
 import io.tandem.PaymentDesk.Payer;
+import io.tandem.TandemClient.Response;
+import io.tandem.projection.support.ReadModelCollections;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -10,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -20,11 +26,14 @@ import static org.awaitility.Awaitility.await;
  * draws are made reproducible by the seed: {@code new java.util.Random(1)} draws 0.73 then 0.41, so
  * with a timeout rate of 0.5 and a decline rate of 0.5 the first payment is declined and the second
  * times out (and so does the third, 0.21). The saga checks the status after 1 s, then 2 s, then cancels at the provider; its
- * deadlines run through the database-backed deadline manager.
+ * deadlines run through the database-backed deadline manager. The test knows the simulator's webhook
+ * secret, so it can play the provider confirming a timed-out payment after all.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PaymentFailuresEndToEndTest {
+
+    private static final String SECRET = "e2e-failing-simulator-secret-of-32-bytes";
 
     @TempDir
     static Path dataDir;
@@ -40,13 +49,20 @@ class PaymentFailuresEndToEndTest {
         registry.add("tandem.payments.max-status-check-delay", () -> "PT2S");
         registry.add("tandem.payments.max-attempts", () -> "2");
         registry.add("tandem.payments.daily-withdrawal-limit", () -> "300.00");
+        registry.add("tandem.payments.simulator.webhook-secret", () -> SECRET);
     }
 
     @LocalServerPort
     int port;
+    @Autowired
+    MongoDatabase readModels;
+
+    private Document paymentDocument(String paymentId) {
+        return readModels.getCollection(ReadModelCollections.PAYMENTS).find(new Document("_id", paymentId)).first();
+    }
 
     @Test
-    void declinedDepositCreditsNothingAndATimedOutWithdrawalIsReleased() {
+    void declinedDepositCreditsNothingAndATimedOutWithdrawalIsReleasedEvenIfConfirmedLate() {
         TandemClient client = new TandemClient(port);
         PaymentDesk payments = new PaymentDesk(client);
         Payer payer = payments.payer();
@@ -67,6 +83,24 @@ class PaymentFailuresEndToEndTest {
         payments.awaitCash(payer, "500.00", "0.00");
         await().atMost(PaymentDesk.TIMEOUT).untilAsserted(() -> assertThat(payments.payments(payer).path(0).path("node")
                 .path("reason").asText()).isEqualTo("TIMEOUT"));
+
+        // The provider confirms the timed-out payout after all: the failure stands and nothing moves,
+        // but the contradiction is recorded on the payment for an operator to reconcile.
+        Response late = payments.webhook(SECRET, """
+                {"paymentId":"%s","status":"CONFIRMED","reference":"sim-late-payout"}""".formatted(withdrawal));
+        assertThat(late.status()).as(late.raw()).isEqualTo(200);
+        assertThat(late.text("status")).isEqualTo("FAILED");
+        await().atMost(PaymentDesk.TIMEOUT).untilAsserted(() -> assertThat(paymentDocument(withdrawal).get("conflict", Document.class))
+                .isNotNull()
+                .containsEntry("recorded", "FAILED")
+                .containsEntry("reported", "CONFIRMED")
+                .containsEntry("detail", "sim-late-payout"));
+        await().during(Duration.ofSeconds(1)).atMost(PaymentDesk.TIMEOUT).untilAsserted(() -> {
+            assertThat(client.account(payer.token(), payer.account()).path("cash"))
+                    .isEqualTo(client.readJson("{\"available\":\"500.00\",\"reserved\":\"0.00\"}"));
+            assertThat(payments.payments(payer).path(0).path("node").path("status").asText()).isEqualTo("FAILED");
+        });
+        payments.awaitBalancedLedger();
         // The failed withdrawal gave its 200.00 back to the day's limit of 300.00, so 200.00 fits again
         // (the third draw, 0.21, times out as well and is released the same way).
         String againClientId = PaymentDesk.clientId("wd");

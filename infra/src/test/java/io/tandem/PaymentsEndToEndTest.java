@@ -1,13 +1,17 @@
 package io.tandem;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
 import io.tandem.PaymentDesk.Payer;
 import io.tandem.TandemClient.Response;
 import io.tandem.TradingDesk.Market;
+import io.tandem.projection.support.ReadModelCollections;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -50,6 +54,8 @@ class PaymentsEndToEndTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MongoDatabase readModels;
 
     private TandemClient client;
     private PaymentDesk payments;
@@ -149,7 +155,7 @@ class PaymentsEndToEndTest {
     }
 
     @Test
-    void replayedDuplicatedAndReorderedGenuineWebhooksChangeNothing() {
+    void replayedDuplicatedAndReorderedGenuineWebhooksMoveNothingAndAContradictionIsRecorded() {
         Payer payer = payments.payer();
         String clientId = PaymentDesk.clientId("dep");
         String id = assertAccepted(payments.deposit(payer, clientId, "100.00"), clientId);
@@ -172,6 +178,12 @@ class PaymentsEndToEndTest {
             assertThat(payments.payments(payer)).hasSize(1)
                     .allSatisfy(edge -> assertThat(edge.path("node").path("status").asText()).isEqualTo("CONFIRMED"));
         });
+        await().atMost(PaymentDesk.TIMEOUT).untilAsserted(() -> assertThat(readModels.getCollection(ReadModelCollections.PAYMENTS)
+                .find(new Document("_id", id)).first().get("conflict", Document.class))
+                .isNotNull()
+                .containsEntry("recorded", "CONFIRMED")
+                .containsEntry("reported", "FAILED")
+                .containsEntry("detail", "LATE"));
         assertProblem(payments.webhook(SECRET, """
                 {"paymentId":"no-such-payment","status":"CONFIRMED","reference":"x"}"""), 404, "PAYMENT_NOT_FOUND");
     }

@@ -6,6 +6,7 @@ import io.tandem.TradingDesk.Market;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.metamodel.EntityType;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.jpa.TokenEntry;
@@ -24,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -337,6 +339,15 @@ class TradingSessionEndToEndTest {
             assertThat(ledger.body().path("instruments")).contains(json("""
                     {"symbol":"%s","supply":"1000000","positionsTotal":"1000000"}""".formatted(market.symbol())));
         });
+    }
+
+    @Test
+    void aFailingEventHandlerFailsItsBatchForARetryInsteadOfSkippingTheEvent() {
+        for (String group : List.of("portfolio", "orders", "order-book", "trade-tape", "instruments", "settlement",
+                "reservation-release", "payments", "payments-view", "instrument-catalog")) {
+            assertThat(eventProcessing.listenerInvocationErrorHandler(group)).as(group)
+                    .isInstanceOf(PropagatingErrorHandler.class);
+        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.tandem.contracts.orderbook.InstrumentListedEvent;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,6 +11,12 @@ import org.springframework.stereotype.Component;
  * {@link InstrumentCatalogConfiguration}), so the table changes in the same transaction as the
  * events that change it: a listing is visible to the next order at once, and a rolled-back listing
  * leaves no row behind (the set-based validation pattern).
+ * <p>
+ * The catalog is therefore a lookup table maintained in the command transaction, not a replayable
+ * projection: a subscribing processor has no token, so it cannot be reset or replayed, and the
+ * table is never cleared and rebuilt from the event store. It has no reset handler for that reason
+ * (one could never run). Read models of instruments for queries live in the projections, which
+ * are replayable.
  */
 @Component
 @ProcessingGroup(InstrumentCatalogUpdater.PROCESSING_GROUP)
@@ -35,10 +40,5 @@ class InstrumentCatalogUpdater {
     @EventHandler
     void on(TradeExecutedEvent event) {
         repository.findById(event.symbol().value()).ifPresent(entry -> entry.tradedAt(event.price()));
-    }
-
-    @ResetHandler
-    void reset() {
-        repository.deleteAllInBatch();
     }
 }

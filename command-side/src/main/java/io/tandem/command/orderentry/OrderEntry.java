@@ -21,8 +21,10 @@ import java.util.Optional;
 public interface OrderEntry {
 
     /**
-     * Places an order. The same {@code clientOrderId} for the same account returns the original
-     * result and places nothing new. {@code price} is null for market orders.
+     * Places an order. The same {@code clientOrderId} for the same account with the same request
+     * (symbol, side, type, price, quantity and time in force, numbers compared by value) returns the
+     * original result and places nothing new; with a different request it is refused as
+     * {@code ORDER_CONFLICT}. {@code price} is null for market orders.
      */
     OrderResult place(PlaceOrder request);
 

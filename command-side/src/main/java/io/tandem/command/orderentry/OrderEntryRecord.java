@@ -10,6 +10,7 @@ import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.orderbook.OrderResult;
 import io.tandem.contracts.orderbook.OrderStatus;
 import io.tandem.contracts.orderbook.OrderType;
+import io.tandem.contracts.orderbook.TimeInForce;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -22,10 +23,17 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.springframework.data.domain.Persistable;
 
+import java.util.Objects;
+
 /**
  * An order as order entry knows it: who placed it under which client order id, the result of
  * placing it (returned again to a retried request), and its terms as of the last command that went
  * through order entry (the book is the authority; passive fills are not tracked here).
+ * <p>
+ * The terms it was requested with (price, quantity, time in force) are kept apart from the current
+ * ones, which amendments change, so that a retried request can be told from a different order
+ * reusing the client order id. Those columns are nullable so that the schema update can add them
+ * to existing rows; a row from before them compares only on symbol, side and type.
  * <p>
  * The row is inserted before anything is reserved, so the unique (account, client order id) pair
  * claims the request: a concurrent duplicate fails on the constraint instead of placing twice. A
@@ -73,6 +81,16 @@ class OrderEntryRecord implements Persistable<String> {
     @Column(name = "filled_lots", nullable = false)
     private long filledLots;
 
+    @Column(name = "requested_price_ticks")
+    private Long requestedPriceTicks;
+
+    @Column(name = "requested_quantity_lots")
+    private Long requestedQuantityLots;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "time_in_force", length = 8)
+    private TimeInForce timeInForce;
+
     @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
     @Column(name = "result")
     private String result;
@@ -85,7 +103,7 @@ class OrderEntryRecord implements Persistable<String> {
     }
 
     OrderEntryRecord(OrderId orderId, AccountId accountId, String clientOrderId, UserId owner, Symbol symbol,
-                     Side side, OrderType type, Price limitPrice, Quantity quantity) {
+                     Side side, OrderType type, Price requestedPrice, Price limitPrice, Quantity quantity, TimeInForce timeInForce) {
         this.orderId = orderId.value();
         this.accountId = accountId.value();
         this.clientOrderId = clientOrderId;
@@ -95,6 +113,9 @@ class OrderEntryRecord implements Persistable<String> {
         this.type = type;
         this.limitPriceTicks = limitPrice == null ? null : limitPrice.ticks();
         this.quantityLots = quantity.lots();
+        this.requestedPriceTicks = requestedPrice == null ? null : requestedPrice.ticks();
+        this.requestedQuantityLots = quantity.lots();
+        this.timeInForce = timeInForce;
         this.isNew = true;
     }
 
@@ -116,6 +137,22 @@ class OrderEntryRecord implements Persistable<String> {
         this.status = latest.status();
         this.quantityLots = latest.quantity().lots();
         this.filledLots = latest.filledQuantity().lots();
+    }
+
+    /**
+     * Whether an order request with these terms is the one this order was placed with.
+     * {@code requestedPrice} is null for a market order (whose limit price is only its protection price).
+     */
+    boolean requestedAs(Symbol otherSymbol, Side otherSide, OrderType otherType, Price requestedPrice, Quantity requestedQuantity,
+                        TimeInForce otherTimeInForce) {
+        if (!symbol.equals(otherSymbol.value()) || side != otherSide || type != otherType) {
+            return false;
+        }
+        if (requestedQuantityLots == null) {
+            return true;
+        }
+        return requestedQuantityLots == requestedQuantity.lots() && timeInForce == otherTimeInForce
+                && Objects.equals(requestedPriceTicks, requestedPrice == null ? null : requestedPrice.ticks());
     }
 
     boolean placedBy(UserId user) {

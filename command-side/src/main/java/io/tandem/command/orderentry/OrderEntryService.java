@@ -42,7 +42,8 @@ public class OrderEntryService implements OrderEntry {
     }
 
     /**
-     * Places the order, or answers a retried request with the original result. A market order
+     * Places the order, or answers a retried request with the original result; a different request
+     * under a client order id already used is refused as {@code ORDER_CONFLICT}. A market order
      * travels with its protection price (the collar around the last price) as its limit price, so
      * the book never lets it trade beyond what was reserved for it. A concurrent duplicate loses
      * on the unique client-order-id constraint, which spoils its transaction, so the original is
@@ -57,7 +58,7 @@ public class OrderEntryService implements OrderEntry {
             } catch (DataIntegrityViolationException duplicate) {
                 return transactions.inTransaction(() -> orders
                         .findByAccountIdAndClientOrderId(request.accountId().value(), request.clientOrderId())
-                        .map(original -> originalResult(original, request.caller()))
+                        .map(original -> originalResult(original, request))
                         .orElseThrow(() -> new TandemException(ErrorCode.CONCURRENT_MODIFICATION,
                                 "client order id " + request.clientOrderId() + " is being placed by a concurrent request")));
             }
@@ -67,7 +68,7 @@ public class OrderEntryService implements OrderEntry {
     private OrderResult placeOnce(PlaceOrder request) {
         Optional<OrderEntryRecord> existing = orders.findByAccountIdAndClientOrderId(request.accountId().value(), request.clientOrderId());
         if (existing.isPresent()) {
-            return originalResult(existing.get(), request.caller());
+            return originalResult(existing.get(), request);
         }
         InstrumentSpec spec = catalog.find(request.symbol()).orElseThrow(() -> unknownInstrument(request.symbol()));
         Quantity quantity = spec.quantityOf(request.quantity());
@@ -76,7 +77,8 @@ public class OrderEntryService implements OrderEntry {
 
         OrderId orderId = OrderIds.of(request.accountId(), request.clientOrderId());
         OrderEntryRecord order = orders.saveAndFlush(new OrderEntryRecord(orderId, request.accountId(), request.clientOrderId(),
-                request.caller().userId(), request.symbol(), request.side(), request.type(), limitPrice, quantity));
+                request.caller().userId(), request.symbol(), request.side(), request.type(),
+                request.type() == OrderType.LIMIT ? limitPrice : null, limitPrice, quantity, request.timeInForce()));
         if (request.side() == Side.BUY) {
             commands.send(new ReserveCashCommand(request.accountId(), request.caller().userId(), orderId, request.symbol(),
                     spec.buyReservation(limitPrice, quantity)), ErrorCode.ACCOUNT_NOT_FOUND);
@@ -171,14 +173,37 @@ public class OrderEntryService implements OrderEntry {
         }
     }
 
-    private OrderResult originalResult(OrderEntryRecord order, Caller caller) {
-        if (!order.placedBy(caller.userId())) {
+    private OrderResult originalResult(OrderEntryRecord order, PlaceOrder request) {
+        if (!order.placedBy(request.caller().userId())) {
             throw new TandemException(ErrorCode.NOT_ACCOUNT_OWNER, "account " + order.accountId() + " belongs to another user");
+        }
+        if (!sameRequest(order, request)) {
+            throw new TandemException(ErrorCode.ORDER_CONFLICT, "client order id " + request.clientOrderId()
+                    + " was already used for a different order (" + order.orderId() + ")");
         }
         try {
             return objectMapper.readValue(order.result(), OrderResult.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored result of order " + order.orderId() + " is unreadable", e);
+        }
+    }
+
+    /**
+     * Whether the request is the one the order was placed with: same symbol, side, type, time in
+     * force, and the same price and quantity as numbers ({@code "9.0"} is {@code "9.00"}). A price
+     * or quantity that does not parse for the instrument cannot be the original one.
+     */
+    private boolean sameRequest(OrderEntryRecord order, PlaceOrder request) {
+        if (!order.symbol().equals(request.symbol())) {
+            return false;
+        }
+        InstrumentSpec spec = catalog.find(request.symbol()).orElseThrow(() -> unknownInstrument(request.symbol()));
+        try {
+            Price price = request.price() == null ? null : spec.priceOf(request.price());
+            return order.requestedAs(request.symbol(), request.side(), request.type(), price, spec.quantityOf(request.quantity()),
+                    request.timeInForce());
+        } catch (TandemException unparsable) {
+            return false;
         }
     }
 

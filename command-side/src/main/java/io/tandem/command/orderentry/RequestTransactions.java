@@ -2,34 +2,59 @@ package io.tandem.command.orderentry;
 
 import io.tandem.contracts.common.ErrorCode;
 import io.tandem.contracts.common.TandemException;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.function.Supplier;
 
 /**
- * Transactions for order-entry requests. Axon releases an aggregate's lock when its command's unit
- * of work ends, which inside a request transaction is before the database commit; two requests on
- * the same account can therefore both load it and race to append the same event sequence number.
- * The database lets one win and the other fails with CONCURRENT_MODIFICATION after a full
- * rollback, so that request is simply run again, a few times, before the conflict is reported.
- * Payment entry ({@code io.tandem.command.payment}) has the same race and uses the same remedy.
+ * One request, one Axon unit of work, one database transaction. The request's unit of work is the
+ * root, and every command it sends runs in a unit of work nested in it, so:
+ * <ul>
+ *   <li>the aggregates' events, the order-entry and payment rows and the lookup tables commit or roll
+ *       back together (the transaction is attached to the root);</li>
+ *   <li>aggregate locks are held until that commit, so no other request can load an account or a
+ *       book and build on events that are not committed yet;</li>
+ *   <li>a cached order book that a request changed is evicted if the request rolls back, because a
+ *       nested unit of work rolls back with its root.</li>
+ * </ul>
+ * A request can still lose a race another node wins on the event store's unique (aggregate,
+ * sequence) key; it then fails with CONCURRENT_MODIFICATION after a full rollback and is simply run
+ * again, a few times, before the conflict is reported. Payment entry ({@code io.tandem.command.payment})
+ * runs its requests the same way.
  */
 @Component
 public class RequestTransactions {
 
     static final int ATTEMPTS = 5;
+    private static final String REQUEST = "tandem-request";
 
-    private final TransactionTemplate template;
+    private final TransactionManager transactionManager;
 
-    RequestTransactions(PlatformTransactionManager transactionManager) {
-        this.template = new TransactionTemplate(transactionManager);
+    RequestTransactions(TransactionManager transactionManager) {
+        this.transactionManager = transactionManager;
     }
 
-    /** Runs {@code work} in a new transaction that rolls back on any exception. */
+    /** Runs {@code work} in a root unit of work with its own transaction, rolled back on any exception. */
     public <T> T inTransaction(Supplier<T> work) {
-        return template.execute(status -> work.get());
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>(REQUEST));
+        unitOfWork.attachTransaction(transactionManager);
+        ResultMessage<T> result = unitOfWork.executeWithResult(work::get, RollbackConfigurationType.ANY_THROWABLE);
+        if (!result.isExceptional()) {
+            return result.getPayload();
+        }
+        Throwable failure = result.exceptionResult();
+        if (failure instanceof RuntimeException runtime) {
+            throw CommandDispatch.translate(runtime, ErrorCode.CONCURRENT_MODIFICATION);
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException("request failed", failure);
     }
 
     /** Runs {@code request} (which opens its own transactions) again while it loses races. */

@@ -11,8 +11,13 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.Objects;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -26,9 +31,19 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * from webhooks and status queries, possibly twice, late or in the wrong order: the first one that
  * makes the payment final wins and every later one is ignored, so the account is credited or debited
  * at most once. Each handler answers the payment's status after it. Times come in the commands.
+ * <p>
+ * A payment is bound to the provider it was requested through: an answer naming any other provider
+ * is refused exactly as an unknown payment is (PAYMENT_NOT_FOUND), so one provider's webhook can
+ * neither settle nor probe another provider's payments. An answer that contradicts the final status
+ * (a confirmation of a failed payment, a decline of a confirmed one) moves nothing either, but it is
+ * not silent: it is recorded as a {@link PaymentOutcomeConflictedEvent} and logged as an error, since
+ * money may have moved at the provider that the platform did not book. Each distinct contradiction is
+ * recorded once; an answer that agrees with the final status is a silent duplicate.
  */
 @Aggregate
 public class Payment {
+
+    private static final Logger log = LoggerFactory.getLogger(Payment.class);
 
     @AggregateIdentifier
     private PaymentId paymentId;
@@ -37,6 +52,8 @@ public class Payment {
     private Cash amount;
     private String provider;
     private PaymentStatus status;
+    /** The contradictions already recorded, by what was reported and its detail, so a repeated one is recorded once. */
+    private final Set<String> conflicts = new HashSet<>();
 
     protected Payment() {
         // Axon rebuilds the payment from its events.
@@ -74,18 +91,44 @@ public class Payment {
 
     @CommandHandler
     public PaymentStatus handle(ConfirmPaymentCommand command) {
+        answeredBy(command.provider());
         if (!status.isFinal()) {
             apply(new PaymentConfirmedEvent(paymentId, accountId, direction, amount, command.providerReference(), command.at()));
+        } else if (status == PaymentStatus.FAILED) {
+            contradicted(PaymentStatus.CONFIRMED, command.providerReference(), command.at());
         }
         return status;
     }
 
     @CommandHandler
     public PaymentStatus handle(FailPaymentCommand command) {
+        answeredBy(command.provider());
         if (!status.isFinal()) {
             apply(new PaymentFailedEvent(paymentId, accountId, direction, amount, command.reason(), command.at()));
+        } else if (status == PaymentStatus.CONFIRMED) {
+            contradicted(PaymentStatus.FAILED, command.reason(), command.at());
         }
         return status;
+    }
+
+    /** Refuses an answer from any provider but this payment's own, in the words used for a payment that does not exist. */
+    private void answeredBy(String answering) {
+        if (!Objects.equals(provider, answering)) {
+            throw new TandemException(ErrorCode.PAYMENT_NOT_FOUND, "no payment " + paymentId);
+        }
+    }
+
+    private void contradicted(PaymentStatus reported, String detail, Instant at) {
+        if (conflicts.contains(conflictKey(reported, detail))) {
+            return;
+        }
+        log.error("Payment {} ({} of {} on account {}) is {} but provider {} now reports {} ({}); nothing moved, it needs reconciling",
+                paymentId, direction, amount, accountId, status, provider, reported, detail);
+        apply(new PaymentOutcomeConflictedEvent(paymentId, accountId, direction, amount, status, reported, detail, at));
+    }
+
+    private static String conflictKey(PaymentStatus reported, String detail) {
+        return reported + ":" + detail;
     }
 
     /** Whether this request repeats the one that created the payment; a request for anything else is a conflict. */
@@ -136,5 +179,10 @@ public class Payment {
     @EventSourcingHandler
     void on(PaymentFailedEvent event) {
         status = PaymentStatus.FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentOutcomeConflictedEvent event) {
+        conflicts.add(conflictKey(event.reported(), event.detail()));
     }
 }

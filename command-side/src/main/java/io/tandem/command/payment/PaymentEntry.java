@@ -40,16 +40,21 @@ public interface PaymentEntry {
     PaymentResult withdraw(Caller caller, AccountId accountId, String clientPaymentId, String amount, String provider, Instant now);
 
     /**
-     * The provider confirmed the payment (a verified webhook). Unknown payment: PAYMENT_NOT_FOUND.
-     * A payment that is already final stays as it is; the answer is its status either way.
+     * The provider {@code provider} confirmed the payment (a verified webhook, {@code provider} being
+     * the one whose signature it carried). Unknown payment, or a payment of another provider:
+     * PAYMENT_NOT_FOUND, the same refusal in the same words, so that a provider learns nothing about
+     * payments that are not its own. A payment that is already confirmed stays as it is; one that
+     * failed stays failed and records the contradiction. The answer is the payment's status either way.
      */
-    PaymentStatus confirm(PaymentId paymentId, String providerReference, Instant now);
+    PaymentStatus confirm(PaymentId paymentId, String provider, String providerReference, Instant now);
 
     /**
-     * The provider declined the payment (a verified webhook). Unknown payment: PAYMENT_NOT_FOUND.
-     * A payment that is already final stays as it is; the answer is its status either way.
+     * The provider {@code provider} declined the payment (a verified webhook). Unknown payment, or a
+     * payment of another provider: PAYMENT_NOT_FOUND, as for {@link #confirm}. A payment that already
+     * failed stays as it is; one that was confirmed stays confirmed and records the contradiction. The
+     * answer is the payment's status either way.
      */
-    PaymentStatus fail(PaymentId paymentId, String reason, Instant now);
+    PaymentStatus fail(PaymentId paymentId, String provider, String reason, Instant now);
 
     /** What a deposit or withdrawal request answers: the payment (its derived, platform-wide id) and its status right now. */
     record PaymentResult(PaymentId paymentId, PaymentStatus status) {

@@ -79,18 +79,33 @@ public class PaymentEntryService implements PaymentEntry {
     }
 
     @Override
-    public PaymentStatus confirm(PaymentId paymentId, String providerReference, Instant now) {
-        Objects.requireNonNull(paymentId, "paymentId");
+    public PaymentStatus confirm(PaymentId paymentId, String provider, String providerReference, Instant now) {
         Objects.requireNonNull(now, "now");
-        return commands.send(new ConfirmPaymentCommand(paymentId, providerReference, now), ErrorCode.PAYMENT_NOT_FOUND);
+        return answer(paymentId, provider, new ConfirmPaymentCommand(paymentId, provider, providerReference, now));
     }
 
     @Override
-    public PaymentStatus fail(PaymentId paymentId, String reason, Instant now) {
-        Objects.requireNonNull(paymentId, "paymentId");
+    public PaymentStatus fail(PaymentId paymentId, String provider, String reason, Instant now) {
         Objects.requireNonNull(now, "now");
         String why = reason == null || reason.isBlank() ? "DECLINED" : reason;
-        return commands.send(new FailPaymentCommand(paymentId, why, now), ErrorCode.PAYMENT_NOT_FOUND);
+        return answer(paymentId, provider, new FailPaymentCommand(paymentId, provider, why, now));
+    }
+
+    /**
+     * Sends a provider's answer. A payment that does not exist and one that belongs to another
+     * provider are refused with one and the same PAYMENT_NOT_FOUND, so the webhook cannot tell them apart.
+     */
+    private PaymentStatus answer(PaymentId paymentId, String provider, Object command) {
+        Objects.requireNonNull(paymentId, "paymentId");
+        Objects.requireNonNull(provider, "provider");
+        try {
+            return commands.send(command, ErrorCode.PAYMENT_NOT_FOUND);
+        } catch (TandemException refusal) {
+            if (refusal.code() == ErrorCode.PAYMENT_NOT_FOUND) {
+                throw new TandemException(ErrorCode.PAYMENT_NOT_FOUND, "no payment " + paymentId);
+            }
+            throw refusal;
+        }
     }
 
     /** Checks what every request needs and answers the payment's id: the client's id scoped to the account. */

@@ -42,31 +42,64 @@ class AmendReservationTest {
     }
 
     @Test
-    void aHigherBuyPriceReservesEverythingStillOpenAfreshAtTheNewPrice() {
+    void aHigherBuyPriceReservesOnlyTheDifferenceForTheOpenPartPlusTheRoundingCents() {
+        Cash extra = AmendReservation.extraBuyCash(SPEC, ticks(900), lots(100), lots(0), ticks(910), lots(100));
+
+        // 91000 + 182 fee at 9.10 against 90000 + 180 at 9.00, plus 2 cents: not a second 910.00
+        assertThat(extra).isEqualTo(Cash.ofCents(1_004));
+    }
+
+    @Test
+    void bothRoundingCentsAreNeededWhenTheFilledPartRoundedUpInNotionalAndInFee() {
+        InstrumentSpec centLots = new InstrumentSpec(Symbol.of("CENT"), "Cent lots", new BigDecimal("0.01"), new BigDecimal("0.01"),
+                new BigDecimal("0.001"), new BigDecimal("0.002"), Quantity.ofLots(1_000_000), Cash.ofCents(1_000_000_000_00L),
+                new BigDecimal("0.1"));
+        // 0.37 at 13.31 reserved ceil(492.47) + ceil(0.98494) = 494 cents. 0.27 filled at 13.31 as taker: 359.37
+        // notional, 0.71874 fee. At 14.37 the other 0.10 adds 143.70 and 0.2874, so the order can be billed
+        // ceil(503.07) + ceil(1.00614) = 506 in all: 12 more, of which the formula's difference is 145 - 135 = 10.
+        Cash extra = AmendReservation.extraBuyCash(centLots, ticks(1_331), lots(37), lots(27), ticks(1_437), lots(37));
+
+        assertThat(centLots.buyReservation(ticks(1_331), lots(37)).plus(extra)).isEqualTo(Cash.ofCents(506));
+    }
+
+    @Test
+    void aHigherBuyPriceAfterPartialFillsReservesTheDifferenceForWhatIsStillOpen() {
         Cash extra = AmendReservation.extraBuyCash(SPEC, ticks(1_000), lots(10), lots(4), ticks(1_100), lots(10));
 
-        assertThat(extra).isEqualTo(SPEC.buyReservation(ticks(1_100), lots(6))).isEqualTo(Cash.ofCents(6_614));
+        assertThat(extra).isEqualTo(SPEC.buyReservation(ticks(1_100), lots(6)).minus(SPEC.buyReservation(ticks(1_000), lots(6)))
+                .plus(Cash.ofCents(2))).isEqualTo(Cash.ofCents(604));
     }
 
     @Test
-    void aHigherBuyPriceWithALargerQuantityReservesTheNewRemainderAtTheNewPrice() {
+    void aHigherBuyPriceWithALargerQuantityReservesTheNewRemainderAtTheNewPriceLessTheOldRemainder() {
         Cash extra = AmendReservation.extraBuyCash(SPEC, ticks(1_000), lots(10), lots(4), ticks(1_100), lots(12));
 
-        assertThat(extra).isEqualTo(SPEC.buyReservation(ticks(1_100), lots(8)));
+        assertThat(extra).isEqualTo(Cash.ofCents(8_818 - 6_012 + 2));
     }
 
     @Test
-    void aLargerBuyAtTheSamePriceReservesOnlyTheAddedLots() {
+    void aLargerBuyAtTheSamePriceReservesTheAddedLotsPlusTheRoundingCents() {
         Cash extra = AmendReservation.extraBuyCash(SPEC, ticks(1_000), lots(10), lots(4), ticks(1_000), lots(15));
 
-        assertThat(extra).isEqualTo(SPEC.buyReservation(ticks(1_000), lots(5))).isEqualTo(Cash.ofCents(5_010));
+        assertThat(extra).isEqualTo(SPEC.buyReservation(ticks(1_000), lots(5)).plus(Cash.ofCents(2))).isEqualTo(Cash.ofCents(5_012));
     }
 
     @Test
-    void aLargerBuyAtALowerPriceReservesTheAddedLotsAtTheLowerPrice() {
+    void aLargerBuyAtALowerPriceReservesAsIfAllButOneLotHadFilledUnseen() {
         Cash extra = AmendReservation.extraBuyCash(SPEC, ticks(1_000), lots(10), lots(0), ticks(900), lots(15));
 
-        assertThat(extra).isEqualTo(SPEC.buyReservation(ticks(900), lots(5)));
+        // 9 lots filled unseen: 6 lots at 9.00 (5411) are needed and only 1 lot at 10.00 (1002) is held
+        assertThat(extra).isEqualTo(Cash.ofCents(5_411 - 1_002 + 2));
+    }
+
+    @Test
+    void aLowerBuyPriceByOneTickNeedsNothingEvenWhereTheRoundingCentsWouldAskForOne() {
+        assertThat(AmendReservation.extraBuyCash(SPEC, ticks(1_000), lots(10), lots(4), ticks(999), lots(10))).isEqualTo(Cash.ZERO);
+    }
+
+    @Test
+    void anUnchangedBuyNeedsNothing() {
+        assertThat(AmendReservation.extraBuyCash(SPEC, ticks(1_000), lots(10), lots(4), ticks(1_000), lots(10))).isEqualTo(Cash.ZERO);
     }
 
     @Test

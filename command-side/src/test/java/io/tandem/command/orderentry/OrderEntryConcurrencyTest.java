@@ -29,7 +29,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Simultaneous requests on one account: none is lost, none is placed twice. */
+/** Simultaneous requests on one account: none is lost, none is placed twice, none is mistaken for another. */
 @OrderEntrySpringTest
 class OrderEntryConcurrencyTest {
 
@@ -65,23 +65,36 @@ class OrderEntryConcurrencyTest {
     }
 
     private PlaceOrder buy(String clientOrderId) {
-        return new PlaceOrder(new Caller(BOB, false), bob, clientOrderId, symbol, Side.BUY, OrderType.LIMIT, "1.00", "1",
+        return buy(clientOrderId, "1");
+    }
+
+    private PlaceOrder buy(String clientOrderId, String quantity) {
+        return new PlaceOrder(new Caller(BOB, false), bob, clientOrderId, symbol, Side.BUY, OrderType.LIMIT, "1.00", quantity,
                 TimeInForce.GTC, NOW);
     }
 
     private List<OrderResult> placeAtOnce(IntFunction<PlaceOrder> request) throws Exception {
+        return attemptAtOnce(request).stream().map(OrderResult.class::cast).toList();
+    }
+
+    /** Each request's result, or what it was refused with. */
+    private List<Object> attemptAtOnce(IntFunction<PlaceOrder> request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(REQUESTS);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<OrderResult>> futures = IntStream.range(0, REQUESTS)
-                    .mapToObj(i -> pool.submit((Callable<OrderResult>) () -> {
+            List<Future<Object>> futures = IntStream.range(0, REQUESTS)
+                    .mapToObj(i -> pool.submit((Callable<Object>) () -> {
                         start.await();
-                        return orderEntry.place(request.apply(i));
+                        try {
+                            return orderEntry.place(request.apply(i));
+                        } catch (TandemException refusal) {
+                            return refusal;
+                        }
                     }))
                     .toList();
             start.countDown();
-            List<OrderResult> results = new java.util.ArrayList<>();
-            for (Future<OrderResult> future : futures) {
+            List<Object> results = new java.util.ArrayList<>();
+            for (Future<Object> future : futures) {
                 results.add(future.get(60, TimeUnit.SECONDS));
             }
             return results;
@@ -108,6 +121,16 @@ class OrderEntryConcurrencyTest {
         List<OrderResult> results = placeAtOnce(i -> buy("same"));
 
         assertThat(results).containsOnly(results.get(0));
+        assertThat(reservations()).isEqualTo(1);
+    }
+
+    @Test
+    void simultaneousDifferentOrdersUnderOneClientOrderIdPlaceOneAndRefuseTheOthersAsConflicts() throws Exception {
+        List<Object> outcomes = attemptAtOnce(i -> buy("same", String.valueOf(i + 1)));
+
+        assertThat(outcomes).filteredOn(OrderResult.class::isInstance).hasSize(1);
+        assertThat(outcomes).filteredOn(TandemException.class::isInstance).hasSize(REQUESTS - 1)
+                .allSatisfy(refusal -> assertThat(((TandemException) refusal).code()).isEqualTo(ErrorCode.ORDER_CONFLICT));
         assertThat(reservations()).isEqualTo(1);
     }
 }

@@ -8,6 +8,8 @@ import io.tandem.contracts.account.OpenAccountCommand;
 import io.tandem.contracts.account.WithdrawalReservedEvent;
 import io.tandem.contracts.common.*;
 import io.tandem.contracts.payment.DepositRequestedEvent;
+import io.tandem.contracts.payment.PaymentDirection;
+import io.tandem.contracts.payment.PaymentOutcomeConflictedEvent;
 import io.tandem.contracts.payment.PaymentId;
 import io.tandem.contracts.payment.PaymentStatus;
 import io.tandem.contracts.payment.WithdrawalRequestedEvent;
@@ -37,6 +39,7 @@ class PaymentEntryIntegrationTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final Instant NOW = Instant.parse("2025-01-01T10:00:00Z");
+    private static final String SIMULATOR = "simulator";
     private static final Instant NEXT_DAY = Instant.parse("2025-01-02T00:00:01Z");
 
     @Autowired
@@ -105,7 +108,7 @@ class PaymentEntryIntegrationTest {
     @Test
     void aRepeatedDepositRequestAnswersTheCurrentStatusAndCreatesNothing() {
         payments.deposit(alice, aliceAccount, client("dep"), "100.00", "simulator", NOW);
-        payments.confirm(id("dep"), "sim-1", NOW);
+        payments.confirm(id("dep"), SIMULATOR, "sim-1", NOW);
 
         PaymentResult again = payments.deposit(alice, aliceAccount, client("dep"), "100.00", null, NOW.plusSeconds(5));
 
@@ -125,7 +128,7 @@ class PaymentEntryIntegrationTest {
     void aDepositIntoAnotherUsersAccountIsRefusedAndCreatesNoPayment() {
         refused(() -> payments.deposit(alice, bobAccount, client("dep"), "100.00", null, NOW), ErrorCode.NOT_ACCOUNT_OWNER);
 
-        refused(() -> payments.confirm(PaymentIds.of(bobAccount, client("dep")), "sim-1", NOW), ErrorCode.PAYMENT_NOT_FOUND);
+        refused(() -> payments.confirm(PaymentIds.of(bobAccount, client("dep")), SIMULATOR, "sim-1", NOW), ErrorCode.PAYMENT_NOT_FOUND);
     }
 
     @Test
@@ -235,7 +238,7 @@ class PaymentEntryIntegrationTest {
     @Test
     void aFailedWithdrawalGivesItsAmountBackToTheDailyLimit() {
         payments.withdraw(alice, aliceAccount, client("wd-1"), "800.00", null, NOW);
-        payments.fail(id("wd-1"), "DECLINED", NOW.plusSeconds(5));
+        payments.fail(id("wd-1"), SIMULATOR, "DECLINED", NOW.plusSeconds(5));
 
         assertThat(payments.withdraw(alice, aliceAccount, client("wd-2"), "800.00", null, NOW.plusSeconds(10)).status())
                 .isEqualTo(PaymentStatus.REQUESTED);
@@ -244,8 +247,8 @@ class PaymentEntryIntegrationTest {
     @Test
     void aConfirmedWithdrawalStaysChargedToTheDailyLimit() {
         payments.withdraw(alice, aliceAccount, client("wd-1"), "800.00", null, NOW);
-        payments.confirm(id("wd-1"), "sim-1", NOW.plusSeconds(5));
-        payments.fail(id("wd-1"), "LATE_DECLINE", NOW.plusSeconds(6));
+        payments.confirm(id("wd-1"), SIMULATOR, "sim-1", NOW.plusSeconds(5));
+        payments.fail(id("wd-1"), SIMULATOR, "LATE_DECLINE", NOW.plusSeconds(6));
 
         refused(() -> payments.withdraw(alice, aliceAccount, client("wd-2"), "800.00", null, NOW.plusSeconds(10)), ErrorCode.DAILY_WITHDRAWAL_LIMIT);
     }
@@ -258,17 +261,38 @@ class PaymentEntryIntegrationTest {
     }
 
     @Test
-    void theProvidersAnswerReachesThePaymentOnceAndLaterAnswersAreIgnored() {
+    void theFirstFinalAnswerStandsAndALaterContradictingOneIsOnlyRecorded() {
         payments.deposit(alice, aliceAccount, client("dep"), "100.00", null, NOW);
 
-        assertThat(payments.fail(id("dep"), "CARD_DECLINED", NOW.plusSeconds(1))).isEqualTo(PaymentStatus.FAILED);
-        assertThat(payments.confirm(id("dep"), "sim-1", NOW.plusSeconds(2))).isEqualTo(PaymentStatus.FAILED);
-        assertThat(events(id("dep"))).hasSize(2);
+        assertThat(payments.fail(id("dep"), SIMULATOR, "CARD_DECLINED", NOW.plusSeconds(1))).isEqualTo(PaymentStatus.FAILED);
+        assertThat(payments.fail(id("dep"), SIMULATOR, "CARD_DECLINED", NOW.plusSeconds(2))).isEqualTo(PaymentStatus.FAILED);
+        assertThat(payments.confirm(id("dep"), SIMULATOR, "sim-1", NOW.plusSeconds(3))).isEqualTo(PaymentStatus.FAILED);
+
+        assertThat(events(id("dep"))).hasSize(3).last().isEqualTo(new PaymentOutcomeConflictedEvent(id("dep"), aliceAccount,
+                PaymentDirection.DEPOSIT, Cash.ofCents(10_000), PaymentStatus.FAILED, PaymentStatus.CONFIRMED, "sim-1",
+                NOW.plusSeconds(3)));
+    }
+
+    @Test
+    void anAnswerFromAnotherProviderIsRefusedInTheWordsOfAnUnknownPaymentAndChangesNothing() {
+        payments.deposit(alice, aliceAccount, client("dep"), "100.00", "simulator", NOW);
+
+        assertThatThrownBy(() -> payments.confirm(id("dep"), "other-bank", "other-1", NOW))
+                .isInstanceOfSatisfying(TandemException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.PAYMENT_NOT_FOUND);
+                    assertThat(e.getMessage()).isEqualTo("no payment " + id("dep"));
+                });
+        assertThatThrownBy(() -> payments.fail(id("nobody"), SIMULATOR, "DECLINED", NOW))
+                .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.getMessage()).isEqualTo("no payment " + id("nobody")));
+        refused(() -> payments.fail(id("dep"), "other-bank", "DECLINED", NOW), ErrorCode.PAYMENT_NOT_FOUND);
+
+        assertThat(events(id("dep"))).hasSize(1);
+        assertThat(payments.confirm(id("dep"), SIMULATOR, "sim-1", NOW)).isEqualTo(PaymentStatus.CONFIRMED);
     }
 
     @Test
     void anAnswerForAnUnknownPaymentIsNotFound() {
-        refused(() -> payments.confirm(id("nobody"), "sim-1", NOW), ErrorCode.PAYMENT_NOT_FOUND);
-        refused(() -> payments.fail(id("nobody"), "DECLINED", NOW), ErrorCode.PAYMENT_NOT_FOUND);
+        refused(() -> payments.confirm(id("nobody"), SIMULATOR, "sim-1", NOW), ErrorCode.PAYMENT_NOT_FOUND);
+        refused(() -> payments.fail(id("nobody"), SIMULATOR, "DECLINED", NOW), ErrorCode.PAYMENT_NOT_FOUND);
     }
 }

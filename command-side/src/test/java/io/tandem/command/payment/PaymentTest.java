@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
-/** The payment's life cycle: idempotent requests, first final answer wins, later answers are ignored. */
+/**
+ * The payment's life cycle: idempotent requests, first final answer wins, only its own provider may
+ * answer, later answers that agree are ignored and later answers that contradict are recorded.
+ */
 class PaymentTest {
 
     private static final PaymentId PAYMENT = PaymentId.of("pay-1");
@@ -57,6 +60,10 @@ class PaymentTest {
 
     private static PaymentFailedEvent failed(String reason) {
         return new PaymentFailedEvent(PAYMENT, ACCOUNT, PaymentDirection.DEPOSIT, HUNDRED, reason, LATER);
+    }
+
+    private static PaymentOutcomeConflictedEvent conflicted(PaymentStatus recorded, PaymentStatus reported, String detail) {
+        return new PaymentOutcomeConflictedEvent(PAYMENT, ACCOUNT, PaymentDirection.DEPOSIT, HUNDRED, recorded, reported, detail, LATER);
     }
 
     @Test
@@ -144,7 +151,7 @@ class PaymentTest {
     @Test
     void aConfirmationMakesThePaymentConfirmed() {
         fixture.given(depositRequested(), initiated())
-                .when(new ConfirmPaymentCommand(PAYMENT, "sim-1", LATER))
+                .when(new ConfirmPaymentCommand(PAYMENT, SIMULATOR, "sim-1", LATER))
                 .expectEvents(confirmed())
                 .expectResultMessagePayload(PaymentStatus.CONFIRMED);
     }
@@ -152,14 +159,14 @@ class PaymentTest {
     @Test
     void aConfirmationThatOvertakesTheAcceptanceStillConfirms() {
         fixture.given(depositRequested())
-                .when(new ConfirmPaymentCommand(PAYMENT, "sim-1", LATER))
+                .when(new ConfirmPaymentCommand(PAYMENT, SIMULATOR, "sim-1", LATER))
                 .expectEvents(confirmed());
     }
 
     @Test
     void aDuplicateConfirmationIsIgnored() {
         fixture.given(depositRequested(), initiated(), confirmed())
-                .when(new ConfirmPaymentCommand(PAYMENT, "sim-1", LATER))
+                .when(new ConfirmPaymentCommand(PAYMENT, SIMULATOR, "sim-1", LATER))
                 .expectNoEvents()
                 .expectResultMessagePayload(PaymentStatus.CONFIRMED);
     }
@@ -167,38 +174,91 @@ class PaymentTest {
     @Test
     void aDeclineFailsThePaymentWithItsReason() {
         fixture.given(depositRequested(), initiated())
-                .when(new FailPaymentCommand(PAYMENT, "CARD_DECLINED", LATER))
+                .when(new FailPaymentCommand(PAYMENT, SIMULATOR, "CARD_DECLINED", LATER))
                 .expectEvents(failed("CARD_DECLINED"))
                 .expectResultMessagePayload(PaymentStatus.FAILED);
     }
 
     @Test
-    void aLateConfirmationOfAFailedPaymentIsIgnored() {
-        fixture.given(depositRequested(), initiated(), failed("TIMEOUT"))
-                .when(new ConfirmPaymentCommand(PAYMENT, "sim-1", LATER))
+    void aDuplicateDeclineIsIgnored() {
+        fixture.given(depositRequested(), initiated(), failed("CARD_DECLINED"))
+                .when(new FailPaymentCommand(PAYMENT, SIMULATOR, "CARD_DECLINED", LATER))
                 .expectNoEvents()
                 .expectResultMessagePayload(PaymentStatus.FAILED);
     }
 
     @Test
-    void aLateDeclineOfAConfirmedPaymentIsIgnored() {
+    void aLateConfirmationOfAFailedPaymentIsRecordedAsAConflictAndTheFailureStands() {
+        fixture.given(depositRequested(), initiated(), failed("TIMEOUT"))
+                .when(new ConfirmPaymentCommand(PAYMENT, SIMULATOR, "sim-late", LATER))
+                .expectEvents(conflicted(PaymentStatus.FAILED, PaymentStatus.CONFIRMED, "sim-late"))
+                .expectResultMessagePayload(PaymentStatus.FAILED);
+    }
+
+    @Test
+    void aLateDeclineOfAConfirmedPaymentIsRecordedAsAConflictAndTheConfirmationStands() {
         fixture.given(depositRequested(), initiated(), confirmed())
-                .when(new FailPaymentCommand(PAYMENT, "CARD_DECLINED", LATER))
-                .expectNoEvents()
+                .when(new FailPaymentCommand(PAYMENT, SIMULATOR, "CARD_DECLINED", LATER))
+                .expectEvents(conflicted(PaymentStatus.CONFIRMED, PaymentStatus.FAILED, "CARD_DECLINED"))
                 .expectResultMessagePayload(PaymentStatus.CONFIRMED);
+    }
+
+    @Test
+    void aRepeatedContradictionIsRecordedOnlyOnce() {
+        fixture.given(depositRequested(), initiated(), failed("TIMEOUT"),
+                        conflicted(PaymentStatus.FAILED, PaymentStatus.CONFIRMED, "sim-late"))
+                .when(new ConfirmPaymentCommand(PAYMENT, SIMULATOR, "sim-late", LATER))
+                .expectNoEvents()
+                .expectResultMessagePayload(PaymentStatus.FAILED);
+    }
+
+    @Test
+    void aDifferentContradictionIsRecordedToo() {
+        fixture.given(depositRequested(), initiated(), failed("TIMEOUT"),
+                        conflicted(PaymentStatus.FAILED, PaymentStatus.CONFIRMED, "sim-late"))
+                .when(new ConfirmPaymentCommand(PAYMENT, SIMULATOR, "sim-later", LATER))
+                .expectEvents(conflicted(PaymentStatus.FAILED, PaymentStatus.CONFIRMED, "sim-later"));
+    }
+
+    @Test
+    void aConfirmationFromAnotherProviderIsRefusedAsIfThePaymentDidNotExist() {
+        fixture.given(depositRequested(), initiated())
+                .when(new ConfirmPaymentCommand(PAYMENT, "other-bank", "other-1", LATER))
+                .expectException(refusedWith(ErrorCode.PAYMENT_NOT_FOUND));
+    }
+
+    @Test
+    void aDeclineFromAnotherProviderIsRefusedAsIfThePaymentDidNotExist() {
+        fixture.given(depositRequested(), initiated())
+                .when(new FailPaymentCommand(PAYMENT, "other-bank", "CARD_DECLINED", LATER))
+                .expectException(refusedWith(ErrorCode.PAYMENT_NOT_FOUND));
+    }
+
+    @Test
+    void anotherProviderCannotEvenLearnThatAFinalPaymentExists() {
+        fixture.given(depositRequested(), initiated(), confirmed())
+                .when(new ConfirmPaymentCommand(PAYMENT, "other-bank", "sim-1", LATER))
+                .expectException(refusedWith(ErrorCode.PAYMENT_NOT_FOUND));
+    }
+
+    @Test
+    void anAnswerWithoutAProviderIsRefused() {
+        fixture.given(depositRequested(), initiated())
+                .when(new ConfirmPaymentCommand(PAYMENT, null, "sim-1", LATER))
+                .expectException(refusedWith(ErrorCode.PAYMENT_NOT_FOUND));
     }
 
     @Test
     void aWithdrawalConfirmationCarriesItsDirectionAndAmount() {
         fixture.given(withdrawalRequested())
-                .when(new ConfirmPaymentCommand(PAYMENT, "sim-9", LATER))
+                .when(new ConfirmPaymentCommand(PAYMENT, SIMULATOR, "sim-9", LATER))
                 .expectEvents(new PaymentConfirmedEvent(PAYMENT, ACCOUNT, PaymentDirection.WITHDRAWAL, HUNDRED, "sim-9", LATER));
     }
 
     @Test
     void confirmingAnUnknownPaymentFindsNoPayment() {
         fixture.givenNoPriorActivity()
-                .when(new ConfirmPaymentCommand(PAYMENT, "sim-1", LATER))
+                .when(new ConfirmPaymentCommand(PAYMENT, SIMULATOR, "sim-1", LATER))
                 .expectException(AggregateNotFoundException.class);
     }
 

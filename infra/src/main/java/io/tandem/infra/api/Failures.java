@@ -15,6 +15,10 @@ import java.util.Optional;
  * Recognises refusals however they arrive: a {@link TandemException} thrown locally, the same code
  * carried as the details of Axon's {@link CommandExecutionException} (distributed command bus), or
  * Axon's own repository exceptions. Causes are followed, so wrappers (futures, reflection) do not hide them.
+ * An {@link ArithmeticException} is a refusal too: money, prices and quantities use exact arithmetic
+ * ({@code Math.addExact}, {@code longValueExact}), which throws rather than wrap around, so it means a
+ * request pushed an amount past what can be represented (say, two huge adjustments to one account),
+ * which is the client's AMOUNT_TOO_LARGE (422), not a server fault.
  * Anything not recognised is not a refusal but a fault, and is left to the caller to report as one.
  */
 public final class Failures {
@@ -59,6 +63,9 @@ public final class Failures {
         if (error instanceof ConcurrencyException || error instanceof ConflictingModificationException) {
             return Optional.of(Failure.of(ErrorCode.CONCURRENT_MODIFICATION,
                     "Changed concurrently by another request; retry"));
+        }
+        if (error instanceof ArithmeticException) {
+            return Optional.of(Failure.of(ErrorCode.AMOUNT_TOO_LARGE, "An amount is too large to be represented exactly"));
         }
         if (error instanceof IllegalArgumentException malformed) {
             return Optional.of(Failure.of(ErrorCode.MALFORMED_REQUEST, malformed.getMessage()));

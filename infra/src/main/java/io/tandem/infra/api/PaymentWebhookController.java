@@ -23,10 +23,17 @@ import java.time.Instant;
  * itself by signing the raw request body with the secret it shares with us, checked by the provider's
  * {@link io.tandem.infra.payment.PaymentWebhook} before anything is read.
  * <p>
+ * The notice reaches the payment as an answer from the provider in the path, whose secret verified
+ * it: a payment takes answers only from the provider it was requested through, and refuses any other
+ * exactly as it refuses an unknown payment, so a provider can neither settle nor probe another
+ * provider's payments.
+ * <p>
  * Answers: 200 once the notice is recorded, also for a duplicate, a replay within the window or a
  * notice that arrives after the payment was already settled the other way (the payment ignores
- * confirmations and failures once final, so these change nothing); 401 INVALID_SIGNATURE for a
- * missing, wrong or stale signature; 404 for an unknown provider or payment (a provider retries on 404).
+ * confirmations and failures once final, so these move nothing; one that contradicts the final
+ * status is recorded as a conflict for an operator); 401 INVALID_SIGNATURE for a missing, wrong or
+ * stale signature; 404 for an unknown provider, an unknown payment or another provider's payment (a
+ * provider retries on 404).
  */
 @RestController
 @Tag(name = "payments")
@@ -53,8 +60,8 @@ public class PaymentWebhookController {
         ProviderStatus status = notice.status();
         Instant now = clock.instant();
         PaymentStatus current = status.kind() == ProviderStatus.Kind.CONFIRMED
-                ? paymentEntry.confirm(notice.paymentId(), status.reference(), now)
-                : paymentEntry.fail(notice.paymentId(), status.reason(), now);
+                ? paymentEntry.confirm(notice.paymentId(), provider, status.reference(), now)
+                : paymentEntry.fail(notice.paymentId(), provider, status.reason(), now);
         return new WebhookResponse(notice.paymentId().value(), current.name());
     }
 

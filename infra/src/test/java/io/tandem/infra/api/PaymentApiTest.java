@@ -122,7 +122,7 @@ class PaymentApiTest extends ApiSliceTest {
 
     @Test
     void signedWebhookWithoutTokenConfirmsThePayment() throws Exception {
-        when(paymentEntry.confirm(eq(DEPOSIT), eq("sim-dep-1"), any())).thenReturn(PaymentStatus.CONFIRMED);
+        when(paymentEntry.confirm(eq(DEPOSIT), eq("simulator"), eq("sim-dep-1"), any())).thenReturn(PaymentStatus.CONFIRMED);
 
         signedWebhook(CONFIRMED)
                 .andExpect(status().isOk())
@@ -132,7 +132,7 @@ class PaymentApiTest extends ApiSliceTest {
 
     @Test
     void signedDeclineFailsThePaymentWithItsReason() throws Exception {
-        when(paymentEntry.fail(eq(DEPOSIT), eq("CARD_DECLINED"), any())).thenReturn(PaymentStatus.FAILED);
+        when(paymentEntry.fail(eq(DEPOSIT), eq("simulator"), eq("CARD_DECLINED"), any())).thenReturn(PaymentStatus.FAILED);
 
         signedWebhook("{\"paymentId\":\"acc-1:dep-1\",\"status\":\"DECLINED\",\"reason\":\"CARD_DECLINED\"}")
                 .andExpect(status().isOk())
@@ -177,7 +177,7 @@ class PaymentApiTest extends ApiSliceTest {
 
     @Test
     void webhookForAnUnknownPaymentIsNotFoundSoTheProviderRetries() throws Exception {
-        when(paymentEntry.confirm(any(), any(), any()))
+        when(paymentEntry.confirm(any(), any(), any(), any()))
                 .thenThrow(new TandemException(ErrorCode.PAYMENT_NOT_FOUND, "PAYMENT_NOT_FOUND: acc-1:dep-1"));
 
         signedWebhook(CONFIRMED)

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * account's available cash stays non-negative after every event, a withdrawal's debit or release
  * moves exactly what it reserved, and each payment reaches its own account (no other) at most once and only in
  * the way its Payment aggregate decided (a credit for a confirmed deposit, a debit for a confirmed
- * withdrawal, a release for a failed one).
+ * withdrawal, a release for a failed one). A recorded conflict describes its payment as decided and
+ * reports the other outcome; it moves nothing.
  */
 final class PaymentLedger {
 
@@ -29,6 +30,8 @@ final class PaymentLedger {
     final Map<OrderId, Long> reservedForOrders = new HashMap<>();
     final Map<PaymentId, PaymentRecord> payments = new HashMap<>();
     private final Map<PaymentId, Integer> accountMoves = new HashMap<>();
+    /** Conflicts recorded per payment. */
+    final Map<PaymentId, Integer> conflicts = new HashMap<>();
     long adjustments;
     long credited;
     long debited;
@@ -51,6 +54,8 @@ final class PaymentLedger {
             decide(e.paymentId(), PaymentStatus.CONFIRMED);
         } else if (event instanceof PaymentFailedEvent e) {
             decide(e.paymentId(), PaymentStatus.FAILED);
+        } else if (event instanceof PaymentOutcomeConflictedEvent e) {
+            conflicted(e);
         } else if (event instanceof DepositCreditedEvent e) {
             expectAccountMove(e.accountId(), e.paymentId(), PaymentDirection.DEPOSIT, PaymentStatus.CONFIRMED, e.amount().cents());
             credited += e.amount().cents();
@@ -85,6 +90,17 @@ final class PaymentLedger {
         assertThat(payment).as("payment " + id + " exists before it is decided").isNotNull();
         assertThat(payment.status().isFinal()).as("payment " + id + " decided twice").isFalse();
         payments.put(id, new PaymentRecord(payment.direction(), payment.accountId(), payment.amount(), status));
+    }
+
+    private void conflicted(PaymentOutcomeConflictedEvent e) {
+        PaymentRecord payment = payments.get(e.paymentId());
+        assertThat(payment).as("payment " + e.paymentId() + " exists before a conflict").isNotNull();
+        assertThat(payment.status().isFinal()).as("payment " + e.paymentId() + " is final when it conflicts").isTrue();
+        assertThat(e.recorded()).as("recorded status in " + e).isEqualTo(payment.status());
+        assertThat(e.reported()).as("reported status in " + e).isNotEqualTo(e.recorded()).matches(PaymentStatus::isFinal);
+        assertThat(new PaymentRecord(e.direction(), e.accountId(), e.amount().cents(), payment.status()))
+                .as("payment described by " + e).isEqualTo(payment);
+        conflicts.merge(e.paymentId(), 1, Integer::sum);
     }
 
     private void expectAccountMove(AccountId account, PaymentId id, PaymentDirection direction, PaymentStatus decided, long amount) {

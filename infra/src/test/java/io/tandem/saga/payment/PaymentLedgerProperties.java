@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random interleavings of deposits, withdrawals, client retries, provider decisions, duplicated and
- * reordered webhooks, answers that contradict the provider, provider outages, saga commands run out of order, time passing (status checks,
+ * reordered webhooks, answers that contradict the provider, answers from another provider (refused),
+ * provider outages, saga commands run out of order, time passing (status checks,
  * backoff, cancellation), admin adjustments and order reservations, against the real Account and
  * Payment aggregates and the real saga ({@link PaymentWorld}). Every account's client reuses the same
  * client payment ids, as different users may, so payments are told apart only by the account scoping
@@ -24,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * credited deposits and debited withdrawals. Once everything has settled: every payment is final,
  * no withdrawal is left reserved, all cash equals adjustments + confirmed deposits - confirmed
  * withdrawals, the platform and the bank agree on which payments moved money (unless a contradicting
- * answer came first), and each account's
- * own balance matches the ledger.
+ * answer came first), a conflict is recorded only for a payment that received contradicting answers,
+ * and each account's own balance matches the ledger.
  */
 class PaymentLedgerProperties {
 
@@ -52,6 +53,8 @@ class PaymentLedgerProperties {
         PaymentLedger ledger = world.ledger();
         ledger.checkSettled();
         ledger.payments.values().forEach(payment -> Statistics.label("payment outcomes").collect(payment.direction() + " " + payment.status()));
+        assertThat(ledger.conflicts.keySet()).as("conflicts recorded for payments whose answers never contradicted each other")
+                .allMatch(world::contradicted);
         ledger.payments.entrySet().stream().filter(payment -> !world.contradicted(payment.getKey())).forEach(payment ->
                 assertThat(payment.getValue().status() == PaymentStatus.CONFIRMED)
                         .as("platform and bank agree whether " + payment.getKey() + " moved money")
@@ -77,6 +80,7 @@ class PaymentLedgerProperties {
                 Tuple.of(7, Combinators.combine(pick, Arbitraries.of(true, true, false)).as(PaymentLedgerProperties::decide)),
                 Tuple.of(5, pick.map(PaymentLedgerProperties::webhook)),
                 Tuple.of(1, Combinators.combine(pick, Arbitraries.of(true, false)).as(PaymentLedgerProperties::contradict)),
+                Tuple.of(1, Combinators.combine(pick, Arbitraries.of(true, false)).as(PaymentLedgerProperties::anotherProvider)),
                 Tuple.of(8, pick.map(PaymentLedgerProperties::sagaCommand)),
                 Tuple.of(3, Arbitraries.integers().between(1, 400).map(PaymentLedgerProperties::elapse)),
                 Tuple.of(1, Combinators.combine(account, Arbitraries.longs().between(-10_000, 10_000).filter(c -> c != 0))
@@ -110,6 +114,11 @@ class PaymentLedgerProperties {
 
     private static Consumer<PaymentWorld> contradict(int pick, boolean confirmed) {
         return named("out-of-order " + (confirmed ? "confirmation" : "failure") + " of request " + pick, world -> world.contradict(pick, confirmed));
+    }
+
+    private static Consumer<PaymentWorld> anotherProvider(int pick, boolean confirmed) {
+        return named((confirmed ? "confirmation" : "failure") + " of request " + pick + " from another provider",
+                world -> world.answerAsAnotherProvider(pick, confirmed));
     }
 
     private static Consumer<PaymentWorld> sagaCommand(int pick) {

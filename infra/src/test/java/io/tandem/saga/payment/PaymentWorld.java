@@ -35,7 +35,8 @@ import java.util.Set;
  * with a simulated bank as provider, a deferring command bus that lets the test choose when and in
  * which order the saga's commands run, and a stub deadline manager whose clock the test moves.
  * Requests go in as payment entry sends them (account leg, then payment, under the id payment entry
- * derives from the account and the client's id); webhooks as the webhook endpoint sends them. Client
+ * derives from the account and the client's id); webhooks as the webhook endpoint sends them, naming
+ * the provider whose signature they carry (the bank's, or another provider's). Client
  * payment ids are numbered per account, so every account's clients reuse the same ones ("p1", "p2",
  * ...) and only the account scoping keeps their payments apart.
  */
@@ -47,6 +48,8 @@ final class PaymentWorld implements AutoCloseable {
             BigDecimal.valueOf(2), Duration.ofMinutes(5));
     private static final Symbol SYMBOL = Symbol.of("ACME");
     private static final UserId ADMIN = UserId.of("admin");
+    /** A provider this world's payments were not requested through. */
+    private static final String OTHER_PROVIDER = "other-bank";
 
     private record Request(List<Object> commands) {
     }
@@ -143,8 +146,8 @@ final class PaymentWorld implements AutoCloseable {
         }
         SimulatedBank.Webhook webhook = bank.webhooks.get(Math.floorMod(index, bank.webhooks.size()));
         gateway.sendAndWait(webhook.confirmed()
-                ? new ConfirmPaymentCommand(webhook.paymentId(), SimulatedBank.reference(webhook.paymentId()), now())
-                : new FailPaymentCommand(webhook.paymentId(), "DECLINED_BY_BANK", now()));
+                ? new ConfirmPaymentCommand(webhook.paymentId(), bank.name(), SimulatedBank.reference(webhook.paymentId()), now())
+                : new FailPaymentCommand(webhook.paymentId(), bank.name(), "DECLINED_BY_BANK", now()));
     }
 
     /**
@@ -156,12 +159,39 @@ final class PaymentWorld implements AutoCloseable {
         if (requests.isEmpty()) {
             return;
         }
-        Object created = requests.get(Math.floorMod(index, requests.size())).commands().get(1);
-        PaymentId id = created instanceof RequestDepositCommand deposit ? deposit.paymentId() : ((RequestWithdrawalCommand) created).paymentId();
+        PaymentId id = requestedPayment(index);
         contradicted.add(id);
         gateway.sendAndWait(confirmed
-                ? new ConfirmPaymentCommand(id, "forged-" + id, now())
-                : new FailPaymentCommand(id, "OUT_OF_ORDER", now()));
+                ? new ConfirmPaymentCommand(id, bank.name(), "forged-" + id, now())
+                : new FailPaymentCommand(id, bank.name(), "OUT_OF_ORDER", now()));
+    }
+
+    /**
+     * A validly signed answer from another provider about one of the bank's payments: it must be
+     * refused as if the payment did not exist, and so change nothing.
+     */
+    void answerAsAnotherProvider(int index, boolean confirmed) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        PaymentId id = requestedPayment(index);
+        Object answer = confirmed
+                ? new ConfirmPaymentCommand(id, OTHER_PROVIDER, "other-" + id, now())
+                : new FailPaymentCommand(id, OTHER_PROVIDER, "OTHER_PROVIDER", now());
+        try {
+            gateway.sendAndWait(answer);
+        } catch (TandemException refusal) {
+            if (refusal.code() == ErrorCode.PAYMENT_NOT_FOUND) {
+                return;
+            }
+            throw refusal;
+        }
+        throw new AssertionError("payment " + id + " took an answer from " + OTHER_PROVIDER);
+    }
+
+    private PaymentId requestedPayment(int index) {
+        Object created = requests.get(Math.floorMod(index, requests.size())).commands().get(1);
+        return created instanceof RequestDepositCommand deposit ? deposit.paymentId() : ((RequestWithdrawalCommand) created).paymentId();
     }
 
     boolean contradicted(PaymentId id) {

@@ -12,6 +12,7 @@ import io.tandem.contracts.payment.PaymentDirection;
 import io.tandem.contracts.payment.PaymentFailedEvent;
 import io.tandem.contracts.payment.PaymentId;
 import io.tandem.contracts.payment.PaymentInitiatedEvent;
+import io.tandem.contracts.payment.PaymentOutcomeConflictedEvent;
 import io.tandem.contracts.payment.PaymentStatus;
 import io.tandem.contracts.payment.WithdrawalRequestedEvent;
 import io.tandem.projection.support.Cursors;
@@ -36,6 +37,10 @@ import static io.tandem.projection.payment.PaymentDocuments.*;
  * reason of a failure, and the history of every status it went through. All events of a payment
  * come from its own stream, so the payment's sequence number makes each change apply at most once,
  * and a redelivered or replayed event neither rewinds the status nor repeats a history entry.
+ * <p>
+ * A provider answer that contradicted the payment's final status leaves the status, reason and
+ * update time as they are (nothing moved), but it is kept on the document for an operator to
+ * reconcile: the latest one under {@code conflict} and every one in the history.
  */
 @Component
 @ProcessingGroup(PaymentProjector.PROCESSING_GROUP)
@@ -76,6 +81,20 @@ public class PaymentProjector {
     @EventHandler
     public void on(PaymentFailedEvent event, @SequenceNumber long sequence) {
         apply(event.paymentId(), sequence, PaymentStatus.FAILED, event.reason(), null, event.at());
+    }
+
+    @EventHandler
+    public void on(PaymentOutcomeConflictedEvent event, @SequenceNumber long sequence) {
+        Document conflict = new Document(CONFLICT_RECORDED, event.recorded().name())
+                .append(CONFLICT_REPORTED, event.reported().name())
+                .append(CONFLICT_DETAIL, event.detail())
+                .append(HISTORY_AT, event.at().toString());
+        Document entry = new Document(HISTORY_STATUS, event.recorded().name())
+                .append(CONFLICT_REPORTED, event.reported().name())
+                .append(CONFLICT_DETAIL, event.detail())
+                .append(HISTORY_AT, event.at().toString());
+        SequencedUpdates.applyIfNewer(payments, event.paymentId().value(), sequence,
+                Updates.combine(Updates.set(CONFLICT, conflict), Updates.push(HISTORY, entry)), true);
     }
 
     @ResetHandler

@@ -7,6 +7,8 @@ import io.tandem.contracts.payment.PaymentDirection;
 import io.tandem.contracts.payment.PaymentFailedEvent;
 import io.tandem.contracts.payment.PaymentId;
 import io.tandem.contracts.payment.PaymentInitiatedEvent;
+import io.tandem.contracts.payment.PaymentOutcomeConflictedEvent;
+import io.tandem.contracts.payment.PaymentStatus;
 import io.tandem.contracts.payment.PaymentView;
 import io.tandem.projection.support.MongoReadModelTest;
 import io.tandem.projection.support.ReadModelCollections;
@@ -91,6 +93,58 @@ class PaymentProjectorTest extends MongoReadModelTest {
         assertThat(view.status()).isEqualTo("FAILED");
         assertThat(view.reason()).isEqualTo("TIMEOUT");
         assertThat(history(WDR).get(2)).containsEntry("status", "FAILED").containsEntry("reason", "TIMEOUT");
+    }
+
+    private void withdrawalTimedOutThenConfirmedLate() {
+        projector.on(withdrawal("pay-wdr", "40.00", T0), 0);
+        projector.on(new PaymentInitiatedEvent(WDR, ALICE, PaymentDirection.WITHDRAWAL, "sim-2", T0.plusSeconds(1)), 1);
+        projector.on(new PaymentFailedEvent(WDR, ALICE, PaymentDirection.WITHDRAWAL, Cash.parse("40.00"), "TIMEOUT", T0.plusSeconds(90)), 2);
+        projector.on(new PaymentOutcomeConflictedEvent(WDR, ALICE, PaymentDirection.WITHDRAWAL, Cash.parse("40.00"),
+                PaymentStatus.FAILED, PaymentStatus.CONFIRMED, "sim-late", T0.plusSeconds(120)), 3);
+    }
+
+    private Document document(PaymentId id) {
+        return database.getCollection(ReadModelCollections.PAYMENTS).find(new Document("_id", id.value())).first();
+    }
+
+    @Test
+    void aContradictingAnswerIsRecordedOnThePaymentForAnOperator() {
+        withdrawalTimedOutThenConfirmedLate();
+
+        assertThat(document(WDR).get(PaymentDocuments.CONFLICT, Document.class))
+                .containsEntry("recorded", "FAILED")
+                .containsEntry("reported", "CONFIRMED")
+                .containsEntry("detail", "sim-late")
+                .containsEntry("at", "2025-01-01T10:02:00Z");
+        assertThat(history(WDR)).hasSize(4).last().satisfies(entry -> assertThat(entry)
+                .containsEntry("status", "FAILED").containsEntry("reported", "CONFIRMED").containsEntry("detail", "sim-late"));
+    }
+
+    @Test
+    void aContradictingAnswerLeavesTheStatusItsReasonAndUpdateTimeAsTheyWere() {
+        withdrawalTimedOutThenConfirmedLate();
+
+        PaymentView view = payment(WDR);
+        assertThat(view.status()).isEqualTo("FAILED");
+        assertThat(view.reason()).isEqualTo("TIMEOUT");
+        assertThat(view.updatedAt()).isEqualTo("2025-01-01T10:01:30Z");
+    }
+
+    @Test
+    void aRedeliveredConflictIsRecordedOnce() {
+        withdrawalTimedOutThenConfirmedLate();
+
+        projector.on(new PaymentOutcomeConflictedEvent(WDR, ALICE, PaymentDirection.WITHDRAWAL, Cash.parse("40.00"),
+                PaymentStatus.FAILED, PaymentStatus.CONFIRMED, "sim-late", T0.plusSeconds(120)), 3);
+
+        assertThat(history(WDR)).hasSize(4);
+    }
+
+    @Test
+    void aPaymentWithoutContradictionsHasNoConflict() {
+        depositConfirmed();
+
+        assertThat(document(DEP)).doesNotContainKey(PaymentDocuments.CONFLICT);
     }
 
     @Test

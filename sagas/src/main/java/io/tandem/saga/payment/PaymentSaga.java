@@ -37,7 +37,9 @@ import java.util.function.Supplier;
  * pending; a provider that never got the payment (UNKNOWN, or an exception) is asked to initiate it
  * again. After the last check the payment is cancelled at the provider, and a provider that had
  * completed it after all wins over the timeout. Whatever the provider says goes through the Payment
- * aggregate, which keeps only the first final answer, so duplicate and late answers change nothing.
+ * aggregate, which keeps only the first final answer, so duplicate and late answers change nothing
+ * (a late answer that contradicts it is recorded there for an operator, and moves nothing here). The
+ * saga answers as its payment's own provider, the only one the payment accepts answers from.
  * <p>
  * Once the payment is final the status checks are cancelled and the account command is sent, and
  * sent again on a deadline until the account confirms it (the account commands are idempotent); then
@@ -103,7 +105,7 @@ public class PaymentSaga {
                           PaymentSagaProperties settings, Instant at) {
         if (!providers.contains(provider)) {
             log.error("Payment {} names provider '{}', which is not configured; failing it", paymentId, provider);
-            send(commands, new FailPaymentCommand(paymentId, UNKNOWN_PROVIDER, at));
+            send(commands, new FailPaymentCommand(paymentId, provider, UNKNOWN_PROVIDER, at));
             return;
         }
         askToInitiate(providers.get(provider), commands, at);
@@ -125,8 +127,8 @@ public class PaymentSaga {
         statusChecks++;
         ProviderStatus status = ask("status", () -> gateway.status(paymentId));
         switch (status.kind()) {
-            case CONFIRMED -> settleWith(new ConfirmPaymentCommand(paymentId, status.reference(), at), commands, deadlines, settings);
-            case DECLINED -> settleWith(new FailPaymentCommand(paymentId, status.reason(), at), commands, deadlines, settings);
+            case CONFIRMED -> settleWith(new ConfirmPaymentCommand(paymentId, provider, status.reference(), at), commands, deadlines, settings);
+            case DECLINED -> settleWith(new FailPaymentCommand(paymentId, provider, status.reason(), at), commands, deadlines, settings);
             case PENDING, UNKNOWN -> {
                 if (statusChecks >= settings.maxAttempts()) {
                     cancelAtProvider(gateway, commands, deadlines, settings, at);
@@ -149,8 +151,8 @@ public class PaymentSaga {
                                   PaymentSagaProperties settings, Instant at) {
         ProviderStatus answer = ask("cancel", () -> gateway.cancel(paymentId));
         switch (answer.kind()) {
-            case CONFIRMED -> settleWith(new ConfirmPaymentCommand(paymentId, answer.reference(), at), commands, deadlines, settings);
-            case DECLINED -> settleWith(new FailPaymentCommand(paymentId, TIMEOUT, at), commands, deadlines, settings);
+            case CONFIRMED -> settleWith(new ConfirmPaymentCommand(paymentId, provider, answer.reference(), at), commands, deadlines, settings);
+            case DECLINED -> settleWith(new FailPaymentCommand(paymentId, provider, TIMEOUT, at), commands, deadlines, settings);
             case PENDING, UNKNOWN -> deadlines.schedule(settings.maxStatusCheckDelay(), STATUS_CHECK, paymentId);
         }
     }

@@ -5,6 +5,7 @@ import io.tandem.contracts.orderbook.OrderCancelledEvent;
 import io.tandem.contracts.orderbook.OrderFilledEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
@@ -14,6 +15,12 @@ import org.springframework.stereotype.Component;
  * reservation once every fill has settled. The account command is idempotent, so a redelivered
  * event is harmless; a failure propagates so that the processor retries the event rather than
  * leaving cash or a position held forever.
+ * <p>
+ * The handlers send commands, so they must not run again when the processor replays: a reset of
+ * {@value #PROCESSING_GROUP} would otherwise resend a close for every order that ever closed.
+ * {@link DisallowReplay} makes Axon skip them for events up to the position of the reset; events
+ * after it are handled as usual. As long as no handler in the group allows replay, Axon refuses to
+ * reset the processor at all ({@code supportsReset()} is false), which is just as safe.
  */
 @Component
 @ProcessingGroup(ReservationCloser.PROCESSING_GROUP)
@@ -28,11 +35,13 @@ public class ReservationCloser {
     }
 
     @EventHandler
+    @DisallowReplay
     void on(OrderFilledEvent event) {
         commandGateway.sendAndWait(new CloseReservationCommand(event.accountId(), event.orderId(), event.filledQuantity()));
     }
 
     @EventHandler
+    @DisallowReplay
     void on(OrderCancelledEvent event) {
         commandGateway.sendAndWait(new CloseReservationCommand(event.accountId(), event.orderId(), event.filledQuantity()));
     }

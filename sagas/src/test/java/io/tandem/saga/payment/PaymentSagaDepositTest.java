@@ -52,7 +52,7 @@ class PaymentSagaDepositTest {
     void aPaymentThroughAnUnknownProviderFailsAtOnce() {
         fixture.givenNoPriorActivity()
                 .whenPublishingA(new DepositRequestedEvent(PAYMENT, ACCOUNT, ALICE, AMOUNT, "nobody", T0))
-                .expectDispatchedCommands(new FailPaymentCommand(PAYMENT, PaymentSaga.UNKNOWN_PROVIDER, T0))
+                .expectDispatchedCommands(new FailPaymentCommand(PAYMENT, "nobody", PaymentSaga.UNKNOWN_PROVIDER, T0))
                 .expectNoScheduledDeadlines();
     }
 

@@ -31,7 +31,7 @@ class PaymentSagaStatusCheckTest {
         provider.answersStatus(ProviderStatus.confirmed("sim-ref"));
         fixture.givenAPublished(depositRequested())
                 .whenTimeElapses(FIRST_CHECK)
-                .expectDispatchedCommands(new ConfirmPaymentCommand(PAYMENT, "sim-ref", AT_FIRST_CHECK));
+                .expectDispatchedCommands(new ConfirmPaymentCommand(PAYMENT, ScriptedProvider.NAME, "sim-ref", AT_FIRST_CHECK));
     }
 
     @Test
@@ -39,7 +39,7 @@ class PaymentSagaStatusCheckTest {
         provider.answersStatus(ProviderStatus.declined("INSUFFICIENT_BALANCE"));
         fixture.givenAPublished(depositRequested())
                 .whenTimeElapses(FIRST_CHECK)
-                .expectDispatchedCommands(new FailPaymentCommand(PAYMENT, "INSUFFICIENT_BALANCE", AT_FIRST_CHECK));
+                .expectDispatchedCommands(new FailPaymentCommand(PAYMENT, ScriptedProvider.NAME, "INSUFFICIENT_BALANCE", AT_FIRST_CHECK));
     }
 
     @Test
@@ -48,7 +48,7 @@ class PaymentSagaStatusCheckTest {
         fixture.givenAPublished(depositRequested())
                 .andThenTimeElapses(FIRST_CHECK)
                 .whenTimeElapses(SETTINGS.statusCheckDelay())
-                .expectDispatchedCommands(new ConfirmPaymentCommand(PAYMENT, "sim-ref", AT_FIRST_CHECK.plus(SETTINGS.statusCheckDelay())));
+                .expectDispatchedCommands(new ConfirmPaymentCommand(PAYMENT, ScriptedProvider.NAME, "sim-ref", AT_FIRST_CHECK.plus(SETTINGS.statusCheckDelay())));
     }
 
     @Test
@@ -73,7 +73,7 @@ class PaymentSagaStatusCheckTest {
         fixture.givenAPublished(depositRequested())
                 .andThenTimeElapses(FIRST_CHECK)
                 .whenTimeElapses(SECOND_CHECK)
-                .expectDispatchedCommands(new ConfirmPaymentCommand(PAYMENT, "sim-ref", AT_SECOND_CHECK));
+                .expectDispatchedCommands(new ConfirmPaymentCommand(PAYMENT, ScriptedProvider.NAME, "sim-ref", AT_SECOND_CHECK));
     }
 
     @Test
@@ -110,7 +110,7 @@ class PaymentSagaStatusCheckTest {
                 .andThenTimeElapses(FIRST_CHECK)
                 .andThenTimeElapses(SECOND_CHECK)
                 .whenTimeElapses(THIRD_CHECK)
-                .expectDispatchedCommands(new FailPaymentCommand(PAYMENT, PaymentSaga.TIMEOUT, AT_THIRD_CHECK));
+                .expectDispatchedCommands(new FailPaymentCommand(PAYMENT, ScriptedProvider.NAME, PaymentSaga.TIMEOUT, AT_THIRD_CHECK));
         assertThat(provider.cancels).containsExactly(PAYMENT);
     }
 
@@ -121,7 +121,7 @@ class PaymentSagaStatusCheckTest {
                 .andThenTimeElapses(FIRST_CHECK)
                 .andThenTimeElapses(SECOND_CHECK)
                 .whenTimeElapses(THIRD_CHECK)
-                .expectDispatchedCommands(new ConfirmPaymentCommand(PAYMENT, "sim-late", AT_THIRD_CHECK));
+                .expectDispatchedCommands(new ConfirmPaymentCommand(PAYMENT, ScriptedProvider.NAME, "sim-late", AT_THIRD_CHECK));
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.tandem.contracts.account.ReleaseWithdrawalCommand;
 import io.tandem.contracts.account.WithdrawalDebitedEvent;
 import io.tandem.contracts.account.WithdrawalReleasedEvent;
 import io.tandem.contracts.payment.FailPaymentCommand;
+import io.tandem.contracts.payment.PaymentOutcomeConflictedEvent;
+import io.tandem.contracts.payment.PaymentStatus;
 import io.tandem.contracts.payment.RecordPaymentInitiatedCommand;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ class PaymentSagaWithdrawalTest {
                 .andThenTimeElapses(FIRST_CHECK)
                 .andThenTimeElapses(SECOND_CHECK)
                 .whenTimeElapses(THIRD_CHECK)
-                .expectDispatchedCommands(new FailPaymentCommand(PAYMENT, PaymentSaga.TIMEOUT,
+                .expectDispatchedCommands(new FailPaymentCommand(PAYMENT, ScriptedProvider.NAME, PaymentSaga.TIMEOUT,
                         T0.plus(FIRST_CHECK).plus(SECOND_CHECK).plus(THIRD_CHECK)));
     }
 
@@ -113,6 +115,17 @@ class PaymentSagaWithdrawalTest {
                 .andThenAPublished(failed(WITHDRAWAL, PaymentSaga.TIMEOUT))
                 .whenPublishingA(confirmed(WITHDRAWAL))
                 .expectNoDispatchedCommands();
+    }
+
+    @Test
+    void aConflictRecordedAfterTheTimeoutMovesNothingAndTheReleaseStillEndsTheSaga() {
+        fixture.givenAPublished(withdrawalRequested())
+                .andThenAPublished(failed(WITHDRAWAL, PaymentSaga.TIMEOUT))
+                .andThenAPublished(new PaymentOutcomeConflictedEvent(PAYMENT, ACCOUNT, WITHDRAWAL, AMOUNT,
+                        PaymentStatus.FAILED, PaymentStatus.CONFIRMED, "sim-late", T0))
+                .whenPublishingA(new WithdrawalReleasedEvent(ACCOUNT, PAYMENT, AMOUNT))
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(0);
     }
 
     @Test
