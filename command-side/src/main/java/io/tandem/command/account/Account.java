@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +31,19 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * draws on the order's reservation, which covers it by construction (see
  * {@code InstrumentSpec.buyReservation}). Commands that sagas send are idempotent: a repeated
  * settlement, fee collection, supply issue or reservation close changes nothing (the account
- * remembers the trade ids it has settled for that reason). Payment legs are idempotent by payment id
- * in the same way (see {@link AccountPayments}): a deposit counts only once it is credited, a
- * withdrawal is held in reserved cash until it is debited or released.
+ * remembers the trade ids it has settled for that reason, per symbol, see {@link SeenTrades}).
+ * Payment legs are idempotent by payment id in the same way (see {@link AccountPayments}): a
+ * deposit counts only once it is credited, a withdrawal is held in reserved cash until it is
+ * debited or released.
  * <p>
  * Not cached: order entry sends several commands in one database transaction, and a rolled-back
  * transaction must not leave a cached account ahead of its event stream. Snapshots are taken
- * through Jackson, so all state is plain fields Jackson can read and write back.
+ * through Jackson, so all state is plain fields Jackson can read and write back. The
+ * {@code @Revision} names the snapshot layout: Axon ignores snapshots of another revision and
+ * replays the events instead, so bump it whenever the fields change shape (revision 2 replaced the
+ * sets of trade ids with {@link SeenTrades}).
  */
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = AccountConfiguration.SNAPSHOT_TRIGGER)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
@@ -53,9 +59,9 @@ public class Account {
     private Map<OrderId, OrderReservation> reservations = new HashMap<>();
     private Map<AdjustmentId, Long> adjustments = new HashMap<>();
     private Set<Symbol> issuedSymbols = new HashSet<>();
-    private Set<TradeId> settledBuys = new HashSet<>();
-    private Set<TradeId> settledSells = new HashSet<>();
-    private Set<TradeId> collectedFees = new HashSet<>();
+    private SeenTrades settledBuys = new SeenTrades();
+    private SeenTrades settledSells = new SeenTrades();
+    private SeenTrades collectedFees = new SeenTrades();
     private AccountPayments payments = new AccountPayments();
 
     protected Account() {

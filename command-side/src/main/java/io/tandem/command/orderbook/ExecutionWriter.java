@@ -65,7 +65,7 @@ final class ExecutionWriter {
             scratch.put(sellOrder.value(), charged.sellerAfter());
             TradeCharges.Legs legs = charged.legs();
 
-            TradeId tradeId = TradeId.of(symbol.value() + "-" + (++tradeNumber));
+            TradeId tradeId = TradeId.of(symbol, ++tradeNumber);
             events.add(new TradeExecutedEvent(symbol, tradeId, price, quantity, taker.side(), makerId, taker.orderId(),
                     takerBuys ? taker.accountId() : makerAccount, buyOrder,
                     takerBuys ? makerAccount : taker.accountId(), sellOrder,

@@ -15,8 +15,8 @@ final class AccountFixtures {
     static final UserId ADMIN = UserId.of("admin");
     static final Symbol ACME = Symbol.of("ACME");
     static final OrderId ORDER = OrderId.of("order-1");
-    static final TradeId TRADE = TradeId.of("trade-1");
-    static final TradeId TRADE_2 = TradeId.of("trade-2");
+    static final TradeId TRADE = TradeId.of(ACME, 1);
+    static final TradeId TRADE_2 = TradeId.of(ACME, 2);
 
     private AccountFixtures() {
     }

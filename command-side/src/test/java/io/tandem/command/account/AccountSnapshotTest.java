@@ -3,11 +3,14 @@ package io.tandem.command.account;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.contracts.account.DepositAcceptedEvent;
 import io.tandem.contracts.account.DepositCreditedEvent;
+import io.tandem.contracts.account.FeesCollectedEvent;
 import io.tandem.contracts.account.ReservationClosingEvent;
 import io.tandem.contracts.account.WithdrawalDebitedEvent;
 import io.tandem.contracts.account.WithdrawalReservedEvent;
 import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.common.Quantity;
+import io.tandem.contracts.common.Symbol;
+import io.tandem.contracts.common.TradeId;
 import io.tandem.contracts.payment.PaymentId;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -49,6 +52,28 @@ class AccountSnapshotTest {
                     SerializedObject<String> snapshot = serializer.serialize(account, String.class);
                     Account restored = serializer.deserialize(snapshot);
                     assertThat(snapshot.getData()).contains("pay-1", "CREDITED", "pay-3", "RESERVED");
+                    assertThat(restored).usingRecursiveComparison().isEqualTo(account);
+                });
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void settledTradesSurviveAJacksonRoundTripAsWatermarksAndGaps(boolean withModules) {
+        JacksonSerializer serializer = JacksonSerializer.builder()
+                .objectMapper(withModules ? new ObjectMapper().findAndRegisterModules() : new ObjectMapper())
+                .build();
+        TradeId brkFirst = TradeId.of(Symbol.of("BRK.B"), 1);
+        fixture.given(opened(), deposited("adj-1", 5_000), issued(10), cashReserved(1_100),
+                        buySettled(TRADE, 1, 100, 1), buySettled(TradeId.of(ACME, 4), 1, 100, 1),
+                        sellSettled(TRADE_2, 1, 100, 1),
+                        new FeesCollectedEvent(ACCOUNT, TRADE_2, Cash.ofCents(3)),
+                        new FeesCollectedEvent(ACCOUNT, TRADE, Cash.ofCents(3)),
+                        new FeesCollectedEvent(ACCOUNT, brkFirst, Cash.ofCents(3)))
+                .when(settleBuy(TradeId.of(ACME, 6), 1, 100, 1))
+                .expectState(account -> {
+                    SerializedObject<String> snapshot = serializer.serialize(account, String.class);
+                    Account restored = serializer.deserialize(snapshot);
+                    assertThat(snapshot.getData()).doesNotContain("ACME-").contains("BRK.B");
                     assertThat(restored).usingRecursiveComparison().isEqualTo(account);
                 });
     }
