@@ -1,5 +1,8 @@
 package io.tandem.contracts.common;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * Machine-readable reasons for refusing a request. Each code belongs to a {@link Category}; the edge
  * (REST problem details, GraphQL errors) maps categories to transport statuses in one place.
@@ -51,5 +54,20 @@ public enum ErrorCode {
 
     public Category category() {
         return category;
+    }
+
+    /**
+     * The code carried as the details of a remote failure (Axon's {@code CommandExecutionException}
+     * or {@code QueryExecutionException}): the code itself, or its name after serialization.
+     * Anything else, including an unknown name, is no code.
+     */
+    public static Optional<ErrorCode> fromDetails(Object details) {
+        if (details instanceof ErrorCode code) {
+            return Optional.of(code);
+        }
+        if (details instanceof String name) {
+            return Arrays.stream(values()).filter(code -> code.name().equals(name)).findFirst();
+        }
+        return Optional.empty();
     }
 }

@@ -9,7 +9,6 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -48,7 +47,7 @@ public class CommandDispatch {
                 return refusal;
             }
             if (cause instanceof CommandExecutionException remote) {
-                Optional<ErrorCode> code = errorCode(remote.getDetails().orElse(null));
+                Optional<ErrorCode> code = ErrorCode.fromDetails(remote.getDetails().orElse(null));
                 if (code.isPresent()) {
                     return new TandemException(code.get(), remote.getMessage());
                 }
@@ -61,15 +60,5 @@ public class CommandDispatch {
             }
         }
         return failure;
-    }
-
-    private static Optional<ErrorCode> errorCode(Object details) {
-        if (details instanceof ErrorCode code) {
-            return Optional.of(code);
-        }
-        if (details instanceof String name) {
-            return Arrays.stream(ErrorCode.values()).filter(code -> code.name().equals(name)).findFirst();
-        }
-        return Optional.empty();
     }
 }

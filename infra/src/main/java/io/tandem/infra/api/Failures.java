@@ -8,7 +8,6 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingModificationException;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -49,7 +48,7 @@ public final class Failures {
             return Optional.of(Failure.of(refusal.code(), refusal.getMessage()));
         }
         if (error instanceof CommandExecutionException execution) {
-            return execution.getDetails().flatMap(Failures::asErrorCode)
+            return execution.getDetails().flatMap(ErrorCode::fromDetails)
                     .map(code -> Failure.of(code, execution.getMessage()));
         }
         if (error instanceof AggregateNotFoundException missing) {
@@ -69,16 +68,6 @@ public final class Failures {
         }
         if (error instanceof IllegalArgumentException malformed) {
             return Optional.of(Failure.of(ErrorCode.MALFORMED_REQUEST, malformed.getMessage()));
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<ErrorCode> asErrorCode(Object details) {
-        if (details instanceof ErrorCode code) {
-            return Optional.of(code);
-        }
-        if (details instanceof String name) {
-            return Arrays.stream(ErrorCode.values()).filter(code -> code.name().equals(name)).findFirst();
         }
         return Optional.empty();
     }

@@ -59,24 +59,10 @@ public class TandemErrorResolver extends DataFetcherExceptionResolverAdapter {
                 return Optional.of(new Refusal(ErrorCode.FORBIDDEN, "access denied"));
             }
             if (cause instanceof HandlerExecutionException handler) {
-                Optional<ErrorCode> code = handler.getDetails().flatMap(TandemErrorResolver::errorCode);
+                Optional<ErrorCode> code = handler.getDetails().flatMap(ErrorCode::fromDetails);
                 if (code.isPresent()) {
                     return Optional.of(new Refusal(code.get(), handler.getMessage()));
                 }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<ErrorCode> errorCode(Object details) {
-        if (details instanceof ErrorCode code) {
-            return Optional.of(code);
-        }
-        if (details instanceof String name) {
-            try {
-                return Optional.of(ErrorCode.valueOf(name));
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
             }
         }
         return Optional.empty();
