@@ -11,7 +11,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -148,6 +151,117 @@ final class TandemClient {
 
     JsonNode readJson(String text) {
         return parse(text);
+    }
+
+    /**
+     * Like {@link #send(String, String, String, String)}, but gives up after {@code timeout}; a
+     * connection that fails (refused, reset by a killed server, timed out) surfaces as an
+     * {@link UncheckedIOException}.
+     */
+    Response send(String method, String path, String token, String body, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), parse(response.body()), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code PATCH /api/v1/orders/{orderId}}: the new total quantity and/or price (null: unchanged). */
+    Response amend(String token, String orderId, String price, String quantity) {
+        Map<String, Object> amendment = new LinkedHashMap<>();
+        if (price != null) {
+            amendment.put("price", price);
+        }
+        if (quantity != null) {
+            amendment.put("quantity", quantity);
+        }
+        return send("PATCH", "/api/v1/orders/" + orderId, token, write(amendment));
+    }
+
+    /** {@code DELETE /api/v1/orders/{orderId}}. */
+    Response cancel(String token, String orderId) {
+        return send("DELETE", "/api/v1/orders/" + orderId, token, null);
+    }
+
+    /** The JSON body {@link #place} sends, for callers that keep the exact request. */
+    String orderBody(String accountId, String clientOrderId, String symbol, String side, String price, String quantity,
+                     String timeInForce) {
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("clientOrderId", clientOrderId);
+        order.put("accountId", accountId);
+        order.put("symbol", symbol);
+        order.put("side", side);
+        order.put("type", price == null ? "MARKET" : "LIMIT");
+        if (price != null) {
+            order.put("price", price);
+        }
+        order.put("quantity", quantity);
+        order.put("timeInForce", timeInForce);
+        return write(order);
+    }
+
+    /** Every order of the account (all pages of GraphQL {@code orders}), newest first; fails on GraphQL errors. */
+    List<JsonNode> allOrders(String token, String accountId) {
+        List<JsonNode> orders = new ArrayList<>();
+        String after = null;
+        while (true) {
+            Map<String, Object> variables = new LinkedHashMap<>();
+            variables.put("id", accountId);
+            variables.put("after", after);
+            JsonNode page = graphql(token, """
+                    query($id: ID!, $after: String) { orders(accountId: $id, first: 100, after: $after) {
+                        edges { node { orderId accountId symbol side type timeInForce price quantity filledQuantity status cancelReason } }
+                        pageInfo { hasNextPage endCursor } } }""", variables);
+            assertThat(page.path("errors").isMissingNode() || page.path("errors").isEmpty()).as(page.toString()).isTrue();
+            JsonNode connection = page.path("data").path("orders");
+            connection.path("edges").forEach(edge -> orders.add(edge.path("node")));
+            if (!connection.path("pageInfo").path("hasNextPage").asBoolean()) {
+                return orders;
+            }
+            after = connection.path("pageInfo").path("endCursor").asText();
+        }
+    }
+
+    /** Every trade on the instrument's tape (all pages of GraphQL {@code trades}), newest first. */
+    List<JsonNode> allTrades(String token, String symbol) {
+        List<JsonNode> trades = new ArrayList<>();
+        String after = null;
+        while (true) {
+            Map<String, Object> variables = new LinkedHashMap<>();
+            variables.put("symbol", symbol);
+            variables.put("after", after);
+            JsonNode page = graphql(token, """
+                    query($symbol: String!, $after: String) { trades(symbol: $symbol, first: 100, after: $after) {
+                        edges { node { tradeId symbol price quantity aggressorSide } }
+                        pageInfo { hasNextPage endCursor } } }""", variables);
+            assertThat(page.path("errors").isMissingNode() || page.path("errors").isEmpty()).as(page.toString()).isTrue();
+            JsonNode connection = page.path("data").path("trades");
+            connection.path("edges").forEach(edge -> trades.add(edge.path("node")));
+            if (!connection.path("pageInfo").path("hasNextPage").asBoolean()) {
+                return trades;
+            }
+            after = connection.path("pageInfo").path("endCursor").asText();
+        }
+    }
+
+    /** The order book's depth, up to 100 price levels a side. */
+    JsonNode fullOrderBook(String token, String symbol) {
+        return graphql(token, """
+                query($symbol: String!) { orderBook(symbol: $symbol, depth: 100) {
+                    bids { price quantity orders } asks { price quantity orders } lastPrice } }""",
+                Map.of("symbol", symbol)).path("data").path("orderBook");
     }
 
     private JsonNode parse(String body) {

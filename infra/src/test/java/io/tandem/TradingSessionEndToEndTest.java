@@ -344,7 +344,7 @@ class TradingSessionEndToEndTest {
     @Test
     void aFailingEventHandlerFailsItsBatchForARetryInsteadOfSkippingTheEvent() {
         for (String group : List.of("portfolio", "orders", "order-book", "trade-tape", "instruments", "settlement",
-                "reservation-release", "payments", "payments-view", "instrument-catalog")) {
+                "payments", "payments-view", "instrument-catalog")) {
             assertThat(eventProcessing.listenerInvocationErrorHandler(group)).as(group)
                     .isInstanceOf(PropagatingErrorHandler.class);
         }
@@ -360,7 +360,7 @@ class TradingSessionEndToEndTest {
             }
         });
         assertThat(eventProcessing.eventProcessors()).containsKeys("instrument-catalog", "payment-limits", "settlement",
-                "reservation-release", "portfolio", "orders", "order-book", "trade-tape", "instruments",
+                "portfolio", "orders", "order-book", "trade-tape", "instruments",
                 "payments", "payments-view");
     }
 

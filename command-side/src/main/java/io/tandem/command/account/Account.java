@@ -31,20 +31,24 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * draws on the order's reservation, which covers it by construction (see
  * {@code InstrumentSpec.buyReservation}). Commands that sagas send are idempotent: a repeated
  * settlement, fee collection, supply issue or reservation close changes nothing (the account
- * remembers the trade ids it has settled for that reason, per symbol, see {@link SeenTrades}).
+ * remembers, per symbol, the highest trade sequence it has settled for that reason, see
+ * {@link SettledUpTo}: one number per instrument, not one per trade).
  * Payment legs are idempotent by payment id in the same way (see {@link AccountPayments}): a
  * deposit counts only once it is credited, a withdrawal is held in reserved cash until it is
  * debited or released.
  * <p>
- * Not cached: order entry sends several commands in one database transaction, and a rolled-back
- * transaction must not leave a cached account ahead of its event stream. Snapshots are taken
- * through Jackson, so all state is plain fields Jackson can read and write back. The
- * {@code @Revision} names the snapshot layout: Axon ignores snapshots of another revision and
- * replays the events instead, so bump it whenever the fields change shape (revision 2 replaced the
- * sets of trade ids with {@link SeenTrades}).
+ * Cached (see {@link AccountConfiguration}): every order reserves on its account, so loading an
+ * active account from the store on each request would dominate order entry. The commands of a
+ * request run in units of work nested in the request's root unit of work, and Axon's caching
+ * repository evicts an account whose unit of work rolls back, so the cache never runs ahead of the
+ * committed event stream. Snapshots are taken through Jackson, so all state is plain fields Jackson
+ * can read and write back. The {@code @Revision} names the snapshot layout: Axon ignores snapshots
+ * of another revision and replays the events instead, so bump it whenever the fields change shape
+ * (revision 2 replaced the sets of trade ids with per-symbol sequences, revision 3 replaced those
+ * with the per-symbol watermarks of {@link SettledUpTo}).
  */
-@Revision("2")
-@Aggregate(snapshotTriggerDefinition = AccountConfiguration.SNAPSHOT_TRIGGER)
+@Revision("3")
+@Aggregate(snapshotTriggerDefinition = AccountConfiguration.SNAPSHOT_TRIGGER, cache = AccountConfiguration.CACHE)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class Account {
@@ -59,9 +63,9 @@ public class Account {
     private Map<OrderId, OrderReservation> reservations = new HashMap<>();
     private Map<AdjustmentId, Long> adjustments = new HashMap<>();
     private Set<Symbol> issuedSymbols = new HashSet<>();
-    private SeenTrades settledBuys = new SeenTrades();
-    private SeenTrades settledSells = new SeenTrades();
-    private SeenTrades collectedFees = new SeenTrades();
+    private SettledUpTo settledBuys = new SettledUpTo();
+    private SettledUpTo settledSells = new SettledUpTo();
+    private SettledUpTo collectedFees = new SettledUpTo();
     private AccountPayments payments = new AccountPayments();
 
     protected Account() {
@@ -135,7 +139,7 @@ public class Account {
 
     @CommandHandler
     public void handle(SettleBuyCommand command) {
-        if (settledBuys.contains(command.tradeId())) {
+        if (settledBuys.covers(command.tradeId())) {
             return;
         }
         long cost = Math.addExact(command.notional().cents(), command.fee().cents());
@@ -152,7 +156,7 @@ public class Account {
 
     @CommandHandler
     public void handle(SettleSellCommand command) {
-        if (settledSells.contains(command.tradeId())) {
+        if (settledSells.covers(command.tradeId())) {
             return;
         }
         OrderReservation reservation = reservations.get(command.orderId());
@@ -167,12 +171,29 @@ public class Account {
         releaseIfSettled(command.orderId());
     }
 
+    /**
+     * Collects the fees of a run of trades of one book. A run already collected is ignored; a run
+     * that starts inside what was collected cannot be split and is refused loudly (settlement sends
+     * runs in order and commits them with its position, so it never happens).
+     */
     @CommandHandler
     public void handle(CollectFeesCommand command) {
-        if (collectedFees.contains(command.tradeId())) {
+        TradeId first = command.firstTradeId();
+        TradeId last = command.tradeId();
+        if (!first.symbol().equals(last.symbol()) || first.sequence() > last.sequence()) {
+            throw new IllegalArgumentException("fee run " + first + ".." + last + " is not a run of one book's trades");
+        }
+        if (collectedFees.covers(last)) {
             return;
         }
-        apply(new FeesCollectedEvent(accountId, command.tradeId(), command.amount()));
+        if (collectedFees.covers(first)) {
+            throw new IllegalStateException("fee run " + first + ".." + last + " overlaps what account " + accountId
+                    + " collected up to " + collectedFees.upTo(first.symbol()));
+        }
+        if (command.amount() == null || command.amount().isNegative()) {
+            throw new IllegalArgumentException("fees must not be negative");
+        }
+        apply(new FeesCollectedEvent(accountId, last, command.amount(), first));
     }
 
     /** Releases the order's leftover reservation now, or marks it to be released after the last settlement. */
@@ -315,7 +336,7 @@ public class Account {
         }
         availableCash = Math.subtractExact(availableCash, shortfall);
         addPosition(event.symbol(), event.quantity().lots());
-        settledBuys.add(event.tradeId());
+        settledBuys.advance(event.tradeId());
     }
 
     @EventSourcingHandler
@@ -328,13 +349,13 @@ public class Account {
         }
         addPosition(event.symbol(), -shortfall);
         availableCash = Math.addExact(availableCash, event.notional().minus(event.fee()).cents());
-        settledSells.add(event.tradeId());
+        settledSells.advance(event.tradeId());
     }
 
     @EventSourcingHandler
     void on(FeesCollectedEvent event) {
         availableCash = Math.addExact(availableCash, event.amount().cents());
-        collectedFees.add(event.tradeId());
+        collectedFees.advance(event.tradeId());
     }
 
     @EventSourcingHandler

@@ -1,5 +1,7 @@
 package io.tandem.command.account;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -8,19 +10,27 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Snapshots for accounts: an active trader's account collects an event per reservation and per
- * settlement, so loading it would otherwise replay its whole history on every order. Accounts are
- * deliberately not cached (see {@link Account}).
+ * Caching and snapshots for accounts. Every order reserves on its account and every trade settles
+ * on two, so a loaded account stays in memory between commands (a weak reference cache gives the
+ * memory back under pressure; a rolled-back unit of work evicts what it touched). Snapshots bound
+ * what a cold load replays.
  */
 @Configuration(proxyBeanMethods = false)
 public class AccountConfiguration {
 
     /** Bean name the {@link Account} aggregate refers to. */
     public static final String SNAPSHOT_TRIGGER = "accountSnapshotTrigger";
+    /** Bean name of the account cache. */
+    public static final String CACHE = "accountCache";
 
     @Bean(SNAPSHOT_TRIGGER)
     public SnapshotTriggerDefinition accountSnapshotTrigger(Snapshotter snapshotter,
                                                             @Value("${tandem.account.snapshot-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean(CACHE)
+    public Cache accountCache() {
+        return new WeakReferenceCache();
     }
 }

@@ -20,6 +20,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -30,8 +31,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  * {@link OrderBookConfiguration}), so loading one never replays its whole history.
  * <p>
  * Snapshots are written with Jackson: only the identifier and {@link OrderBookSnapshot} are
- * serialized, through the two annotated accessors below.
+ * serialized, through the two annotated accessors below. The {@code @Revision} names that layout:
+ * Axon ignores a snapshot of another revision and replays the events instead, so bump it whenever
+ * the snapshot changes shape or meaning (revision 2: closed order ids are the recent ones only).
  */
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "orderBookSnapshotTrigger", cache = "orderBookCache")
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)

@@ -16,7 +16,7 @@ import java.util.Map;
  * @param bids           resting buy orders, best price first, oldest first
  * @param asks           resting sell orders, best price first, oldest first
  * @param charges        running cash totals of open orders that have traded, by order id
- * @param closedOrderIds ids of orders that left the book, in the order they left
+ * @param closedOrderIds ids of the orders that left the book last, oldest first (at most {@link OrderBookState#RECENTLY_CLOSED})
  * @param tradeCount     trades executed so far (the last trade id's number)
  * @param lastPrice      price of the last trade, or null before the first
  */

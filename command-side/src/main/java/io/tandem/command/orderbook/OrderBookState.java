@@ -13,6 +13,7 @@ import io.tandem.contracts.orderbook.OrderPlacedEvent;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,15 +22,24 @@ import java.util.Set;
 
 /**
  * The state of one instrument's order book: its spec, the matching engine, the running trade
- * charges of open orders, the trade counter, the last price and the ids of closed orders. It
+ * charges of open orders, the trade counter, the last price and the ids of the most recently closed
+ * orders. It
  * changes only through the {@code on(...)} methods, one per event, which the aggregate calls from
  * its event-sourcing handlers; {@link OrderBookDecisions} reads it to decide what a command does.
  * <p>
  * While the events of one command are applied the book may briefly hold the incoming order at its
  * limit (the order rests when placed and the trade events that follow fill it); once all events of
  * a command are applied the book is never crossed.
+ * <p>
+ * The state is bounded by open work: open orders, their charges, and the last
+ * {@value #RECENTLY_CLOSED} closed order ids (so that a late cancel of an order that just filled is
+ * told apart from an unknown order). Older closed orders are forgotten; order entry, which keeps
+ * every order it placed, answers for them.
  */
 public final class OrderBookState {
+
+    /** How many closed order ids a book remembers. */
+    static final int RECENTLY_CLOSED = 1_000;
 
     private final InstrumentSpec spec;
     private final AccountId issuerAccountId;
@@ -60,9 +70,11 @@ public final class OrderBookState {
     public static OrderBookState restore(OrderBookSnapshot snapshot) {
         List<BookOrder> orders = new ArrayList<>(snapshot.bids());
         orders.addAll(snapshot.asks());
+        List<String> closed = snapshot.closedOrderIds();
         return new OrderBookState(snapshot.spec(), snapshot.issuerAccountId(), snapshot.supply(),
                 MatchingEngine.restore(orders), TradeCharges.restore(snapshot.charges()),
-                new LinkedHashSet<>(snapshot.closedOrderIds()), snapshot.tradeCount(), snapshot.lastPrice());
+                new LinkedHashSet<>(closed.subList(Math.max(0, closed.size() - RECENTLY_CLOSED), closed.size())),
+                snapshot.tradeCount(), snapshot.lastPrice());
     }
 
     public OrderBookSnapshot snapshot() {
@@ -116,6 +128,11 @@ public final class OrderBookState {
         engine.remove(orderId);
         charges.close(orderId);
         closedOrderIds.add(orderId);
+        if (closedOrderIds.size() > RECENTLY_CLOSED) {
+            Iterator<String> oldest = closedOrderIds.iterator();
+            oldest.next();
+            oldest.remove();
+        }
     }
 
     public InstrumentSpec spec() {
@@ -138,6 +155,7 @@ public final class OrderBookState {
         return tradeCount;
     }
 
+    /** Whether the order is one of the {@value #RECENTLY_CLOSED} that closed last. */
     public boolean isClosed(String orderId) {
         return closedOrderIds.contains(orderId);
     }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Order entry in one database transaction per request: Axon's Spring transaction manager joins
@@ -97,8 +98,8 @@ public class OrderEntryService implements OrderEntry {
         return transactions.inTransaction(() -> {
             OrderEntryRecord order = ownOrder(caller, orderId);
             requireOpen(order);
-            OrderResult result = bookAnswer(commands.send(new CancelOrderCommand(order.symbol(), order.orderId(), now),
-                    ErrorCode.ORDER_NOT_FOUND));
+            OrderResult result = bookAnswer(onItsBook(order, () -> commands.send(new CancelOrderCommand(order.symbol(),
+                    order.orderId(), now), ErrorCode.ORDER_NOT_FOUND)));
             order.updated(result, null);
             return result;
         });
@@ -130,8 +131,8 @@ public class OrderEntryService implements OrderEntry {
         Quantity effectiveQuantity = quantity == null ? order.quantity() : quantity;
         PlaceOrders.checkLimits(spec, effectivePrice, effectiveQuantity);
         reserveForAmendment(order, spec, effectivePrice, effectiveQuantity);
-        OrderResult result = bookAnswer(commands.send(new AmendOrderCommand(order.symbol(), order.orderId(), price, quantity, now),
-                ErrorCode.ORDER_NOT_FOUND));
+        OrderResult result = bookAnswer(onItsBook(order, () -> commands.send(new AmendOrderCommand(order.symbol(),
+                order.orderId(), price, quantity, now), ErrorCode.ORDER_NOT_FOUND)));
         order.updated(result, price);
         return result;
     }
@@ -165,6 +166,22 @@ public class OrderEntryService implements OrderEntry {
             throw new TandemException(ErrorCode.NOT_ACCOUNT_OWNER, "order " + orderId + " belongs to another user");
         }
         return order;
+    }
+
+    /**
+     * Sends a command about a placed order to its book. A book remembers only its recently closed
+     * orders (its state is bounded by open work), so it answers "not found" for an order that closed
+     * long ago; order entry placed it, so for the caller it is an order that is no longer open.
+     */
+    private static OrderResult onItsBook(OrderEntryRecord order, Supplier<OrderResult> command) {
+        try {
+            return command.get();
+        } catch (TandemException refusal) {
+            if (refusal.code() == ErrorCode.ORDER_NOT_FOUND) {
+                throw new TandemException(ErrorCode.ORDER_NOT_OPEN, "order " + order.orderId() + " is no longer open");
+            }
+            throw refusal;
+        }
     }
 
     private static void requireOpen(OrderEntryRecord order) {

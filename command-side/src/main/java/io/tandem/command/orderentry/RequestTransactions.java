@@ -7,8 +7,10 @@ import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +28,12 @@ import java.util.function.Supplier;
  * sequence) key; it then fails with CONCURRENT_MODIFICATION after a full rollback and is simply run
  * again, a few times, before the conflict is reported. Payment entry ({@code io.tandem.command.payment})
  * runs its requests the same way.
+ * <p>
+ * At most {@code tandem.requests.max-concurrent} requests (default 8) run at once; the others wait
+ * for a turn in arrival order before they take a database connection or any lock. Requests of one
+ * instrument serialize on its book anyway, so more at once only adds requests that hold a
+ * connection and an account lock while they wait for the book, and under many clients that is what
+ * drained the connection pool.
  */
 @Component
 public class RequestTransactions {
@@ -34,13 +42,33 @@ public class RequestTransactions {
     private static final String REQUEST = "tandem-request";
 
     private final TransactionManager transactionManager;
+    private final Semaphore admission;
 
-    RequestTransactions(TransactionManager transactionManager) {
+    RequestTransactions(TransactionManager transactionManager,
+                        @Value("${tandem.requests.max-concurrent:8}") int maxConcurrent) {
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("tandem.requests.max-concurrent must be at least 1");
+        }
         this.transactionManager = transactionManager;
+        this.admission = new Semaphore(maxConcurrent, true);
     }
 
     /** Runs {@code work} in a root unit of work with its own transaction, rolled back on any exception. */
     public <T> T inTransaction(Supplier<T> work) {
+        try {
+            admission.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a turn", e);
+        }
+        try {
+            return run(work);
+        } finally {
+            admission.release();
+        }
+    }
+
+    private <T> T run(Supplier<T> work) {
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(new GenericMessage<>(REQUEST));
         unitOfWork.attachTransaction(transactionManager);
         ResultMessage<T> result = unitOfWork.executeWithResult(work::get, RollbackConfigurationType.ANY_THROWABLE);

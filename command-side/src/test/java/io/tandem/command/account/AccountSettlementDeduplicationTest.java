@@ -11,15 +11,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static io.tandem.command.account.AccountFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Settlements and fee collections are remembered per symbol as a watermark plus the trades seen
- * above it; these tests pin down that trades arriving out of order still settle exactly once.
+ * Settlements and fee collections are remembered per symbol as the highest trade sequence handled
+ * (settlement delivers each book's trades in order): a trade at or below it is a repeat and moves
+ * nothing, a later one settles however far above it is, and the state is one number per symbol.
  */
 class AccountSettlementDeduplicationTest {
 
     private static final TradeId TRADE_3 = TradeId.of(ACME, 3);
-    private static final TradeId TRADE_4 = TradeId.of(ACME, 4);
+    private static final TradeId TRADE_7 = TradeId.of(ACME, 7);
 
     private FixtureConfiguration<Account> fixture;
 
@@ -29,85 +31,101 @@ class AccountSettlementDeduplicationTest {
     }
 
     @Test
-    void aBuySettlementBelowOneAlreadySettledStillSettles() {
+    void aRepeatedBuySettlementIsIgnored() {
         fixture.given(opened(), deposited("adj-1", 1_100), cashReserved(1_100), buySettled(TRADE_3, 1, 100, 1))
-                .when(settleBuy(TRADE, 1, 100, 1))
-                .expectEvents(buySettled(TRADE, 1, 100, 1));
-    }
-
-    @Test
-    void aRepeatedBuySettlementIsIgnoredOnceTheWatermarkHasPassedIt() {
-        fixture.given(opened(), deposited("adj-1", 1_100), cashReserved(1_100), buySettled(TRADE_2, 1, 100, 1),
-                        buySettled(TRADE, 1, 100, 1), buySettled(TRADE_3, 1, 100, 1))
-                .when(settleBuy(TRADE_2, 1, 100, 1))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
-    }
-
-    @Test
-    void aRepeatedBuySettlementIsIgnoredWhileItWaitsAboveAGap() {
-        fixture.given(opened(), deposited("adj-1", 1_100), cashReserved(1_100), buySettled(TRADE, 1, 100, 1),
-                        buySettled(TRADE_3, 1, 100, 1))
                 .when(settleBuy(TRADE_3, 1, 100, 1))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
-    void theTradeInTheGapStillSettlesAfterLaterOnes() {
-        fixture.given(opened(), deposited("adj-1", 1_100), cashReserved(1_100), buySettled(TRADE, 1, 100, 1),
-                        buySettled(TRADE_4, 1, 100, 1), buySettled(TRADE_3, 1, 100, 1))
+    void aBuySettlementBelowTheWatermarkIsARepeat() {
+        fixture.given(opened(), deposited("adj-1", 1_100), cashReserved(1_100), buySettled(TRADE_3, 1, 100, 1))
                 .when(settleBuy(TRADE_2, 1, 100, 1))
-                .expectEvents(buySettled(TRADE_2, 1, 100, 1));
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aLaterTradeSettlesWhateverTheGapBelowIt() {
+        fixture.given(opened(), deposited("adj-1", 1_100), cashReserved(1_100), buySettled(TRADE_3, 1, 100, 1))
+                .when(settleBuy(TRADE_7, 1, 100, 1))
+                .expectEvents(buySettled(TRADE_7, 1, 100, 1));
     }
 
     @Test
     void aSellSettlementIsNotMistakenForABuySettlementOfTheSameTrade() {
-        fixture.given(opened(), deposited("adj-1", 1_100), issued(10), buySettled(TRADE, 1, 100, 1))
-                .when(settleSell(TRADE, 1, 100, 1))
-                .expectEvents(sellSettled(TRADE, 1, 100, 1));
+        fixture.given(opened(), issued(10), positionReserved(2), buySettled(TRADE_3, 1, 100, 1))
+                .when(settleSell(TRADE_3, 1, 100, 1))
+                .expectEvents(sellSettled(TRADE_3, 1, 100, 1));
     }
 
     @Test
-    void aRepeatedSellSettlementIsIgnoredWhileItWaitsAboveAGap() {
-        fixture.given(opened(), issued(10), positionReserved(10), sellSettled(TRADE_2, 1, 100, 1))
-                .when(settleSell(TRADE_2, 1, 100, 1))
+    void aRepeatedSellSettlementIsIgnored() {
+        fixture.given(opened(), issued(10), positionReserved(2), sellSettled(TRADE_7, 1, 100, 1))
+                .when(settleSell(TRADE_3, 1, 100, 1))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
     void theSameTradeNumberOfAnotherSymbolIsADifferentTrade() {
-        TradeId otherBooksFirstTrade = TradeId.of(Symbol.of("BRK.B"), 1);
-        fixture.given(opened(), collected(TRADE))
-                .when(new CollectFeesCommand(ACCOUNT, otherBooksFirstTrade, Cash.ofCents(5)))
-                .expectEvents(new FeesCollectedEvent(ACCOUNT, otherBooksFirstTrade, Cash.ofCents(5)));
+        TradeId other = TradeId.of(Symbol.of("OTHER"), 3);
+        fixture.given(opened(), deposited("adj-1", 1_100), cashReserved(1_100), buySettled(TRADE_7, 1, 100, 1))
+                .when(settleBuy(other, 1, 100, 1))
+                .expectEvents(buySettled(other, 1, 100, 1));
     }
 
     @Test
-    void feesOfATradeCollectedOutOfOrderAreCollected() {
-        fixture.given(opened(), collected(TRADE), collected(TRADE_3), collected(TRADE_4))
-                .when(new CollectFeesCommand(ACCOUNT, TRADE_2, Cash.ofCents(5)))
-                .expectEvents(collected(TRADE_2));
+    void aRunOfFeesIsCollectedOnce() {
+        fixture.given(opened())
+                .when(new CollectFeesCommand(ACCOUNT, TRADE, TRADE_3, Cash.ofCents(9)))
+                .expectEvents(new FeesCollectedEvent(ACCOUNT, TRADE_3, Cash.ofCents(9), TRADE));
     }
 
     @Test
-    void feesCollectedAgainAfterTheWatermarkPassedThemAreIgnored() {
-        fixture.given(opened(), collected(TRADE_3), collected(TRADE), collected(TRADE_2))
-                .when(new CollectFeesCommand(ACCOUNT, TRADE_3, Cash.ofCents(5)))
+    void aRepeatedRunOfFeesIsIgnored() {
+        fixture.given(opened(), new FeesCollectedEvent(ACCOUNT, TRADE_3, Cash.ofCents(9), TRADE))
+                .when(new CollectFeesCommand(ACCOUNT, TRADE, TRADE_3, Cash.ofCents(9)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
     @Test
-    void feesCollectedAgainWhileWaitingAboveAGapAreIgnored() {
-        fixture.given(opened(), collected(TRADE), collected(TRADE_4))
-                .when(new CollectFeesCommand(ACCOUNT, TRADE_4, Cash.ofCents(5)))
+    void theNextRunAfterTradesThatCreditedNothingIsCollected() {
+        fixture.given(opened(), new FeesCollectedEvent(ACCOUNT, TRADE_3, Cash.ofCents(9), TRADE))
+                .when(new CollectFeesCommand(ACCOUNT, TRADE_7, TRADE_7, Cash.ofCents(2)))
+                .expectEvents(new FeesCollectedEvent(ACCOUNT, TRADE_7, Cash.ofCents(2), TRADE_7));
+    }
+
+    @Test
+    void aRunThatOverlapsWhatWasCollectedIsRefusedRatherThanCountedTwice() {
+        fixture.given(opened(), new FeesCollectedEvent(ACCOUNT, TRADE_3, Cash.ofCents(9), TRADE))
+                .when(new CollectFeesCommand(ACCOUNT, TRADE_2, TRADE_7, Cash.ofCents(5)))
+                .expectException(IllegalStateException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSingleTradeFeeEventOfRevisionOneCountsAsARunOfOne() {
+        FeesCollectedEvent legacy = new FeesCollectedEvent(ACCOUNT, TRADE_3, Cash.ofCents(4), null);
+        assertThat(legacy.first()).isEqualTo(TRADE_3);
+        fixture.given(opened(), legacy)
+                .when(new CollectFeesCommand(ACCOUNT, TRADE_3, Cash.ofCents(4)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
-    private static FeesCollectedEvent collected(TradeId trade) {
-        return new FeesCollectedEvent(ACCOUNT, trade, Cash.ofCents(5));
+    @Test
+    void theWatermarksHoldOneNumberPerSymbolHoweverManyTradesSettled() {
+        SettledUpTo settled = new SettledUpTo();
+        for (long sequence = 1; sequence < 10_000; sequence += 3) {
+            settled.advance(TradeId.of(ACME, sequence));
+        }
+        settled.advance(TradeId.of(Symbol.of("OTHER"), 5));
+        assertThat(settled.size()).isEqualTo(2);
+        assertThat(settled.upTo(ACME)).isEqualTo(9_997);
+        assertThat(settled.covers(TradeId.of(ACME, 9_996))).isTrue();
+        assertThat(settled.covers(TradeId.of(ACME, 9_998))).isFalse();
     }
 }

@@ -73,4 +73,24 @@ class ReadModelStoreTest {
             external.shutdownNow();
         }
     }
+
+    @Test
+    void embeddedConditionalUpdatesByIdMatchExactlyWhatTheFullQuerySays() {
+        try (ReadModelStore store = ReadModelStore.open(properties(null))) {
+            MongoCollection<Document> accounts = accounts(store);
+            for (int i = 0; i < 200; i++) {
+                accounts.insertOne(new Document("_id", "acc-" + i).append("lastSeq", (long) i).append("n", 0));
+            }
+            Document newer = new Document("_id", "acc-7").append("lastSeq", new Document("$lt", 8L));
+            Document older = new Document("_id", "acc-9").append("lastSeq", new Document("$lt", 9L));
+            Document update = new Document("$inc", new Document("n", 1));
+
+            assertThat(accounts.updateOne(newer, update).getMatchedCount()).isEqualTo(1);
+            assertThat(accounts.updateOne(older, update).getMatchedCount()).isZero();
+            assertThat(accounts.find(new Document("_id", "acc-7").append("n", 1)).first()).isNotNull();
+            assertThat(accounts.find(new Document("_id", "acc-9").append("n", 1)).first()).isNull();
+            assertThat(accounts.countDocuments(new Document("_id", "acc-42").append("lastSeq", 42L))).isEqualTo(1);
+            assertThat(accounts.countDocuments(new Document("n", 1))).isEqualTo(1);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.tandem.contracts.common.OrderId;
 import io.tandem.contracts.orderbook.InstrumentListedEvent;
@@ -14,6 +15,7 @@ import io.tandem.contracts.orderbook.OrderPlacedEvent;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
 import io.tandem.projection.support.Numbers;
 import io.tandem.projection.support.ReadModelCollections;
+import io.tandem.projection.support.ReadModelWrites;
 import io.tandem.projection.support.SequencedUpdates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -29,7 +31,8 @@ import static io.tandem.projection.marketdata.BookDocuments.*;
  * Projects each order book into its resting limit orders (with their unfilled remainder) and its
  * last trade price; depth is aggregated per price level at query time. Closed orders stay as
  * closed documents rather than being deleted, so a redelivered placement can never bring them
- * back: every change is guarded by the book's event sequence number per document.
+ * back: every change is guarded by the book's event sequence number per document. Writes are sent
+ * per batch ({@link ReadModelWrites}); only an amendment reads a document first.
  */
 @Component
 @ProcessingGroup(OrderBookProjector.PROCESSING_GROUP)
@@ -74,8 +77,8 @@ public class OrderBookProjector {
         Bson fill = Updates.combine(Updates.inc(FILLED, lots), Updates.inc(REMAINING, -lots));
         update(event.makerOrderId(), sequence, fill);
         update(event.takerOrderId(), sequence, fill);
-        SequencedUpdates.applyIfNewer(books, event.symbol().value(), sequence,
-                Updates.set(LAST_PRICE, event.price().ticks()), true);
+        // Every trade of a book sets its last price: a batch sends only the latest one per book.
+        SequencedUpdates.setLatestIfNewer(books, event.symbol().value(), sequence, LAST_PRICE, event.price().ticks(), true);
     }
 
     @EventHandler
@@ -88,9 +91,18 @@ public class OrderBookProjector {
         close(event.orderId(), event.filledQuantity().lots(), sequence);
     }
 
+    /**
+     * The new remainder depends on what the order has filled, which this handler reads: the read must
+     * see this batch's placement and fills of the order, so they are sent first if still queued.
+     * (An update computing it on the server would need an aggregation-pipeline update, which
+     * mongo-java-server does not run.)
+     */
     @EventHandler
     public void on(OrderAmendedEvent event, @SequenceNumber long sequence) {
-        Document order = bookOrders.find(Filters.eq("_id", event.orderId().value())).first();
+        String orderId = event.orderId().value();
+        ReadModelWrites.flushIfPending(bookOrders, orderId);
+        Document order = bookOrders.find(Filters.eq("_id", orderId))
+                .projection(Projections.include(FILLED, SequencedUpdates.LAST_SEQ)).first();
         if (order == null || Numbers.longOf(order, SequencedUpdates.LAST_SEQ) >= sequence) {
             return;
         }
@@ -103,8 +115,8 @@ public class OrderBookProjector {
 
     @ResetHandler
     public void reset() {
-        bookOrders.deleteMany(new Document());
-        books.deleteMany(new Document());
+        ReadModelWrites.deleteAll(bookOrders);
+        ReadModelWrites.deleteAll(books);
     }
 
     private void close(OrderId orderId, long filled, long sequence) {

@@ -4,9 +4,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
 import io.tandem.projection.support.ReadModelCollections;
+import io.tandem.projection.support.ReadModelWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the trade tape: one document per execution, keyed by book and trade id and written with
  * absolute values, so redelivery and replay rewrite the same document. The book's event sequence
- * number orders the tape and is what trade cursors point at.
+ * number orders the tape and is what trade cursors point at. Writes are sent per batch
+ * ({@link ReadModelWrites}).
  */
 @Component
 @ProcessingGroup(TradeTapeProjector.PROCESSING_GROUP)
@@ -51,11 +54,11 @@ public class TradeTapeProjector {
                 .append(QUANTITY, event.quantity().lots())
                 .append(AGGRESSOR_SIDE, event.aggressorSide().name())
                 .append(EXECUTED_AT, event.executedAt().toString());
-        trades.replaceOne(Filters.eq("_id", id), trade, new ReplaceOptions().upsert(true));
+        ReadModelWrites.write(trades, id, new ReplaceOneModel<>(Filters.eq("_id", id), trade, new ReplaceOptions().upsert(true)));
     }
 
     @ResetHandler
     public void reset() {
-        trades.deleteMany(new Document());
+        ReadModelWrites.deleteAll(trades);
     }
 }

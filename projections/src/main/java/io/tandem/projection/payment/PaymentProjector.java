@@ -17,6 +17,7 @@ import io.tandem.contracts.payment.PaymentStatus;
 import io.tandem.contracts.payment.WithdrawalRequestedEvent;
 import io.tandem.projection.support.Cursors;
 import io.tandem.projection.support.ReadModelCollections;
+import io.tandem.projection.support.ReadModelWrites;
 import io.tandem.projection.support.SequencedUpdates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -36,7 +37,8 @@ import static io.tandem.projection.payment.PaymentDocuments.*;
  * Projects the Payment aggregate's events into one document per payment: its current status, the
  * reason of a failure, and the history of every status it went through. All events of a payment
  * come from its own stream, so the payment's sequence number makes each change apply at most once,
- * and a redelivered or replayed event neither rewinds the status nor repeats a history entry.
+ * and a redelivered or replayed event neither rewinds the status nor repeats a history entry. No
+ * handler reads: the updates of a batch are sent together ({@link io.tandem.projection.support.ReadModelWrites}).
  * <p>
  * A provider answer that contradicted the payment's final status leaves the status, reason and
  * update time as they are (nothing moved), but it is kept on the document for an operator to
@@ -99,7 +101,7 @@ public class PaymentProjector {
 
     @ResetHandler
     public void reset() {
-        payments.deleteMany(new Document());
+        ReadModelWrites.deleteAll(payments);
     }
 
     private void requested(PaymentId paymentId, long sequence, AccountId accountId, PaymentDirection direction,

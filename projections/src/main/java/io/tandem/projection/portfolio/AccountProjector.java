@@ -18,6 +18,7 @@ import io.tandem.contracts.account.WithdrawalReleasedEvent;
 import io.tandem.contracts.account.WithdrawalReservedEvent;
 import io.tandem.contracts.common.AccountId;
 import io.tandem.projection.support.ReadModelCollections;
+import io.tandem.projection.support.ReadModelWrites;
 import io.tandem.projection.support.SequencedUpdates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,7 +40,8 @@ import static io.tandem.projection.support.AccountDocuments.*;
  * balance effect); a withdrawal holds its amount as reserved cash until the payout is debited or
  * released. Every event is a
  * relative change ({@code $inc}) applied at most once per account thanks to the account's event
- * sequence number, so redelivery and replay leave the balances untouched.
+ * sequence number, so redelivery and replay leave the balances untouched. No handler reads: the
+ * updates of a batch are sent together ({@link io.tandem.projection.support.ReadModelWrites}).
  */
 @Component
 @ProcessingGroup(AccountProjector.PROCESSING_GROUP)
@@ -167,7 +169,7 @@ public class AccountProjector {
 
     @ResetHandler
     public void reset() {
-        accounts.deleteMany(new Document());
+        ReadModelWrites.deleteAll(accounts);
     }
 
     private void apply(AccountId accountId, long sequence, Bson update) {

@@ -12,6 +12,7 @@ import io.tandem.contracts.orderbook.OrderPlacedEvent;
 import io.tandem.contracts.orderbook.OrderStatus;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
 import io.tandem.projection.support.ReadModelCollections;
+import io.tandem.projection.support.ReadModelWrites;
 import io.tandem.projection.support.SequencedUpdates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,7 +27,9 @@ import static io.tandem.projection.portfolio.OrderDocuments.*;
 /**
  * Projects order-book events into one document per order, as the account that placed it sees it:
  * status, filled quantity and cancel reason. An order's events all come from its book's stream, so
- * the book's sequence number makes each change apply at most once per order document.
+ * the book's sequence number makes each change apply at most once per order document. No handler
+ * reads (a fill increments, a close sets absolute values): the updates of a batch are sent together
+ * ({@link io.tandem.projection.support.ReadModelWrites}).
  */
 @Component
 @ProcessingGroup(OrderProjector.PROCESSING_GROUP)
@@ -89,7 +92,7 @@ public class OrderProjector {
 
     @ResetHandler
     public void reset() {
-        orders.deleteMany(new Document());
+        ReadModelWrites.deleteAll(orders);
     }
 
     private static Bson fill(long lots, boolean completed) {

@@ -3,6 +3,7 @@ package io.tandem.projection.support;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.common.Quantity;
@@ -37,7 +38,10 @@ public class InstrumentFormats {
         this.instruments = database.getCollection(ReadModelCollections.INSTRUMENTS);
     }
 
-    /** Stores a listing; the values are absolute, so storing the same listing again changes nothing. */
+    /**
+     * Stores a listing; the values are absolute, so storing the same listing again changes nothing.
+     * Inside a unit of work it is sent with the rest of the batch ({@link ReadModelWrites}).
+     */
     public void store(InstrumentListedEvent event) {
         InstrumentSpec spec = event.spec();
         Document document = new Document("_id", event.symbol().value())
@@ -52,7 +56,8 @@ public class InstrumentFormats {
                 .append("issuerAccountId", event.issuerAccountId().value())
                 .append("supply", event.supply().lots())
                 .append("listedAt", event.listedAt() == null ? null : event.listedAt().toString());
-        instruments.replaceOne(Filters.eq("_id", event.symbol().value()), document, new ReplaceOptions().upsert(true));
+        ReadModelWrites.write(instruments, event.symbol().value(),
+                new ReplaceOneModel<>(Filters.eq("_id", event.symbol().value()), document, new ReplaceOptions().upsert(true)));
     }
 
     /** The spec of a listed instrument, or empty while its listing has not been projected. */
@@ -87,7 +92,7 @@ public class InstrumentFormats {
 
     /** Empties the catalog; used by the reset of the instruments projection. */
     public void clear() {
-        instruments.deleteMany(new Document());
+        ReadModelWrites.deleteAll(instruments);
         cache.clear();
     }
 

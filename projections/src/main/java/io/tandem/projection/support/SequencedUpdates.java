@@ -1,9 +1,7 @@
 package io.tandem.projection.support;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -17,6 +15,10 @@ import org.bson.conversions.Bson;
  * <p>
  * With {@code upsert}, a missing document is created; a document that exists but has already seen
  * the event makes the upsert collide on {@code _id}, which is exactly the "already applied" case.
+ * <p>
+ * Updates go through {@link ReadModelWrites}: inside a unit of work they are queued and sent with
+ * the rest of the batch, in order, so nothing here can tell whether an update was applied. A
+ * handler that needs to know must read the document after {@link ReadModelWrites#flushIfPending}.
  */
 public final class SequencedUpdates {
 
@@ -26,23 +28,31 @@ public final class SequencedUpdates {
     private SequencedUpdates() {
     }
 
+    /** Applies {@code update} to the document {@code id} if it has not seen {@code sequence} yet. */
+    public static void applyIfNewer(MongoCollection<Document> collection, String id, long sequence,
+                                    Bson update, boolean upsert) {
+        ReadModelWrites.writeSequenced(collection, id, sequence, upsert, model(id, sequence, update, upsert), null);
+    }
+
     /**
-     * Applies {@code update} to the document {@code id} if it has not seen {@code sequence} yet.
-     *
-     * @return whether the update was applied
+     * Sets one field of the document {@code id} to {@code value} if it has not seen {@code sequence}
+     * yet, for a field that only ever holds the latest event's value (a last price). Of consecutive
+     * such updates of one document and field queued in a batch only the one of the highest sequence
+     * is sent: it overwrites the field and {@value #LAST_SEQ}, so the earlier ones would leave no
+     * trace, and since {@value #LAST_SEQ} only grows it applies exactly when it would have applied
+     * after them.
      */
-    public static boolean applyIfNewer(MongoCollection<Document> collection, String id, long sequence,
-                                       Bson update, boolean upsert) {
-        Bson filter = Filters.and(Filters.eq("_id", id), Filters.lt(LAST_SEQ, sequence));
+    public static void setLatestIfNewer(MongoCollection<Document> collection, String id, long sequence,
+                                        String field, Object value, boolean upsert) {
+        ReadModelWrites.writeSequenced(collection, id, sequence, upsert, model(id, sequence, Updates.set(field, value), upsert),
+                id + '\u0000' + field + '\u0000' + upsert);
+    }
+
+    private static UpdateOneModel<Document> model(String id, long sequence, Bson update, boolean upsert) {
+        // A flat {_id, lastSeq: {$lt}} rather than Filters.and, which renders as {$and: [...]}: the same
+        // filter to MongoDB, and one whose _id the embedded backend can look up instead of scanning.
+        Bson filter = new Document("_id", id).append(LAST_SEQ, new Document("$lt", sequence));
         Bson withSequence = Updates.combine(update, Updates.set(LAST_SEQ, sequence));
-        try {
-            var result = collection.updateOne(filter, withSequence, new UpdateOptions().upsert(upsert));
-            return result.getMatchedCount() > 0 || result.getUpsertedId() != null;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return new UpdateOneModel<>(filter, withSequence, new UpdateOptions().upsert(upsert));
     }
 }

@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The saga and the closer inside a Spring context: handler parameters resolve to Spring beans,
- * the fee account comes from {@code tandem.settlement.fee-account-id}, and both processing groups
- * deliver events to them.
+ * The settlement processor inside a Spring context: the fee account comes from
+ * {@code tandem.settlement.fee-account-id}, and its processing group delivers trades and order
+ * closes to it.
  */
 @SpringBootTest(classes = SettlementWiringTest.App.class, properties = {
         "axon.axonserver.enabled=false",

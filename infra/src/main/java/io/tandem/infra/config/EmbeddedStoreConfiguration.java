@@ -1,0 +1,34 @@
+package io.tandem.infra.config;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One-time repairs of an embedded H2 store created by an earlier version, run once every bean
+ * exists and before the web server and the event processors start.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EmbeddedStoreConfiguration {
+
+    @Bean
+    public SmartInitializingSingleton embeddedStoreRepairs(DataSource dataSource) {
+        return () -> {
+            if (isH2(dataSource)) {
+                H2EnumColumns.convert(dataSource);
+            }
+        };
+    }
+
+    static boolean isH2(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL().startsWith("jdbc:h2:");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the event store's connection metadata", e);
+        }
+    }
+}

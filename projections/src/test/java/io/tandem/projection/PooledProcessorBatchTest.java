@@ -1,0 +1,181 @@
+package io.tandem.projection;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import io.tandem.contracts.account.AccountOpenedEvent;
+import io.tandem.contracts.account.CashAdjustedEvent;
+import io.tandem.contracts.account.CashReservedEvent;
+import io.tandem.contracts.account.ReservationReleasedEvent;
+import io.tandem.contracts.common.*;
+import io.tandem.projection.portfolio.AccountProjector;
+import io.tandem.projection.support.MongoReadModelTest;
+import io.tandem.projection.support.ReadModelCollections;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import static io.tandem.projection.support.ProjectionBatches.contents;
+import static io.tandem.projection.support.ProjectionBatches.event;
+import static io.tandem.projection.support.ProjectionBatches.oneByOne;
+import static io.tandem.projection.support.TestEvents.ACME;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The portfolio projector behind a real pooled streaming processor, as the application runs it:
+ * batches of events in one unit of work, the token stored in the same commit, a failing handler (or
+ * flush) failing the batch, which is then retried.
+ */
+class PooledProcessorBatchTest extends MongoReadModelTest {
+
+    private static final int ACCOUNTS = 5;
+    private static final int EVENTS_PER_ACCOUNT = 60;
+
+    private EmbeddedEventStore eventStore;
+    private ScheduledExecutorService coordinator;
+    private ScheduledExecutorService worker;
+    private PooledStreamingEventProcessor processor;
+    private final AtomicInteger failedBatches = new AtomicInteger();
+
+    @BeforeEach
+    void eventStore() {
+        eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        coordinator = Executors.newSingleThreadScheduledExecutor();
+        worker = Executors.newSingleThreadScheduledExecutor();
+    }
+
+    @AfterEach
+    void stop() {
+        if (processor != null) {
+            processor.shutDown();
+        }
+        eventStore.shutDown();
+        coordinator.shutdownNow();
+        worker.shutdownNow();
+    }
+
+    /** Opens accounts, credits them, then reserves and releases cash on them, accounts interleaved. */
+    private static List<EventMessage<Object>> tradingDay() {
+        List<EventMessage<Object>> events = new ArrayList<>();
+        for (int n = 0; n < EVENTS_PER_ACCOUNT; n++) {
+            for (int a = 0; a < ACCOUNTS; a++) {
+                AccountId account = AccountId.of("acc-" + a);
+                Object payload = switch (n == 0 ? 0 : n == 1 ? 1 : 2 + n % 2) {
+                    case 0 -> new AccountOpenedEvent(account, UserId.of("user-" + a), AccountType.TRADING);
+                    case 1 -> new CashAdjustedEvent(account, AdjustmentId.of("adj-" + a), Cash.parse("1000.00"), "x", UserId.of("admin"));
+                    case 2 -> new CashReservedEvent(account, OrderId.of("o-" + n), ACME, Cash.ofCents(100 + n));
+                    default -> new ReservationReleasedEvent(account, OrderId.of("o-" + (n - 1)), ACME, Cash.ofCents(100 + n - 1), Quantity.ZERO);
+                };
+                events.add(event("Account", account.value(), n, payload));
+            }
+        }
+        return events;
+    }
+
+    private void startProcessor() {
+        processor = PooledStreamingEventProcessor.builder()
+                .name(AccountProjector.PROCESSING_GROUP)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+                        .eventHandlers(new AccountProjector(database))
+                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                        .build())
+                .errorHandler(error -> {
+                    failedBatches.incrementAndGet();
+                    PropagatingErrorHandler.instance().handleError(error);
+                })
+                .messageSource(eventStore)
+                .tokenStore(new InMemoryTokenStore())
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .coordinatorExecutor(coordinator)
+                .workerExecutor(worker)
+                .initialSegmentCount(1)
+                .batchSize(100)
+                .initialToken(source -> source.createTailToken())
+                .tokenClaimInterval(100)
+                .build();
+        processor.start();
+    }
+
+    private void awaitStatus(Predicate<EventTrackerStatus> condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            var statuses = processor.processingStatus().values();
+            if (!statuses.isEmpty() && statuses.stream().allMatch(condition)) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the processor never got " + what + ": " + processor.processingStatus());
+    }
+
+    /** Waits until {@code count} batches have failed (and been rolled back). */
+    private void awaitFailures(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (failedBatches.get() < count) {
+            assertThat(System.nanoTime()).as("no batch failed").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private void awaitCaughtUp(long events) throws InterruptedException {
+        awaitStatus(status -> !status.isErrorState()
+                && status.getCurrentPosition().orElse(-1) >= events - 1, "through all " + events + " events");
+    }
+
+    @Test
+    void batchesOfAPooledStreamingProcessorEndAsOneEventAtATimeWithFarFewerWrites() throws Exception {
+        List<EventMessage<Object>> events = tradingDay();
+        MongoDatabase reference = emptyDatabase("one-by-one");
+        oneByOne(new AccountProjector(reference), events);
+        eventStore.publish(events);
+        clearCommands();
+
+        startProcessor();
+        awaitCaughtUp(events.size());
+
+        assertThat(contents(database)).isEqualTo(contents(reference));
+        assertThat(failedBatches).hasValue(0);
+        long updates = commands("update", database, ReadModelCollections.ACCOUNTS);
+        assertThat(updates).as("bulk writes for %d events in batches of up to 100", events.size())
+                .isPositive().isLessThanOrEqualTo(events.size() / 10);
+    }
+
+    @Test
+    void aFailingBulkWriteFailsTheBatchWhichIsRetriedAndAppliedOnce() throws Exception {
+        List<EventMessage<Object>> events = tradingDay();
+        MongoDatabase reference = emptyDatabase("one-by-one");
+        oneByOne(new AccountProjector(reference), events);
+        // acc-3's cash is not a number: its first credit fails the bulk write of the batch
+        var accounts = database.getCollection(ReadModelCollections.ACCOUNTS);
+        accounts.insertOne(new Document("_id", "acc-3").append("available", "corrupt").append("lastSeq", -1L));
+        eventStore.publish(events);
+
+        startProcessor();
+        awaitFailures(2); // tried, failed, retried, failed again
+        assertThat(processor.processingStatus().values()).allSatisfy(status ->
+                assertThat(status.getCurrentPosition().orElse(-1)).as("no token stored past the failing batch").isLessThan(99));
+
+        accounts.deleteOne(Filters.eq("_id", "acc-3")); // repaired: the retried batch goes through
+        awaitCaughtUp(events.size());
+
+        assertThat(contents(database)).isEqualTo(contents(reference));
+        assertThat(failedBatches).hasValueGreaterThanOrEqualTo(2);
+    }
+}
