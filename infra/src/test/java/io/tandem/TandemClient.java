@@ -46,6 +46,11 @@ final class TandemClient {
 
     /** Like {@link #send(String, String, String, String)}, with extra request headers (webhook signatures). */
     Response send(String method, String path, String token, String body, Map<String, String> headers) {
+        return send(method, path, token, body, headers, null);
+    }
+
+    private Response send(String method, String path, String token, String body, Map<String, String> headers,
+                          Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -55,6 +60,9 @@ final class TandemClient {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
+        if (timeout != null) {
+            request.timeout(timeout);
+        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), parse(response.body()), response.body());
@@ -159,23 +167,7 @@ final class TandemClient {
      * {@link UncheckedIOException}.
      */
     Response send(String method, String path, String token, String body, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), parse(response.body()), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(method, path, token, body, Map.of(), timeout);
     }
 
     /** {@code PATCH /api/v1/orders/{orderId}}: the new total quantity and/or price (null: unchanged). */

@@ -172,28 +172,27 @@ public class Account {
     }
 
     /**
-     * Collects the fees of a run of trades of one book. A run already collected is ignored; a run
-     * that starts inside what was collected cannot be split and is refused loudly (settlement sends
-     * runs in order and commits them with its position, so it never happens).
+     * Collects the platform credit of a run of trades of one book, skipping the trades already
+     * collected for that symbol: a run sent again, or one whose boundaries overlap an earlier one,
+     * credits each trade once.
      */
     @CommandHandler
     public void handle(CollectFeesCommand command) {
         TradeId first = command.firstTradeId();
-        TradeId last = command.tradeId();
-        if (!first.symbol().equals(last.symbol()) || first.sequence() > last.sequence()) {
-            throw new IllegalArgumentException("fee run " + first + ".." + last + " is not a run of one book's trades");
-        }
-        if (collectedFees.covers(last)) {
+        long collectedUpTo = collectedFees.upTo(first.symbol());
+        long skip = Math.max(0, collectedUpTo - first.sequence() + 1);
+        if (skip >= command.credits().size()) {
             return;
         }
-        if (collectedFees.covers(first)) {
-            throw new IllegalStateException("fee run " + first + ".." + last + " overlaps what account " + accountId
-                    + " collected up to " + collectedFees.upTo(first.symbol()));
+        long amount = 0;
+        for (Cash credit : command.credits().subList((int) skip, command.credits().size())) {
+            if (credit == null || credit.isNegative()) {
+                throw new IllegalArgumentException("a platform credit must not be negative");
+            }
+            amount = Math.addExact(amount, credit.cents());
         }
-        if (command.amount() == null || command.amount().isNegative()) {
-            throw new IllegalArgumentException("fees must not be negative");
-        }
-        apply(new FeesCollectedEvent(accountId, last, command.amount(), first));
+        apply(new FeesCollectedEvent(accountId, command.lastTradeId(), Cash.ofCents(amount),
+                TradeId.of(first.symbol(), first.sequence() + skip)));
     }
 
     /** Releases the order's leftover reservation now, or marks it to be released after the last settlement. */

@@ -1,7 +1,7 @@
 package io.tandem.command.account;
 
+import io.tandem.command.support.BoundedCache;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Caching and snapshots for accounts. Every order reserves on its account and every trade settles
- * on two, so a loaded account stays in memory between commands (a weak reference cache gives the
- * memory back under pressure; a rolled-back unit of work evicts what it touched). Snapshots bound
- * what a cold load replays.
+ * on two, so a loaded account stays in memory between commands: up to
+ * {@code tandem.account.cache-size} accounts, least recently used evicted first (a rolled-back
+ * unit of work evicts what it touched). Snapshots bound what a cold load replays.
  */
 @Configuration(proxyBeanMethods = false)
 public class AccountConfiguration {
@@ -30,7 +30,7 @@ public class AccountConfiguration {
     }
 
     @Bean(CACHE)
-    public Cache accountCache() {
-        return new WeakReferenceCache();
+    public Cache accountCache(@Value("${tandem.account.cache-size:100000}") long size) {
+        return new BoundedCache(size);
     }
 }

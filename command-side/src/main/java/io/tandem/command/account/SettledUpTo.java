@@ -17,6 +17,8 @@ import java.util.Map;
  * the settlement processor reads each book's events in sequence (one segment per book), sends the
  * legs of a batch in order and commits them with its token, and a failed batch is retried from its
  * first event. A repeated leg is therefore never above the watermark, and a new one always is.
+ * (Settlement by the saga of earlier versions did not keep that order: drain it before upgrading,
+ * see {@code SettlementUpgradeGuard} in infra.)
  */
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)

@@ -1,7 +1,8 @@
 package io.tandem.command.orderbook;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import io.tandem.command.support.BoundedCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -11,8 +12,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Snapshots and caching for {@link OrderBook}: a busy book would otherwise replay every order it
- * ever saw on each command. The cache keeps loaded books in memory between commands (a weak
- * reference cache gives memory back under pressure); the snapshot trigger bounds what a cold load
+ * ever saw on each command. The cache keeps up to {@code tandem.orderbook.cache-size} loaded books
+ * in memory between commands (by strong reference: a weak one was dropped at every young garbage
+ * collection); the snapshot trigger bounds what a cold load
  * replays to {@code tandem.orderbook.snapshot-threshold} events.
  */
 @Configuration
@@ -25,7 +27,7 @@ public class OrderBookConfiguration {
     }
 
     @Bean
-    public Cache orderBookCache() {
-        return new WeakReferenceCache();
+    public Cache orderBookCache(@Value("${tandem.orderbook.cache-size:10000}") long size) {
+        return new BoundedCache(size);
     }
 }

@@ -18,9 +18,9 @@ import java.util.function.Supplier;
  * Order entry in one database transaction per request: Axon's Spring transaction manager joins
  * it, so the account reservation, the order-entry row and the book's events commit or roll back
  * together (a request that lost a race on its account is run again, see
- * {@link RequestTransactions}). Within a request the order book is always the last aggregate that can refuse, because
- * books are cached and a cached book must never get ahead of a rolled-back transaction; accounts
- * are not cached.
+ * {@link RequestTransactions}). Accounts and books are cached; a request that rolls back evicts
+ * every aggregate it touched, so no cache gets ahead of the committed events. The book comes last
+ * so that an order is matched only once everything before it was accepted.
  */
 @Service
 public class OrderEntryService implements OrderEntry {

@@ -10,6 +10,9 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
+import java.util.List;
+
 import static io.tandem.command.account.AccountFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,17 +79,21 @@ class AccountSettlementDeduplicationTest {
                 .expectEvents(buySettled(other, 1, 100, 1));
     }
 
+    private static List<Cash> cents(long... amounts) {
+        return Arrays.stream(amounts).mapToObj(Cash::ofCents).toList();
+    }
+
     @Test
-    void aRunOfFeesIsCollectedOnce() {
+    void aRunOfFeesIsCollectedAsTheSumOfItsTrades() {
         fixture.given(opened())
-                .when(new CollectFeesCommand(ACCOUNT, TRADE, TRADE_3, Cash.ofCents(9)))
+                .when(new CollectFeesCommand(ACCOUNT, TRADE, cents(3, 0, 6)))
                 .expectEvents(new FeesCollectedEvent(ACCOUNT, TRADE_3, Cash.ofCents(9), TRADE));
     }
 
     @Test
     void aRepeatedRunOfFeesIsIgnored() {
         fixture.given(opened(), new FeesCollectedEvent(ACCOUNT, TRADE_3, Cash.ofCents(9), TRADE))
-                .when(new CollectFeesCommand(ACCOUNT, TRADE, TRADE_3, Cash.ofCents(9)))
+                .when(new CollectFeesCommand(ACCOUNT, TRADE, cents(3, 0, 6)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -94,15 +101,22 @@ class AccountSettlementDeduplicationTest {
     @Test
     void theNextRunAfterTradesThatCreditedNothingIsCollected() {
         fixture.given(opened(), new FeesCollectedEvent(ACCOUNT, TRADE_3, Cash.ofCents(9), TRADE))
-                .when(new CollectFeesCommand(ACCOUNT, TRADE_7, TRADE_7, Cash.ofCents(2)))
+                .when(new CollectFeesCommand(ACCOUNT, TRADE_7, cents(2)))
                 .expectEvents(new FeesCollectedEvent(ACCOUNT, TRADE_7, Cash.ofCents(2), TRADE_7));
     }
 
     @Test
-    void aRunThatOverlapsWhatWasCollectedIsRefusedRatherThanCountedTwice() {
+    void aRunThatOverlapsWhatWasCollectedCreditsOnlyTheTradesAboveIt() {
         fixture.given(opened(), new FeesCollectedEvent(ACCOUNT, TRADE_3, Cash.ofCents(9), TRADE))
-                .when(new CollectFeesCommand(ACCOUNT, TRADE_2, TRADE_7, Cash.ofCents(5)))
-                .expectException(IllegalStateException.class)
+                .when(new CollectFeesCommand(ACCOUNT, TRADE_2, cents(100, 100, 1, 2, 3, 4)))
+                .expectEvents(new FeesCollectedEvent(ACCOUNT, TRADE_7, Cash.ofCents(10), TradeId.of(ACME, 4)));
+    }
+
+    @Test
+    void aNegativePlatformCreditIsRefused() {
+        fixture.given(opened())
+                .when(new CollectFeesCommand(ACCOUNT, TRADE, cents(3, -1)))
+                .expectException(IllegalArgumentException.class)
                 .expectNoEvents();
     }
 

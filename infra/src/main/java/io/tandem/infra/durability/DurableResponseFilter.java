@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code DELETE} under {@code /api/}) until what it committed is on disk: the body is buffered while
  * the request runs, then released after {@link DurabilityGate#awaitDurable()}. A client that got an
  * answer can rely on it after a crash; one whose connection broke may retry (client order and
- * payment ids make that safe). The request's locks are already released while it waits, so other
+ * payment ids make that safe). Only successful answers wait: a refusal promises nothing that a crash
+ * could take back, and unauthenticated or malformed requests must not cost a store write. The request's locks are already released while it waits, so other
  * requests go on and share the same write.
  */
 public final class DurableResponseFilter extends OncePerRequestFilter {
@@ -30,7 +31,7 @@ public final class DurableResponseFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !COMMANDS.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/");
+        return !COMMANDS.contains(request.getMethod()) || !request.getServletPath().startsWith("/api/");
     }
 
     @Override
@@ -38,7 +39,9 @@ public final class DurableResponseFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, buffered);
-        gate.awaitDurable();
+        if (buffered.getStatus() >= 200 && buffered.getStatus() < 300) {
+            gate.awaitDurable();
+        }
         buffered.copyBodyToResponse();
     }
 }

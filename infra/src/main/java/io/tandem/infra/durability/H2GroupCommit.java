@@ -22,8 +22,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * covers all the transactions committed since the previous one, and no lock is held meanwhile.
  * <p>
  * A wait is satisfied only by a write that started after the wait began, so it covers every
- * transaction committed before the call. The write goes to the operating system (it survives the
- * process being killed), not through {@code fsync} unless {@code sync} is set.
+ * transaction committed before the call. H2's own background writer may have taken those changes
+ * already and still be writing them on its threads, so each write also waits for H2's write queues
+ * to drain. The write goes to the operating system (it survives the process being killed), not
+ * through {@code fsync} unless {@code sync} is set.
  */
 public final class H2GroupCommit implements DurabilityGate, AutoCloseable {
 
@@ -127,18 +129,26 @@ public final class H2GroupCommit implements DurabilityGate, AutoCloseable {
                 return false;
             }
             store.commit();
+            store.executeFilestoreOperation(() -> {
+            });
             if (sync) {
                 store.sync();
             }
             return true;
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             log.error("Writing the event store's file failed", e);
             return false;
         }
     }
 
+    /** Writes once more for whoever still waits, then lets every later wait fail. */
     @Override
     public void close() {
+        try {
+            awaitDurable();
+        } catch (IllegalStateException e) {
+            log.warn("The last group write before closing failed", e);
+        }
         lock.lock();
         try {
             closed = true;

@@ -4,9 +4,11 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
 
 /**
- * mongo-java-server's H2 backend, committing its MVStore after every command.
+ * mongo-java-server's H2 backend, committing its MVStore after every command, and only then (its
+ * background auto-commit is off, so no write of a command is still queued when the command answers).
  * <p>
  * The stock backend relies on the MVStore's background auto-commit (about a second). Projectors
  * store their tokens in the event store's database, so a crash inside that second would leave
@@ -18,8 +20,15 @@ import io.netty.channel.Channel;
  */
 final class CommittingH2Backend extends H2Backend {
 
+    /**
+     * Leaves of a few documents rather than MVStore's 48: a page is rewritten whole, every document
+     * in it serialized again, whenever one of its documents changes, and projections change
+     * documents all over each collection.
+     */
+    private static final int DOCUMENTS_PER_PAGE = 16;
+
     CommittingH2Backend(String fileName) {
-        super(fileName);
+        super(new MVStore.Builder().fileName(fileName).keysPerPage(DOCUMENTS_PER_PAGE).autoCommitDisabled().open());
     }
 
     @Override

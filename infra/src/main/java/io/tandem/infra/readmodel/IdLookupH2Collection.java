@@ -32,7 +32,7 @@ final class IdLookupH2Collection extends H2Collection {
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
         Object id = query == null ? null : query.get(ID);
-        if (query.size() < 2 || id == null || id instanceof Document || id instanceof Collection<?>) {
+        if (id == null || query.size() < 2 || id instanceof Document || id instanceof Collection<?>) {
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }
         QueryResult byId = super.queryDocuments(new Document(ID, id), null, 0, 0, 0, null);

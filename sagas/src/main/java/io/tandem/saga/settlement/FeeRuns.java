@@ -5,8 +5,10 @@ import io.tandem.contracts.common.Symbol;
 import io.tandem.contracts.common.TradeId;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,15 +18,24 @@ import java.util.Map;
  */
 final class FeeRuns {
 
-    /** Fees of the trades {@code first} to {@code last} of one book. */
-    record Run(TradeId first, TradeId last, Cash amount) {
+    /** The platform credits of the consecutive trades of one book from {@code first} on. */
+    record Run(TradeId first, List<Cash> credits) {
+
+        boolean creditsNothing() {
+            return credits.stream().allMatch(Cash::isZero);
+        }
     }
 
     private final Map<Symbol, Run> runs = new LinkedHashMap<>();
 
     void add(TradeExecutedEvent trade) {
-        runs.merge(trade.symbol(), new Run(trade.tradeId(), trade.tradeId(), trade.platformCredit()),
-                (run, next) -> new Run(run.first(), next.last(), run.amount().plus(next.amount())));
+        Run run = runs.computeIfAbsent(trade.symbol(), symbol -> new Run(trade.tradeId(), new ArrayList<>()));
+        long expected = run.first().sequence() + run.credits().size();
+        if (trade.tradeId().sequence() != expected) {
+            throw new IllegalStateException("trade " + trade.tradeId() + " reached settlement out of order; expected "
+                    + TradeId.of(trade.symbol(), expected));
+        }
+        run.credits().add(trade.platformCredit());
     }
 
     Collection<Run> runs() {

@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
  *       position; the seller's reserved position goes and the seller receives notional - fee. The
  *       cash legs come from the trade event as they are, so nothing is recomputed or re-rounded.</li>
  *   <li>the platform fee account receives each trade's {@link TradeExecutedEvent#platformCredit()},
- *       summed per book over the batch ({@link FeeRuns}) and collected once at the batch's last
+ *       gathered per book over the batch ({@link FeeRuns}) and collected once at the batch's last
  *       event: one command per batch and book instead of one per trade on an account every trade
- *       touches. A run whose credit is zero sends nothing.</li>
+ *       touches. A run that credits nothing sends nothing. A batch that would commit with fees
+ *       still uncollected fails instead (so a future change that skips the last event cannot drop
+ *       fees silently).</li>
  *   <li>an order that filled or was cancelled: its account releases what is left of its reservation.
  *       The order's fills come before its close in the book's stream, so they have settled by then.</li>
  * </ul>
@@ -85,7 +88,16 @@ public class SettlementProcessor {
         if (!CurrentUnitOfWork.isStarted()) {
             return new FeeRuns();
         }
-        return CurrentUnitOfWork.get().root().getOrComputeResource(FEE_RUNS, key -> new FeeRuns());
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(FEE_RUNS, key -> {
+            FeeRuns runs = new FeeRuns();
+            root.onPrepareCommit(u -> {
+                if (!runs.isEmpty()) {
+                    throw new IllegalStateException("the batch ends with fees it did not collect: " + runs.runs());
+                }
+            });
+            return runs;
+        });
     }
 
     /** Collects the batch's fees at its last event (or at once, outside a batch). */
@@ -95,8 +107,8 @@ public class SettlementProcessor {
             return;
         }
         for (FeeRuns.Run run : runs.runs()) {
-            if (!run.amount().isZero()) {
-                commandGateway.sendAndWait(new CollectFeesCommand(settings.feeAccount(), run.first(), run.last(), run.amount()));
+            if (!run.creditsNothing()) {
+                commandGateway.sendAndWait(new CollectFeesCommand(settings.feeAccount(), run.first(), run.credits()));
             }
         }
         runs.clear();

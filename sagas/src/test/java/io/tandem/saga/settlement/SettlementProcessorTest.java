@@ -70,12 +70,25 @@ class SettlementProcessorTest {
         List<Object> sent = runBatch(trade("AAA", 1, 3), trade("BBB", 7, 0), trade("AAA", 2, 4), trade("BBB", 8, 2), filled);
 
         assertThat(sent).filteredOn(CollectFeesCommand.class::isInstance).containsExactly(
-                new CollectFeesCommand(FEES, TradeId.of("AAA-1"), TradeId.of("AAA-2"), Cash.ofCents(7)),
-                new CollectFeesCommand(FEES, TradeId.of("BBB-7"), TradeId.of("BBB-8"), Cash.ofCents(2)));
+                new CollectFeesCommand(FEES, TradeId.of("AAA-1"), List.of(Cash.ofCents(3), Cash.ofCents(4))),
+                new CollectFeesCommand(FEES, TradeId.of("BBB-7"), List.of(Cash.ofCents(0), Cash.ofCents(2))));
         assertThat(sent.subList(sent.size() - 3, sent.size())).first().isInstanceOf(CloseReservationCommand.class);
         assertThat(sent).filteredOn(SettleBuyCommand.class::isInstance).extracting(c -> ((SettleBuyCommand) c).tradeId())
                 .containsExactly(TradeId.of("AAA-1"), TradeId.of("BBB-7"), TradeId.of("AAA-2"), TradeId.of("BBB-8"));
         assertThat(sent).filteredOn(SettleSellCommand.class::isInstance).hasSize(4);
+    }
+
+    @Test
+    void tradesOfABookThatSkipASequenceFailTheBatchRatherThanMisattributeFees() {
+        List<EventMessage<?>> messages = List.of(GenericEventMessage.asEventMessage(trade("AAA", 1, 3)),
+                GenericEventMessage.asEventMessage(trade("AAA", 3, 4)));
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
+        var result = batch.executeWithResult(() -> {
+            processor.on((TradeExecutedEvent) batch.getMessage().getPayload());
+            return null;
+        });
+        assertThat(result.isExceptional()).isTrue();
+        assertThat(result.exceptionResult()).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
