@@ -108,18 +108,7 @@ final class TandemClient {
 
     Response place(String token, String accountId, String clientOrderId, String symbol, String side, String price,
                    String quantity, String timeInForce) {
-        Map<String, Object> order = new LinkedHashMap<>();
-        order.put("clientOrderId", clientOrderId);
-        order.put("accountId", accountId);
-        order.put("symbol", symbol);
-        order.put("side", side);
-        order.put("type", price == null ? "MARKET" : "LIMIT");
-        if (price != null) {
-            order.put("price", price);
-        }
-        order.put("quantity", quantity);
-        order.put("timeInForce", timeInForce);
-        return post("/api/v1/orders", token, order);
+        return post("/api/v1/orders", token, orderBody(accountId, clientOrderId, symbol, side, price, quantity, timeInForce));
     }
 
     /** The whole GraphQL response ({@code data} and {@code errors}). */
