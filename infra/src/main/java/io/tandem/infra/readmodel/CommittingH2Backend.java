@@ -33,7 +33,7 @@ final class CommittingH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new IdLookupH2Database(databaseName, getMvStore(), getCursorRegistry());
+        return IdLookupH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

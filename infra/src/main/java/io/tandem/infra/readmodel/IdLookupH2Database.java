@@ -14,8 +14,8 @@ import java.util.List;
 
 /**
  * mongo-java-server's H2 database with {@link IdLookupH2Collection}s and unique indexes in memory
- * ({@link InMemoryUniqueIndex}, rebuilt from the documents when a collection opens). The document
- * map names are the ones {@link H2Database} uses, so existing read-model files open unchanged.
+ * ({@link InMemoryUniqueIndex}, rebuilt from the documents when a collection opens). The map names
+ * are the ones {@link H2Database} uses, so existing read-model files open unchanged.
  */
 final class IdLookupH2Database extends H2Database {
 
@@ -25,10 +25,33 @@ final class IdLookupH2Database extends H2Database {
     private final MVStore mvStore;
     private final CursorRegistry cursorRegistry;
 
-    IdLookupH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+    /**
+     * What the database opens its collections with. {@link H2Database}'s constructor already opens
+     * the collections a file holds, before this class's fields are set, so they are handed over
+     * through the opening thread as well.
+     */
+    private record Opening(MVStore mvStore, CursorRegistry cursorRegistry) {
+    }
+
+    private static final ThreadLocal<Opening> OPENING = new ThreadLocal<>();
+
+    private IdLookupH2Database(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
         super(databaseName, mvStore, cursorRegistry);
         this.mvStore = mvStore;
         this.cursorRegistry = cursorRegistry;
+    }
+
+    static IdLookupH2Database open(String databaseName, MVStore mvStore, CursorRegistry cursorRegistry) {
+        OPENING.set(new Opening(mvStore, cursorRegistry));
+        try {
+            return new IdLookupH2Database(databaseName, mvStore, cursorRegistry);
+        } finally {
+            OPENING.remove();
+        }
+    }
+
+    private Opening opening() {
+        return mvStore != null ? new Opening(mvStore, cursorRegistry) : OPENING.get();
     }
 
     @Override
@@ -38,13 +61,11 @@ final class IdLookupH2Database extends H2Database {
 
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-        if (mvStore == null) {
-            // H2Database's constructor opens its index catalog before this class's fields are set.
-            return super.openOrCreateCollection(collectionName, options);
-        }
+        Opening opening = opening();
+        MVStore mvStore = opening.mvStore();
         String fullName = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> dataMap = mvStore.openMap(DATA_PREFIX + fullName);
         MVMap<String, Object> metaMap = mvStore.openMap(META_PREFIX + fullName);
-        return new IdLookupH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        return new IdLookupH2Collection(this, collectionName, options, dataMap, metaMap, opening.cursorRegistry());
     }
 }

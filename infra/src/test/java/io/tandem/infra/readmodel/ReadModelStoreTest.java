@@ -93,4 +93,43 @@ class ReadModelStoreTest {
             assertThat(accounts.countDocuments(new Document("n", 1))).isEqualTo(1);
         }
     }
+
+    @Test
+    void aReadModelFileWrittenByTheStockH2BackendStillOpens() {
+        de.bwaldvogel.mongo.backend.h2.H2Backend stock =
+                new de.bwaldvogel.mongo.backend.h2.H2Backend(dataDir.resolve(ReadModelStore.EMBEDDED_FILE).toString());
+        MongoServer server = new MongoServer(stock);
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + address.getPort())) {
+            client.getDatabase("tandem").getCollection("accounts")
+                    .insertOne(new Document("_id", "acc-old").append("available", 1234L).append("owner", "alice"));
+        } finally {
+            server.shutdownNow();
+        }
+
+        try (ReadModelStore reopened = ReadModelStore.open(properties(null))) {
+            MongoCollection<Document> accounts = accounts(reopened);
+            assertThat(accounts.find(Filters.eq("_id", "acc-old")).first()).containsEntry("available", 1234L);
+            accounts.updateOne(Filters.eq("_id", "acc-old"), new Document("$inc", new Document("available", 1L)));
+            accounts.insertOne(new Document("_id", "acc-new").append("available", 5L));
+        }
+        try (ReadModelStore again = ReadModelStore.open(properties(null))) {
+            assertThat(accounts(again).find(Filters.eq("_id", "acc-old")).first()).containsEntry("available", 1235L);
+            assertThat(accounts(again).find(Filters.eq("_id", "acc-new")).first()).containsEntry("available", 5L);
+        }
+    }
+
+    @Test
+    void documentsKeepTheirTypesAcrossAReopen() {
+        Document original = new Document("_id", "acc-types").append("cents", 12L).append("count", 3).append("ratio", 0.5)
+                .append("when", java.util.Date.from(java.time.Instant.parse("2025-01-01T10:00:00Z")))
+                .append("positions", new Document("ACME", new Document("quantity", 7L)))
+                .append("tags", java.util.List.of("a", "b")).append("none", null);
+        try (ReadModelStore store = ReadModelStore.open(properties(null))) {
+            accounts(store).insertOne(original);
+        }
+        try (ReadModelStore reopened = ReadModelStore.open(properties(null))) {
+            assertThat(accounts(reopened).find(Filters.eq("_id", "acc-types")).first()).isEqualTo(original);
+        }
+    }
 }
