@@ -195,43 +195,33 @@ final class TandemClient {
 
     /** Every order of the account (all pages of GraphQL {@code orders}), newest first; fails on GraphQL errors. */
     List<JsonNode> allOrders(String token, String accountId) {
-        List<JsonNode> orders = new ArrayList<>();
-        String after = null;
-        while (true) {
-            Map<String, Object> variables = new LinkedHashMap<>();
-            variables.put("id", accountId);
-            variables.put("after", after);
-            JsonNode page = graphql(token, """
-                    query($id: ID!, $after: String) { orders(accountId: $id, first: 100, after: $after) {
-                        edges { node { orderId accountId symbol side type timeInForce price quantity filledQuantity status cancelReason } }
-                        pageInfo { hasNextPage endCursor } } }""", variables);
-            assertThat(page.path("errors").isMissingNode() || page.path("errors").isEmpty()).as(page.toString()).isTrue();
-            JsonNode connection = page.path("data").path("orders");
-            connection.path("edges").forEach(edge -> orders.add(edge.path("node")));
-            if (!connection.path("pageInfo").path("hasNextPage").asBoolean()) {
-                return orders;
-            }
-            after = connection.path("pageInfo").path("endCursor").asText();
-        }
+        return allNodes(token, "orders", Map.of("id", accountId), """
+                query($id: ID!, $after: String) { orders(accountId: $id, first: 100, after: $after) {
+                    edges { node { orderId accountId symbol side type timeInForce price quantity filledQuantity status cancelReason } }
+                    pageInfo { hasNextPage endCursor } } }""");
     }
 
     /** Every trade on the instrument's tape (all pages of GraphQL {@code trades}), newest first. */
     List<JsonNode> allTrades(String token, String symbol) {
-        List<JsonNode> trades = new ArrayList<>();
+        return allNodes(token, "trades", Map.of("symbol", symbol), """
+                query($symbol: String!, $after: String) { trades(symbol: $symbol, first: 100, after: $after) {
+                    edges { node { tradeId symbol price quantity aggressorSide } }
+                    pageInfo { hasNextPage endCursor } } }""");
+    }
+
+    /** The nodes of every page of the connection {@code field}, following {@code $after}; fails on GraphQL errors. */
+    private List<JsonNode> allNodes(String token, String field, Map<String, Object> arguments, String query) {
+        List<JsonNode> nodes = new ArrayList<>();
         String after = null;
         while (true) {
-            Map<String, Object> variables = new LinkedHashMap<>();
-            variables.put("symbol", symbol);
+            Map<String, Object> variables = new LinkedHashMap<>(arguments);
             variables.put("after", after);
-            JsonNode page = graphql(token, """
-                    query($symbol: String!, $after: String) { trades(symbol: $symbol, first: 100, after: $after) {
-                        edges { node { tradeId symbol price quantity aggressorSide } }
-                        pageInfo { hasNextPage endCursor } } }""", variables);
+            JsonNode page = graphql(token, query, variables);
             assertThat(page.path("errors").isMissingNode() || page.path("errors").isEmpty()).as(page.toString()).isTrue();
-            JsonNode connection = page.path("data").path("trades");
-            connection.path("edges").forEach(edge -> trades.add(edge.path("node")));
+            JsonNode connection = page.path("data").path(field);
+            connection.path("edges").forEach(edge -> nodes.add(edge.path("node")));
             if (!connection.path("pageInfo").path("hasNextPage").asBoolean()) {
-                return trades;
+                return nodes;
             }
             after = connection.path("pageInfo").path("endCursor").asText();
         }

@@ -18,15 +18,16 @@ public class EmbeddedStoreConfiguration {
     @Bean
     public SmartInitializingSingleton embeddedStoreRepairs(DataSource dataSource) {
         return () -> {
-            if (isH2(dataSource)) {
+            if (jdbcUrl(dataSource).startsWith("jdbc:h2:")) {
                 H2EnumColumns.convert(dataSource);
             }
         };
     }
 
-    static boolean isH2(DataSource dataSource) {
+    /** The JDBC URL of the event store's database, as its driver reports it. */
+    public static String jdbcUrl(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getURL().startsWith("jdbc:h2:");
+            return connection.getMetaData().getURL();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the event store's connection metadata", e);
         }

@@ -1,5 +1,6 @@
 package io.tandem.infra.durability;
 
+import io.tandem.infra.config.EmbeddedStoreConfiguration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -11,8 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 
 /**
  * Nothing leaves the process before it is durable: command answers wait for their commit to be on
@@ -26,12 +25,8 @@ public class DurabilityConfiguration {
 
     @Bean
     public DurabilityGate durabilityGate(DataSource dataSource,
-                                         @Value("${tandem.durability.fsync:false}") boolean fsync) throws SQLException {
-        String url;
-        try (Connection connection = dataSource.getConnection()) {
-            url = connection.getMetaData().getURL();
-        }
-        return url.startsWith("jdbc:h2:file:") ? H2GroupCommit.of(dataSource, fsync) : DurabilityGate.immediate();
+                                         @Value("${tandem.durability.fsync:false}") boolean fsync) {
+        return EmbeddedStoreConfiguration.jdbcUrl(dataSource).startsWith("jdbc:h2:file:") ? H2GroupCommit.of(dataSource, fsync) : DurabilityGate.immediate();
     }
 
     @Bean

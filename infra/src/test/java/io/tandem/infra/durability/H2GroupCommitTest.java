@@ -1,6 +1,8 @@
 package io.tandem.infra.durability;
 
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,51 +40,50 @@ class H2GroupCommitTest {
         }
     }
 
+    private JdbcTemplate jdbc;
+    private H2GroupCommit groupCommit;
+
+    @BeforeEach
+    void openDatabase() {
+        JdbcDataSource dataSource = dataSource(dir.resolve("db"));
+        jdbc = new JdbcTemplate(dataSource);
+        groupCommit = H2GroupCommit.of(dataSource, false);
+        jdbc.execute("create table orders (id int primary key)");
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        groupCommit.close();
+        jdbc.execute("shutdown");
+    }
+
     @Test
     void everyTransactionCommittedBeforeTheWaitIsInTheFileAfterIt() throws Exception {
-        JdbcDataSource dataSource = dataSource(dir.resolve("db"));
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        H2GroupCommit groupCommit = H2GroupCommit.of(dataSource, false);
-        try {
-            jdbc.execute("create table orders (id int primary key)");
-            groupCommit.awaitDurable();
-            jdbc.update("insert into orders values (1), (2)");
-            long beforeTheWait = rowsInACopyOfTheFile("before");
+        groupCommit.awaitDurable();
+        jdbc.update("insert into orders values (1), (2)");
+        long beforeTheWait = rowsInACopyOfTheFile("before");
 
-            groupCommit.awaitDurable();
+        groupCommit.awaitDurable();
 
-            assertThat(beforeTheWait).as("control: H2 has not written the commit by itself").isZero();
-            assertThat(rowsInACopyOfTheFile("after")).isEqualTo(2);
-        } finally {
-            groupCommit.close();
-            jdbc.execute("shutdown");
-        }
+        assertThat(beforeTheWait).as("control: H2 has not written the commit by itself").isZero();
+        assertThat(rowsInACopyOfTheFile("after")).isEqualTo(2);
     }
 
     @Test
     void concurrentWaitersAreAllCovered() throws Exception {
-        JdbcDataSource dataSource = dataSource(dir.resolve("db"));
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        H2GroupCommit groupCommit = H2GroupCommit.of(dataSource, false);
-        try {
-            jdbc.execute("create table orders (id int primary key)");
-            Thread[] writers = new Thread[8];
-            for (int i = 0; i < writers.length; i++) {
-                int id = i;
-                writers[i] = new Thread(() -> {
-                    jdbc.update("insert into orders values (?)", id);
-                    groupCommit.awaitDurable();
-                });
-                writers[i].start();
-            }
-            for (Thread writer : writers) {
-                writer.join(30_000);
-            }
-
-            assertThat(rowsInACopyOfTheFile("after")).isEqualTo(writers.length);
-        } finally {
-            groupCommit.close();
-            jdbc.execute("shutdown");
+        Thread[] writers = new Thread[8];
+        for (int i = 0; i < writers.length; i++) {
+            int id = i;
+            writers[i] = new Thread(() -> {
+                jdbc.update("insert into orders values (?)", id);
+                groupCommit.awaitDurable();
+            });
+            writers[i].start();
         }
+        for (Thread writer : writers) {
+            writer.join(30_000);
+        }
+
+        assertThat(rowsInACopyOfTheFile("after")).isEqualTo(writers.length);
     }
 }
