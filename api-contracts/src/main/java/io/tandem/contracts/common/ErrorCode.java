@@ -41,10 +41,13 @@ public enum ErrorCode {
     AMOUNT_ABOVE_MAXIMUM(Category.REJECTED),
     DAILY_WITHDRAWAL_LIMIT(Category.REJECTED),
     INVALID_SIGNATURE(Category.UNAUTHENTICATED),
+    PROVIDER_NOT_ALLOWED(Category.REJECTED),
+    ORDER_NOTIONAL_TOO_SMALL(Category.REJECTED),
+    PAYLOAD_TOO_LARGE(Category.TOO_LARGE),
     RATE_LIMITED(Category.RATE_LIMITED);
 
     /** How a code is reported at the edge: 400, 401, 403, 404, 409, 422 and 429 respectively. */
-    public enum Category { MALFORMED, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, REJECTED, RATE_LIMITED }
+    public enum Category { MALFORMED, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, REJECTED, TOO_LARGE, RATE_LIMITED }
 
     private final Category category;
 

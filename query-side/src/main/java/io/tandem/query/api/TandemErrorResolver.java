@@ -43,7 +43,7 @@ public class TandemErrorResolver extends DataFetcherExceptionResolverAdapter {
             case UNAUTHENTICATED -> ErrorType.UNAUTHORIZED;
             case FORBIDDEN -> ErrorType.FORBIDDEN;
             case NOT_FOUND -> ErrorType.NOT_FOUND;
-            case MALFORMED, CONFLICT, REJECTED, RATE_LIMITED -> ErrorType.BAD_REQUEST;
+            case MALFORMED, CONFLICT, REJECTED, TOO_LARGE, RATE_LIMITED -> ErrorType.BAD_REQUEST;
         };
     }
 
