@@ -37,8 +37,9 @@ import static org.awaitility.Awaitility.await;
  * MongoDB-compatible server (mongo-java-server; no real MongoDB exists on these machines, see
  * {@link DistributedStores}). Every setting comes through the environment variables the profile reads
  * ({@code TANDEM_DB_URL}, {@code TANDEM_MONGO_URI}, {@code TANDEM_JWT_SECRET}, ...); the only departure
- * from a deployment is the dev token endpoint, which the profile turns off and this test turns back on
- * so that the shared HTTP helpers can log users in.
+ * from a deployment are the dev token endpoint, which the profile turns off and this test turns back on
+ * so that the shared HTTP helpers can log users in (on loopback, as dev tokens require), and the
+ * simulated payment provider, which the profile refuses unless allowed as on a test system.
  * <p>
  * One PostgreSQL server and one application context serve the class; the context is closed before the
  * stores it uses ({@link DistributedStoresExtension}, declared first for that). Each test then looks at
@@ -69,6 +70,12 @@ class DistributedProfileOnPostgresTest {
         registry.add("TANDEM_JWT_SECRET", () -> "distributed-profile-test-jwt-secret-of-32-bytes");
         registry.add("TANDEM_SIMULATOR_WEBHOOK_SECRET", () -> SIMULATOR_SECRET);
         registry.add("tandem.security.dev-tokens-enabled", () -> "true");
+        // The profile refuses the simulator unless a deployment says it is a test system, and allows no provider
+        // unless configured: this test system says both.
+        registry.add("TANDEM_SIMULATOR_ENABLED", () -> "true");
+        registry.add("TANDEM_SIMULATOR_ALLOW_IN_PRODUCTION", () -> "true");
+        registry.add("TANDEM_PAYMENTS_DEPOSIT_PROVIDERS", () -> "simulator");
+        registry.add("TANDEM_PAYMENTS_WITHDRAWAL_PROVIDERS", () -> "simulator");
         registry.add("tandem.data-dir", () -> dataDir.toString());
         // Every simulated payment is confirmed after two seconds: long enough to see it pending.
         registry.add("tandem.payments.simulator.delay", () -> "PT2S");

@@ -5,7 +5,14 @@ import com.mongodb.client.MongoDatabase;
 import io.tandem.PaymentDesk.Payer;
 import io.tandem.TandemClient.Response;
 import io.tandem.TradingDesk.Market;
+import io.tandem.command.payment.PaymentIds;
+import io.tandem.contracts.account.DepositAcceptedEvent;
+import io.tandem.contracts.account.WithdrawalReservedEvent;
+import io.tandem.contracts.common.AccountId;
+import io.tandem.contracts.payment.PaymentId;
 import io.tandem.projection.support.ReadModelCollections;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +63,8 @@ class PaymentsEndToEndTest {
     int port;
     @Autowired
     MongoDatabase readModels;
+    @Autowired
+    EventStore eventStore;
 
     private TandemClient client;
     private PaymentDesk payments;
@@ -200,6 +209,27 @@ class PaymentsEndToEndTest {
         payments.awaitCash(payer, "100.00", "0.00");
         await().during(Duration.ofSeconds(1)).atMost(PaymentDesk.TIMEOUT)
                 .untilAsserted(() -> assertThat(payments.payments(payer)).hasSize(1));
+    }
+
+    @Test
+    void aDepositThroughAProviderThePlatformDoesNotAllowIsUnprocessableAndLeavesNoPaymentBehind() {
+        Payer payer = payments.payer();
+        String clientId = PaymentDesk.clientId("dep");
+        PaymentId paymentId = PaymentIds.of(AccountId.of(payer.account()), clientId);
+
+        assertProblem(client.post("/api/v1/accounts/" + payer.account() + "/deposits", payer.token(),
+                Map.of("paymentId", clientId, "amount", "100000.00", "provider", "acme-pay")), 422, "PROVIDER_NOT_ALLOWED");
+        assertProblem(client.post("/api/v1/accounts/" + payer.account() + "/withdrawals", payer.token(),
+                Map.of("paymentId", PaymentDesk.clientId("wd"), "amount", "10.00", "provider", "acme-pay")), 422,
+                "PROVIDER_NOT_ALLOWED");
+
+        assertThat(eventStore.readEvents(payer.account()).asStream().map(EventMessage::getPayload))
+                .noneMatch(event -> event instanceof DepositAcceptedEvent || event instanceof WithdrawalReservedEvent);
+        assertThat(eventStore.readEvents(paymentId.value()).asStream()).isEmpty();
+        assertProblem(client.get("/api/v1/payments/" + paymentId.value(), payer.token()), 404, "PAYMENT_NOT_FOUND");
+        // The refused request left nothing under its id: the same id through an allowed provider is a new payment.
+        assertAccepted(payments.deposit(payer, clientId, "10.00"), clientId);
+        payments.awaitCash(payer, "10.00", "0.00");
     }
 
     @Test

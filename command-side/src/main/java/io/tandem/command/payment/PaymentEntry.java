@@ -28,14 +28,15 @@ public interface PaymentEntry {
 
     /**
      * Requests a deposit of {@code amount} (decimal text, e.g. {@code "100.00"}) into the caller's
-     * account. {@code provider} may be null for the configured default provider; the caller (the
-     * edge) has already checked that a provider of that name exists.
+     * account. {@code provider} may be null for the configured default provider; a provider the
+     * server does not allow for deposits is refused with PROVIDER_NOT_ALLOWED before anything is written.
      */
     PaymentResult deposit(Caller caller, AccountId accountId, String clientPaymentId, String amount, String provider, Instant now);
 
     /**
      * Requests a withdrawal: reserves the amount on the caller's account and charges the caller's
-     * limit for the UTC day of {@code now}, then creates the payment for the saga to pay out.
+     * limit for the UTC day of {@code now}, then creates the payment for the saga to pay out. The
+     * provider must be allowed for withdrawals, as for {@link #deposit}.
      */
     PaymentResult withdraw(Caller caller, AccountId accountId, String clientPaymentId, String amount, String provider, Instant now);
 

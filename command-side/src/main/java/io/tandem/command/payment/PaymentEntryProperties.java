@@ -5,6 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.math.BigDecimal;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What payment entry accepts ({@code tandem.payments.*}); amounts are decimal currency units. The saga's
@@ -17,7 +19,10 @@ import java.math.BigDecimal;
  * @param maxWithdrawal        largest single withdrawal ({@code max-withdrawal}, default 50000.00)
  * @param dailyWithdrawalLimit most one user may withdraw per UTC day, failed withdrawals not counted
  *                             ({@code daily-withdrawal-limit}, default 100000.00)
- * @param defaultProvider      provider used when a request names none ({@code default-provider}, default simulator)
+ * @param defaultProvider      provider used when a request names none ({@code default-provider}, default simulator);
+ *                             it too must be allowed for the direction, else such a request is PROVIDER_NOT_ALLOWED
+ * @param allowedProviders     the providers a client may choose, per direction ({@code allowed-providers.deposit},
+ *                             {@code allowed-providers.withdrawal}); none unless configured
  */
 @ConfigurationProperties(prefix = "tandem.payments")
 public record PaymentEntryProperties(@DefaultValue("1.00") BigDecimal minDeposit,
@@ -25,7 +30,35 @@ public record PaymentEntryProperties(@DefaultValue("1.00") BigDecimal minDeposit
                                      @DefaultValue("1.00") BigDecimal minWithdrawal,
                                      @DefaultValue("50000.00") BigDecimal maxWithdrawal,
                                      @DefaultValue("100000.00") BigDecimal dailyWithdrawalLimit,
-                                     @DefaultValue("simulator") String defaultProvider) {
+                                     @DefaultValue("simulator") String defaultProvider,
+                                     @DefaultValue AllowedProviders allowedProviders) {
+
+    /**
+     * The server's allowlist of payment providers ({@code tandem.payments.allowed-providers.*}): which
+     * providers deposits may come in through and which withdrawals may go out through. A client names
+     * the provider in its request, so without this list a deposit could come in through a test
+     * provider and leave through a real one. Empty means no payments in that direction at all.
+     *
+     * @param deposit    names of the providers deposits may use
+     * @param withdrawal names of the providers withdrawals may use
+     */
+    public record AllowedProviders(@DefaultValue Set<String> deposit, @DefaultValue Set<String> withdrawal) {
+
+        public AllowedProviders {
+            deposit = names(deposit);
+            withdrawal = names(withdrawal);
+        }
+
+        public static AllowedProviders none() {
+            return new AllowedProviders(Set.of(), Set.of());
+        }
+
+        /** The names as given, trimmed; blank entries (an empty environment variable) name nothing. */
+        private static Set<String> names(Set<String> configured) {
+            return configured == null ? Set.of() : configured.stream().filter(name -> name != null && !name.isBlank())
+                    .map(String::trim).collect(Collectors.toUnmodifiableSet());
+        }
+    }
 
     public PaymentEntryProperties {
         requireRange("deposit", minDeposit, maxDeposit);
@@ -33,6 +66,9 @@ public record PaymentEntryProperties(@DefaultValue("1.00") BigDecimal minDeposit
         cents("daily-withdrawal-limit", dailyWithdrawalLimit);
         if (defaultProvider == null || defaultProvider.isBlank()) {
             throw new IllegalArgumentException("tandem.payments.default-provider must not be blank");
+        }
+        if (allowedProviders == null) {
+            allowedProviders = AllowedProviders.none();
         }
     }
 

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +25,9 @@ import java.util.regex.Pattern;
  * back together, and a request that lost a race on its account is run again (see
  * {@link RequestTransactions}). The payment is created last: it is the step that detects a payment
  * id reused with other details, and nothing before it may survive that refusal. The client's payment
- * id is checked here and turned into the platform's id ({@link PaymentIds}) before anything is sent.
+ * id is checked here and turned into the platform's id ({@link PaymentIds}) before anything is sent,
+ * and so is the provider, against the server's allowlist for the direction
+ * ({@link PaymentEntryProperties.AllowedProviders}).
  */
 @Service
 public class PaymentEntryService implements PaymentEntry {
@@ -49,7 +52,7 @@ public class PaymentEntryService implements PaymentEntry {
     @Override
     public PaymentResult deposit(Caller caller, AccountId accountId, String clientPaymentId, String amount, String provider, Instant now) {
         PaymentId paymentId = paymentId(caller, accountId, clientPaymentId, now);
-        String via = checkedProvider(provider);
+        String via = allowedProvider(provider, settings.allowedProviders().deposit(), "deposits");
         Cash cash = withinBounds(amount, settings.minDepositCash(), settings.maxDepositCash());
         return transactions.retrying(() -> transactions.inTransaction(() -> {
             commands.send(new AcceptDepositCommand(accountId, paymentId, caller.userId(), cash), ErrorCode.ACCOUNT_NOT_FOUND);
@@ -66,7 +69,7 @@ public class PaymentEntryService implements PaymentEntry {
     @Override
     public PaymentResult withdraw(Caller caller, AccountId accountId, String clientPaymentId, String amount, String provider, Instant now) {
         PaymentId paymentId = paymentId(caller, accountId, clientPaymentId, now);
-        String via = checkedProvider(provider);
+        String via = allowedProvider(provider, settings.allowedProviders().withdrawal(), "withdrawals");
         Cash cash = withinBounds(amount, settings.minWithdrawalCash(), settings.maxWithdrawalCash());
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         return transactions.retrying(() -> transactions.inTransaction(() -> {
@@ -124,11 +127,19 @@ public class PaymentEntryService implements PaymentEntry {
         return PaymentIds.of(accountId, clientPaymentId);
     }
 
-    /** The provider to use: the one named, or the configured default when none is. */
-    private String checkedProvider(String provider) {
+    /**
+     * The provider to use: the one named, or the configured default when none is, and only if the
+     * server allows it for this direction. Checked before anything is sent, so a refused provider
+     * leaves nothing behind; the refusal is the same whether or not such a provider exists.
+     */
+    private String allowedProvider(String provider, Set<String> allowed, String direction) {
         String chosen = provider == null || provider.isBlank() ? settings.defaultProvider() : provider.trim();
         if (chosen.length() > MAX_PROVIDER_LENGTH) {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, "provider is longer than " + MAX_PROVIDER_LENGTH + " characters");
+        }
+        if (!allowed.contains(chosen)) {
+            throw new TandemException(ErrorCode.PROVIDER_NOT_ALLOWED, "the payment provider '" + chosen
+                    + "' is not allowed for " + direction + " on this platform");
         }
         return chosen;
     }

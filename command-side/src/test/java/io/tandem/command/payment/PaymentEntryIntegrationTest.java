@@ -132,6 +132,19 @@ class PaymentEntryIntegrationTest {
     }
 
     @Test
+    void aProviderNotAllowedForTheDirectionIsRefusedBeforeAnythingIsRecorded() {
+        refused(() -> payments.deposit(alice, aliceAccount, client("dep"), "100.00", "payout-bank", NOW), ErrorCode.PROVIDER_NOT_ALLOWED);
+        refused(() -> payments.deposit(alice, aliceAccount, client("dep"), "100.00", "no-such-bank", NOW), ErrorCode.PROVIDER_NOT_ALLOWED);
+        refused(() -> payments.withdraw(alice, aliceAccount, client("wd"), "100.00", "bob-bank", NOW), ErrorCode.PROVIDER_NOT_ALLOWED);
+
+        assertThat(events(aliceAccount)).noneMatch(event -> event instanceof DepositAcceptedEvent || event instanceof WithdrawalReservedEvent);
+        refused(() -> payments.confirm(id("dep"), "payout-bank", "ref-1", NOW), ErrorCode.PAYMENT_NOT_FOUND);
+        refused(() -> payments.confirm(id("wd"), "bob-bank", "ref-2", NOW), ErrorCode.PAYMENT_NOT_FOUND);
+        assertThat(payments.withdraw(alice, aliceAccount, client("wd"), "100.00", "payout-bank", NOW).status())
+                .isEqualTo(PaymentStatus.REQUESTED);
+    }
+
+    @Test
     void malformedClientPaymentIdsAreRefusedAndCreateNothing() {
         for (String malformed : new String[]{null, "", " ", "dep 1", "acc:dep-1", "dep/1", "d".repeat(65)}) {
             refused(() -> payments.deposit(alice, aliceAccount, malformed, "100.00", null, NOW), ErrorCode.MALFORMED_REQUEST);

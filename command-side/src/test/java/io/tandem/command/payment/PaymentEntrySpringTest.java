@@ -7,7 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** One shared application context for the payment-entry tests: accounts, payments, H2, small limits, no Axon Server. */
+/** One shared application context for the payment-entry tests: accounts, payments, H2, small limits, an allowlist of
+ * providers per direction, no Axon Server. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = PaymentEntryTestApplication.class, properties = {
@@ -20,6 +21,8 @@ import java.lang.annotation.Target;
         "tandem.payments.max-deposit=5000.00",
         "tandem.payments.min-withdrawal=10.00",
         "tandem.payments.max-withdrawal=800.00",
-        "tandem.payments.daily-withdrawal-limit=1000.00"})
+        "tandem.payments.daily-withdrawal-limit=1000.00",
+        "tandem.payments.allowed-providers.deposit=simulator,other-bank,bob-bank",
+        "tandem.payments.allowed-providers.withdrawal=simulator,payout-bank"})
 @interface PaymentEntrySpringTest {
 }

@@ -12,7 +12,6 @@ import io.tandem.contracts.payment.FindPaymentQuery;
 import io.tandem.contracts.payment.PaymentId;
 import io.tandem.contracts.payment.PaymentView;
 import io.tandem.query.security.AccountAccess;
-import io.tandem.saga.payment.PaymentProviders;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -45,15 +44,13 @@ import java.time.Clock;
 public class PaymentRequestController {
 
     private final PaymentEntry paymentEntry;
-    private final PaymentProviders providers;
     private final PaymentEntryProperties settings;
     private final QueryGateway queryGateway;
     private final Clock clock;
 
-    public PaymentRequestController(PaymentEntry paymentEntry, PaymentProviders providers, PaymentEntryProperties settings,
-                             QueryGateway queryGateway, Clock clock) {
+    public PaymentRequestController(PaymentEntry paymentEntry, PaymentEntryProperties settings,
+                                    QueryGateway queryGateway, Clock clock) {
         this.paymentEntry = paymentEntry;
-        this.providers = providers;
         this.settings = settings;
         this.queryGateway = queryGateway;
         this.clock = clock;
@@ -61,7 +58,7 @@ public class PaymentRequestController {
 
     @PostMapping("/api/v1/accounts/{accountId}/deposits")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Deposit into one of your accounts through a payment provider (default: simulator)")
+    @Operation(summary = "Deposit into one of your accounts through a payment provider the platform allows (default: simulator)")
     public PaymentResponse deposit(@PathVariable String accountId, @Valid @RequestBody PaymentRequest request,
                                    Authentication caller) {
         PaymentResult result = paymentEntry.deposit(Callers.of(caller), AccountId.of(accountId),
@@ -95,16 +92,20 @@ public class PaymentRequestController {
         return payment;
     }
 
-    /** The named provider must exist; none named means the configured default, which must exist too. */
+    /**
+     * The provider named, or the configured default when none is. Payment entry checks it against the
+     * server's allowlist, whose names all exist (checked at startup), so a name that is not allowed is
+     * PROVIDER_NOT_ALLOWED whether or not such a provider exists.
+     */
     private String provider(PaymentRequest request) {
-        String name = request.provider() == null || request.provider().isBlank()
+        return request.provider() == null || request.provider().isBlank()
                 ? settings.defaultProvider() : request.provider().trim();
-        return providers.get(name).name();
     }
 
     /**
      * {@code paymentId} is the client's name for the payment, unique per account; {@code amount} is a
-     * decimal string with at most two decimals; {@code provider} defaults to the configured one.
+     * decimal string with at most two decimals; {@code provider} defaults to the configured one and must
+     * be allowed for the direction ({@code tandem.payments.allowed-providers.*}), else 422 PROVIDER_NOT_ALLOWED.
      */
     public record PaymentRequest(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._-]+") String paymentId,
                                  @NotBlank @PlainDecimal String amount,

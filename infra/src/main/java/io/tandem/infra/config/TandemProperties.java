@@ -37,7 +37,11 @@ public record TandemProperties(@DefaultValue("./data") Path dataDir,
 
     /**
      * @param jwtSecret        HS256 secret (at least 32 bytes as UTF-8); blank means a generated key kept under the data dir
-     * @param devTokensEnabled whether {@code POST /api/v1/dev/tokens} exists (embedded mode only)
+     * @param devTokensEnabled whether {@code POST /api/v1/dev/tokens} exists (embedded mode only); while it
+     *                         does, the server listens on loopback only unless {@code server.address} is set, and
+     *                         an address that is not loopback is refused unless
+     *                         {@code tandem.security.dev-tokens-allow-remote=true}
+     *                         ({@code io.tandem.infra.security.DevTokenBindingGuard}, before any binding)
      * @param tokenTtl         lifetime of issued tokens
      * @param issuer           {@code iss} claim written and required
      */

@@ -9,7 +9,9 @@ import java.time.Duration;
  * How the embedded payment provider {@code simulator} behaves (prefix {@code tandem.payments.simulator}).
  * Rates are probabilities, not money, so they are plain doubles; their sum may not exceed 1.
  *
- * @param enabled       whether the simulator is a provider at all (a deployment with real providers may turn it off)
+ * @param enabled       whether the simulator is a provider at all; off unless enabled ({@code application.yml},
+ *                      the embedded default, enables it; the {@code distributed} profile refuses it unless
+ *                      {@code allow-in-production=true}, see {@link SimulatorProductionGuard})
  * @param delay         how long after initiation the simulated payment completes and its webhook is sent
  * @param declineRate   share of payments that complete as declined
  * @param timeoutRate   share of payments that never complete: no webhook, PENDING until cancelled
@@ -21,7 +23,7 @@ import java.time.Duration;
  *                      port the server is listening on
  */
 @ConfigurationProperties("tandem.payments.simulator")
-public record SimulatorProperties(@DefaultValue("true") boolean enabled,
+public record SimulatorProperties(@DefaultValue("false") boolean enabled,
                                   @DefaultValue("PT2S") Duration delay,
                                   @DefaultValue("0.1") double declineRate,
                                   @DefaultValue("0.05") double timeoutRate,

@@ -82,11 +82,13 @@ class PaymentApiTest extends ApiSliceTest {
     }
 
     @Test
-    void unknownProviderIsNotFoundAndNothingIsRequested() throws Exception {
+    void aProviderThatPaymentEntryDoesNotAllowIsUnprocessable() throws Exception {
+        when(paymentEntry.deposit(any(), any(), any(), any(), eq("acme-pay"), any()))
+                .thenThrow(new TandemException(ErrorCode.PROVIDER_NOT_ALLOWED, "not allowed"));
+
         request("deposits", "{\"paymentId\":\"dep-1\",\"amount\":\"250.00\",\"provider\":\"acme-pay\"}")
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.code").value("UNKNOWN_PAYMENT_PROVIDER"));
-        verifyNoInteractions(paymentEntry);
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("PROVIDER_NOT_ALLOWED"));
     }
 
     @Test

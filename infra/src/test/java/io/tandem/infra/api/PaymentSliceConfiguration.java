@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The payment edge's collaborators for the slice: one provider named {@code simulator} (never called
@@ -67,7 +68,8 @@ class PaymentSliceConfiguration {
     @Bean
     PaymentEntryProperties paymentEntryProperties() {
         return new PaymentEntryProperties(new BigDecimal("1.00"), new BigDecimal("100000.00"), new BigDecimal("1.00"),
-                new BigDecimal("50000.00"), new BigDecimal("100000.00"), "simulator");
+                new BigDecimal("50000.00"), new BigDecimal("100000.00"), "simulator",
+                new PaymentEntryProperties.AllowedProviders(Set.of("simulator"), Set.of("simulator")));
     }
 
     @Bean

@@ -1,0 +1,52 @@
+package io.tandem.infra.payment;
+
+import io.tandem.infra.startup.StartupRefusal;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Keeps the simulated payment provider out of production. The simulator credits deposits that no
+ * bank ever paid, so with the {@code distributed} profile (the production shape) the application
+ * refuses to start while {@code tandem.payments.simulator.enabled=true}, unless
+ * {@code tandem.payments.simulator.allow-in-production=true} says that this is a test deployment;
+ * then every start logs a warning. The simulator itself is off unless enabled: {@code application.yml}
+ * (the embedded default) enables it, the distributed profile does not.
+ */
+public class SimulatorProductionGuard implements EnvironmentPostProcessor, Ordered {
+
+    static final String PRODUCTION_PROFILE = "distributed";
+    static final String ENABLED = "tandem.payments.simulator.enabled";
+    static final String ALLOW_IN_PRODUCTION = "tandem.payments.simulator.allow-in-production";
+
+    private final Log log;
+
+    public SimulatorProductionGuard(DeferredLogFactory logs) {
+        this.log = logs.getLog(SimulatorProductionGuard.class);
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE))
+                || !environment.getProperty(ENABLED, Boolean.class, false)) {
+            return;
+        }
+        if (!environment.getProperty(ALLOW_IN_PRODUCTION, Boolean.class, false)) {
+            throw new StartupRefusal("The simulated payment provider is enabled (" + ENABLED + "=true) with the '"
+                    + PRODUCTION_PROFILE + "' profile: it confirms deposits that no bank paid.",
+                    "Set " + ENABLED + "=false (TANDEM_SIMULATOR_ENABLED=false) and configure a real provider, or set "
+                            + ALLOW_IN_PRODUCTION + "=true if this deployment really is a test system.");
+        }
+        log.warn("The simulated payment provider runs with the '" + PRODUCTION_PROFILE + "' profile ("
+                + ALLOW_IN_PRODUCTION + "=true): deposits through it are credited without any real payment.");
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
