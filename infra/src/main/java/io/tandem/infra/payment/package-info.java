@@ -11,7 +11,8 @@
  * A real provider plugs in with two beans and a secret, and nothing else changes:
  * <ol>
  *   <li>a {@code PaymentProvider} whose {@code name()} is the provider's name (clients pass it as
- *       {@code "provider"} in deposit and withdrawal requests; {@code tandem.payments.default-provider}
+ *       {@code "provider"} in deposit and withdrawal requests once it is in
+ *       {@code tandem.payments.allowed-providers.deposit} or {@code .withdrawal}; {@code tandem.payments.default-provider}
  *       picks the one used when none is named). Its calls must be idempotent by payment id, which
  *       providers support as an idempotency key; {@code status} answers UNKNOWN for a payment the
  *       provider never received, and transport failures may simply throw: the saga retries;</li>
