@@ -1,8 +1,8 @@
 package io.tandem.infra.config;
 
 import io.tandem.infra.startup.StartupRefusal;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.ClassUtils;
@@ -19,13 +19,14 @@ import org.springframework.util.ClassUtils;
  * Axon's own default is on when its connector is on the classpath, so a missing property counts as
  * enabled, as {@code AxonServerAutoConfiguration} reads it.
  */
-public class AxonServerGuard implements EnvironmentPostProcessor, Ordered {
+public class AxonServerGuard implements ApplicationListener<ApplicationPreparedEvent>, Ordered {
 
     static final String ENABLED = "axon.axonserver.enabled";
     static final String CONNECTOR = "org.axonframework.axonserver.connector.AxonServerConfiguration";
 
     @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    public void onApplicationEvent(ApplicationPreparedEvent event) {
+        ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
         boolean connectorPresent = ClassUtils.isPresent(CONNECTOR, AxonServerGuard.class.getClassLoader());
         if (!environment.getProperty(ENABLED, Boolean.class, connectorPresent)) {
             return;

@@ -1,10 +1,10 @@
 package io.tandem.infra.payment;
 
 import io.tandem.infra.startup.StartupRefusal;
-import org.apache.commons.logging.Log;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.boot.logging.DeferredLogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
@@ -17,20 +17,17 @@ import org.springframework.core.env.Profiles;
  * then every start logs a warning. The simulator itself is off unless enabled: {@code application.yml}
  * (the embedded default) enables it, the distributed profile does not.
  */
-public class SimulatorProductionGuard implements EnvironmentPostProcessor, Ordered {
+public class SimulatorProductionGuard implements ApplicationListener<ApplicationPreparedEvent>, Ordered {
 
     static final String PRODUCTION_PROFILE = "distributed";
     static final String ENABLED = "tandem.payments.simulator.enabled";
     static final String ALLOW_IN_PRODUCTION = "tandem.payments.simulator.allow-in-production";
 
-    private final Log log;
-
-    public SimulatorProductionGuard(DeferredLogFactory logs) {
-        this.log = logs.getLog(SimulatorProductionGuard.class);
-    }
+    private static final Logger log = LoggerFactory.getLogger(SimulatorProductionGuard.class);
 
     @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    public void onApplicationEvent(ApplicationPreparedEvent event) {
+        ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
         if (!environment.acceptsProfiles(Profiles.of(PRODUCTION_PROFILE))
                 || !environment.getProperty(ENABLED, Boolean.class, false)) {
             return;

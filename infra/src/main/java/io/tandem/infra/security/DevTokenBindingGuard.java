@@ -1,10 +1,10 @@
 package io.tandem.infra.security;
 
 import io.tandem.infra.startup.StartupRefusal;
-import org.apache.commons.logging.Log;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.boot.logging.DeferredLogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -25,7 +25,7 @@ import java.util.Map;
  * </ul>
  * A hostname is resolved once here; one that does not resolve counts as not loopback.
  */
-public class DevTokenBindingGuard implements EnvironmentPostProcessor, Ordered {
+public class DevTokenBindingGuard implements ApplicationListener<ApplicationPreparedEvent>, Ordered {
 
     static final String ENABLED = "tandem.security.dev-tokens-enabled";
     static final String ALLOW_REMOTE = "tandem.security.dev-tokens-allow-remote";
@@ -33,14 +33,11 @@ public class DevTokenBindingGuard implements EnvironmentPostProcessor, Ordered {
     static final String LOOPBACK = "127.0.0.1";
     static final String PROPERTY_SOURCE = "tandemDevTokensLoopback";
 
-    private final Log log;
-
-    public DevTokenBindingGuard(DeferredLogFactory logs) {
-        this.log = logs.getLog(DevTokenBindingGuard.class);
-    }
+    private static final Logger log = LoggerFactory.getLogger(DevTokenBindingGuard.class);
 
     @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+    public void onApplicationEvent(ApplicationPreparedEvent event) {
+        ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
         if (!environment.getProperty(ENABLED, Boolean.class, false)) {
             return;
         }

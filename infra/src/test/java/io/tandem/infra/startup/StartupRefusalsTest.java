@@ -13,8 +13,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.MapPropertySource;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Configurations that must not start, started as a deployment would start them: the real application
  * with the real {@code application.yml} and profile files, settings given as command-line arguments
- * (which win over every file). The refusals come from the environment post-processors, before any
+ * (which win over every file). The refusals come once the context is prepared, before any bean,
  * database, event store or server is touched, so the distributed profile is refused here without a
  * PostgreSQL server. Where a start must succeed, an empty context stands in for the application: it
  * runs the same checks on the same files and binds the settings in question.
@@ -133,6 +135,12 @@ class StartupRefusalsTest {
         assertRefused(null, new String[]{"axon.axonserver.enabled=true"},
                 "axon.axonserver.enabled=true", "one database transaction", "axon.axonserver.enabled=false");
         assertRefused("distributed", new String[]{"TANDEM_AXONSERVER_ENABLED=true"}, "Axon Server is enabled");
+        // A property source that an initializer adds (as @DynamicPropertySource does) is checked too.
+        assertThatThrownBy(() -> new SpringApplicationBuilder(PaymentSettingsOnly.class).web(WebApplicationType.NONE)
+                .initializers(context -> context.getEnvironment().getPropertySources().addFirst(
+                        new MapPropertySource("added-late", Map.of("axon.axonserver.enabled", "true"))))
+                .run(args()).close())
+                .isInstanceOf(StartupRefusal.class).hasMessageContaining("Axon Server is enabled");
 
         assertThat(output).contains("APPLICATION FAILED TO START", "TANDEM_AXONSERVER_ENABLED=false");
     }
