@@ -40,9 +40,10 @@ import java.time.Instant;
  * provider retries on 404); 413 PAYLOAD_TOO_LARGE for a body above {@code tandem.limits.webhook-body}
  * (64 KiB), refused by {@link io.tandem.infra.limits.RequestBodyLimitFilter} before it is read.
  * <p>
- * The body is read only once the provider is known, and never more of it than the limit: the
- * signature covers the whole body, so the body has to be held to be checked, but never a byte more
- * than the limit allows, also when the request declares no length.
+ * The signature covers the whole body, so the body has to be held to be checked, but never more of
+ * it than the limit: a body that declares a larger length is refused unread, one without a length
+ * (chunked) is read by the filter only up to the limit, and this endpoint reads a declared body only
+ * once the provider in the path is known.
  */
 @RestController
 @Tag(name = "payments")

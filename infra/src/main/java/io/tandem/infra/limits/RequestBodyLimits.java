@@ -31,7 +31,7 @@ public record RequestBodyLimits(@DefaultValue("64KB") DataSize webhookBody,
 
     private static void requireSensible(String name, DataSize size) {
         if (size == null || size.toBytes() < 1 || size.compareTo(MAX) > 0) {
-            throw new IllegalArgumentException("tandem.limits." + name + " must be between 1B and " + MAX + ", was " + size);
+            throw new IllegalArgumentException("tandem.limits." + name + " must be between 1B and " + MAX.toMegabytes() + "MB, was " + size);
         }
     }
 }
