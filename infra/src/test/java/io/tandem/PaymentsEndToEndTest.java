@@ -110,7 +110,7 @@ class PaymentsEndToEndTest {
         Response one = client.get("/api/v1/payments/" + id, payer.token());
         assertThat(one.status()).as(one.raw()).isEqualTo(200);
         assertThat(one.text("status")).isEqualTo("CONFIRMED");
-        assertProblem(client.get("/api/v1/payments/" + id, payments.payer().token()), 403, "NOT_ACCOUNT_OWNER");
+        assertProblem(client.get("/api/v1/payments/" + id, payments.payer().token()), 404, "PAYMENT_NOT_FOUND");
     }
 
     @Test
@@ -256,7 +256,7 @@ class PaymentsEndToEndTest {
         assertProblem(payments.deposit(payer, PaymentDesk.clientId("dep"), "1.005"), 400, "MALFORMED_REQUEST");
         Payer intruder = payments.payer();
         assertProblem(client.post("/api/v1/accounts/" + payer.account() + "/deposits", intruder.token(),
-                Map.of("paymentId", PaymentDesk.clientId("dep"), "amount", "10.00")), 403, "NOT_ACCOUNT_OWNER");
+                Map.of("paymentId", PaymentDesk.clientId("dep"), "amount", "10.00")), 404, "ACCOUNT_NOT_FOUND");
         payments.awaitCash(payer, "0.00", "0.00");
     }
 
@@ -279,7 +279,7 @@ class PaymentsEndToEndTest {
         Response own = client.get("/api/v1/payments/" + secondId, second.token());
         assertThat(own.status()).as(own.raw()).isEqualTo(200);
         assertThat(own.text("amount")).isEqualTo("100.00");
-        assertProblem(client.get("/api/v1/payments/" + firstId, second.token()), 403, "NOT_ACCOUNT_OWNER");
+        assertProblem(client.get("/api/v1/payments/" + firstId, second.token()), 404, "PAYMENT_NOT_FOUND");
     }
 
     @Test

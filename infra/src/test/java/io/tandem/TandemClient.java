@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -233,6 +234,31 @@ final class TandemClient {
                 query($symbol: String!) { orderBook(symbol: $symbol, depth: 100) {
                     bids { price quantity orders } asks { price quantity orders } lastPrice } }""",
                 Map.of("symbol", symbol)).path("data").path("orderBook");
+    }
+
+    /**
+     * Sends {@code body} as is, with a {@code Content-Length}, or without one in chunked transfer
+     * encoding when {@code chunked}: the way a client that streams its body sends it.
+     */
+    Response sendBytes(String path, String token, byte[] body, boolean chunked, Map<String, String> headers) {
+        HttpRequest.BodyPublisher publisher = chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).POST(publisher)
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), parse(response.body()), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode parse(String body) {

@@ -224,16 +224,21 @@ class TradingSessionEndToEndTest {
 
         Response intrusion = client.place(bob, market.aliceAccount(), "mine", market.symbol(), "BUY", "9.00", "1", "GTC");
 
-        assertThat(intrusion.status()).as(intrusion.raw()).isEqualTo(403);
-        assertThat(intrusion.text("code")).isIn("NOT_ACCOUNT_OWNER", "FORBIDDEN");
-        // Once the read model knows alice's account, bob is refused rather than told it does not exist.
+        // To bob, alice's account does not exist: the refusal is the one an unknown account gets.
+        Response unknown = client.place(bob, "no-such-account", "mine", market.symbol(), "BUY", "9.00", "1", "GTC");
+        assertThat(intrusion.status()).as(intrusion.raw()).isEqualTo(404);
+        assertThat(intrusion.text("code")).isEqualTo("ACCOUNT_NOT_FOUND");
+        assertThat(intrusion.raw()).isEqualTo(unknown.raw().replace("no-such-account", market.aliceAccount()));
+        // Nor once the read model knows it: bob reads null, as for an id that was never opened.
         await().untilAsserted(() -> assertThat(client.graphql(alice, "query($id: ID!) { account(id: $id) { id } }",
                 Map.of("id", market.aliceAccount())).path("data").path("account").path("id").asText())
                 .isEqualTo(market.aliceAccount()));
         JsonNode peek = client.graphql(bob, "query($id: ID!) { account(id: $id) { id cash { available } } }",
                 Map.of("id", market.aliceAccount()));
-        assertThat(peek.path("errors").path(0).path("extensions").path("code").asText()).isIn("NOT_ACCOUNT_OWNER", "FORBIDDEN");
-        assertThat(peek.path("data").path("account").isNull() || peek.path("data").isNull()).isTrue();
+        assertThat(peek).isEqualTo(client.graphql(bob, "query($id: ID!) { account(id: $id) { id cash { available } } }",
+                Map.of("id", "no-such-account")));
+        assertThat(peek.path("errors").isMissingNode()).as(peek.toString()).isTrue();
+        assertThat(peek.path("data").path("account").isNull()).as(peek.toString()).isTrue();
     }
 
     @Test
@@ -242,7 +247,10 @@ class TradingSessionEndToEndTest {
         String orderId = client.place(alice, market.aliceAccount(), "rest", market.symbol(), "BUY", "9.00", "1", "GTC")
                 .text("orderId");
 
-        assertThat(client.send("DELETE", "/api/v1/orders/" + orderId, bob, null).status()).isEqualTo(403);
+        Response foreign = client.send("DELETE", "/api/v1/orders/" + orderId, bob, null);
+        Response unknown = client.send("DELETE", "/api/v1/orders/no-such-order", bob, null);
+        assertProblem(foreign, 404, "ORDER_NOT_FOUND");
+        assertThat(foreign.raw()).isEqualTo(unknown.raw().replace("no-such-order", orderId));
     }
 
     @Test

@@ -44,6 +44,7 @@ public enum ErrorCode {
     PROVIDER_NOT_ALLOWED(Category.REJECTED),
     ORDER_NOTIONAL_TOO_SMALL(Category.REJECTED),
     PAYLOAD_TOO_LARGE(Category.TOO_LARGE),
+    QUERY_TOO_COMPLEX(Category.TOO_LARGE),
     RATE_LIMITED(Category.RATE_LIMITED);
 
     /** How a code is reported at the edge: 400, 401, 403, 404, 409, 422 and 429 respectively. */

@@ -14,6 +14,14 @@ public class TandemException extends RuntimeException {
         this.code = code;
     }
 
+    /**
+     * An unknown aggregate, or one the caller may not see: both are reported with this one message,
+     * so that a refusal never tells whether someone else's id exists.
+     */
+    public static TandemException notFound(ErrorCode code, Object id) {
+        return new TandemException(code, code + ": " + id);
+    }
+
     public ErrorCode code() {
         return code;
     }

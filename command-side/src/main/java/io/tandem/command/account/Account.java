@@ -260,9 +260,10 @@ public class Account {
                 Cash.ofCents(reservation.cash()), Quantity.ofLots(reservation.quantity())));
     }
 
+    /** Someone else's account is refused exactly as an unknown one is, so that account ids cannot be probed. */
     private void requireOwner(UserId requestedBy) {
         if (!owner.equals(requestedBy)) {
-            throw new TandemException(ErrorCode.NOT_ACCOUNT_OWNER, "account " + accountId + " belongs to another user");
+            throw TandemException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, accountId);
         }
     }
 

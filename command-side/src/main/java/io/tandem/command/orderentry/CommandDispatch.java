@@ -53,7 +53,7 @@ public class CommandDispatch {
                 }
             }
             if (cause instanceof AggregateNotFoundException missing) {
-                return new TandemException(notFound, notFound + ": " + missing.getAggregateIdentifier());
+                return TandemException.notFound(notFound, missing.getAggregateIdentifier());
             }
             if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                 return new TandemException(ErrorCode.CONCURRENT_MODIFICATION, "a concurrent request changed the same data; retry");

@@ -161,9 +161,9 @@ public class OrderEntryService implements OrderEntry {
     private OrderEntryRecord ownOrder(Caller caller, OrderId orderId) {
         Objects.requireNonNull(caller, "caller");
         OrderEntryRecord order = orders.findForUpdate(orderId.value())
-                .orElseThrow(() -> new TandemException(ErrorCode.ORDER_NOT_FOUND, "order " + orderId + " not found"));
+                .orElseThrow(() -> TandemException.notFound(ErrorCode.ORDER_NOT_FOUND, orderId));
         if (!caller.admin() && !order.placedBy(caller.userId())) {
-            throw new TandemException(ErrorCode.NOT_ACCOUNT_OWNER, "order " + orderId + " belongs to another user");
+            throw TandemException.notFound(ErrorCode.ORDER_NOT_FOUND, orderId);
         }
         return order;
     }
@@ -192,7 +192,7 @@ public class OrderEntryService implements OrderEntry {
 
     private OrderResult originalResult(OrderEntryRecord order, PlaceOrder request) {
         if (!order.placedBy(request.caller().userId())) {
-            throw new TandemException(ErrorCode.NOT_ACCOUNT_OWNER, "account " + order.accountId() + " belongs to another user");
+            throw TandemException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, order.accountId());
         }
         if (!sameRequest(order, request)) {
             throw new TandemException(ErrorCode.ORDER_CONFLICT, "client order id " + request.clientOrderId()

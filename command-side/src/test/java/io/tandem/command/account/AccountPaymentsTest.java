@@ -41,10 +41,10 @@ class AccountPaymentsTest {
     }
 
     @Test
-    void anotherUserCannotDepositIntoTheAccount() {
+    void anotherUserCannotDepositIntoTheAccountWhichForThemDoesNotExist() {
         fixture.given(opened())
                 .when(new AcceptDepositCommand(ACCOUNT, DEPOSIT, MALLORY, HUNDRED))
-                .expectException(refusedWith(ErrorCode.NOT_ACCOUNT_OWNER));
+                .expectException(refusedWith(ErrorCode.ACCOUNT_NOT_FOUND));
     }
 
     @Test
@@ -134,10 +134,10 @@ class AccountPaymentsTest {
     }
 
     @Test
-    void anotherUserCannotWithdrawFromTheAccount() {
+    void anotherUserCannotWithdrawFromTheAccountWhichForThemDoesNotExist() {
         fixture.given(opened(), deposited("adj-1", 50_000))
                 .when(new ReserveWithdrawalCommand(ACCOUNT, WITHDRAWAL, MALLORY, HUNDRED))
-                .expectException(refusedWith(ErrorCode.NOT_ACCOUNT_OWNER));
+                .expectException(refusedWith(ErrorCode.ACCOUNT_NOT_FOUND));
     }
 
     @Test

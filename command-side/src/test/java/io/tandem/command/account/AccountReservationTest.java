@@ -30,10 +30,10 @@ class AccountReservationTest {
     }
 
     @Test
-    void onlyTheOwnerMayReserveCash() {
+    void onlyTheOwnerMayReserveCashAndToAnyoneElseTheAccountDoesNotExist() {
         fixture.given(opened(), deposited("adj-1", 1_000))
                 .when(new ReserveCashCommand(ACCOUNT, MALLORY, ORDER, ACME, Cash.ofCents(100)))
-                .expectException(refusedWith(ErrorCode.NOT_ACCOUNT_OWNER));
+                .expectException(refusedWith(ErrorCode.ACCOUNT_NOT_FOUND));
     }
 
     @Test
@@ -72,10 +72,10 @@ class AccountReservationTest {
     }
 
     @Test
-    void onlyTheOwnerMayReserveAPosition() {
+    void onlyTheOwnerMayReserveAPositionAndToAnyoneElseTheAccountDoesNotExist() {
         fixture.given(opened(), issued(10))
                 .when(new ReservePositionCommand(ACCOUNT, MALLORY, ORDER, ACME, Quantity.ofLots(1)))
-                .expectException(refusedWith(ErrorCode.NOT_ACCOUNT_OWNER));
+                .expectException(refusedWith(ErrorCode.ACCOUNT_NOT_FOUND));
     }
 
     @Test

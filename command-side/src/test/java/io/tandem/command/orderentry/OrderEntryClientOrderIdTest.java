@@ -108,7 +108,7 @@ class OrderEntryClientOrderIdTest {
         orderEntry.place(limitBuy("10.00", "5"));
 
         assertThatThrownBy(() -> orderEntry.place(request(MALLORY, Side.BUY, OrderType.LIMIT, symbol, "10.00", "5", TimeInForce.GTC)))
-                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.NOT_ACCOUNT_OWNER));
+                .satisfies(e -> assertThat(code(e)).isEqualTo(ErrorCode.ACCOUNT_NOT_FOUND));
     }
 
     @Test

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Order entry against real accounts, a real event store and the catalog's subscribing processor on
@@ -118,9 +119,17 @@ class OrderEntryIntegrationTest {
     }
 
     @Test
-    void anOrderOnSomeoneElsesAccountIsRefusedAndLeavesNothingBehind() {
+    void anOrderOnSomeoneElsesAccountIsRefusedAsOnAnUnknownOneAndLeavesNothingBehind() {
+        AccountId unknown = AccountId.of("no-such-account");
+        TandemException unknownRefusal = refusal(catchThrowable(() -> orderEntry.place(new PlaceOrder(new Caller(MALLORY, false),
+                unknown, "c1", symbol, Side.BUY, OrderType.LIMIT, "10.00", "5", TimeInForce.GTC, NOW))));
+
         assertThatThrownBy(() -> orderEntry.place(limitBuy("c1", MALLORY, "10.00", "5")))
-                .satisfies(e -> assertThat(refusal(e).code()).isEqualTo(ErrorCode.NOT_ACCOUNT_OWNER));
+                .satisfies(e -> {
+                    assertThat(refusal(e).code()).isEqualTo(ErrorCode.ACCOUNT_NOT_FOUND).isEqualTo(unknownRefusal.code());
+                    assertThat(refusal(e).getMessage())
+                            .isEqualTo(unknownRefusal.getMessage().replace(unknown.toString(), alice.toString()));
+                });
 
         assertThat(orderEntry.place(limitBuy("c1", ALICE, "10.00", "5")).status()).isEqualTo(OrderStatus.NEW);
     }
@@ -198,11 +207,17 @@ class OrderEntryIntegrationTest {
     }
 
     @Test
-    void onlyTheOwnerOrAnAdminMayCancel() {
+    void onlyTheOwnerOrAnAdminMayCancelAndToAnyoneElseTheOrderDoesNotExist() {
         OrderResult placed = orderEntry.place(limitBuy("c1", ALICE, "10.00", "5"));
+        OrderId unknown = OrderId.of("no-such-order");
+        TandemException unknownRefusal = refusal(catchThrowable(() -> orderEntry.cancel(new Caller(MALLORY, false), unknown, NOW)));
 
         assertThatThrownBy(() -> orderEntry.cancel(new Caller(MALLORY, false), placed.orderId(), NOW))
-                .satisfies(e -> assertThat(refusal(e).code()).isEqualTo(ErrorCode.NOT_ACCOUNT_OWNER));
+                .satisfies(e -> {
+                    assertThat(refusal(e).code()).isEqualTo(ErrorCode.ORDER_NOT_FOUND).isEqualTo(unknownRefusal.code());
+                    assertThat(refusal(e).getMessage())
+                            .isEqualTo(unknownRefusal.getMessage().replace(unknown.toString(), placed.orderId().toString()));
+                });
         assertThat(orderEntry.cancel(new Caller(MALLORY, true), placed.orderId(), NOW).status()).isEqualTo(OrderStatus.CANCELLED);
     }
 

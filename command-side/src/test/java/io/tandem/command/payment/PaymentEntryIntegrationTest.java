@@ -126,7 +126,7 @@ class PaymentEntryIntegrationTest {
 
     @Test
     void aDepositIntoAnotherUsersAccountIsRefusedAndCreatesNoPayment() {
-        refused(() -> payments.deposit(alice, bobAccount, client("dep"), "100.00", null, NOW), ErrorCode.NOT_ACCOUNT_OWNER);
+        refused(() -> payments.deposit(alice, bobAccount, client("dep"), "100.00", null, NOW), ErrorCode.ACCOUNT_NOT_FOUND);
 
         refused(() -> payments.confirm(PaymentIds.of(bobAccount, client("dep")), SIMULATOR, "sim-1", NOW), ErrorCode.PAYMENT_NOT_FOUND);
     }

@@ -78,17 +78,17 @@ public class PaymentRequestController {
 
     /**
      * A payment as its account's owner (or an admin) sees it, by the platform's payment id that the
-     * request answered; history per account is in GraphQL.
+     * request answered; history per account is in GraphQL. Another user's payment is 404
+     * PAYMENT_NOT_FOUND exactly as an unknown one is, so that payment ids cannot be probed.
      */
     @GetMapping("/api/v1/payments/{paymentId}")
     @Operation(summary = "One payment of one of your accounts, from the read model")
     public PaymentView payment(@PathVariable String paymentId, Authentication caller) {
         PaymentView payment = queryGateway.query(new FindPaymentQuery(PaymentId.of(paymentId)),
                 ResponseTypes.instanceOf(PaymentView.class)).join();
-        if (payment == null) {
+        if (payment == null || AccountAccess.readable(queryGateway, AccountId.of(payment.accountId()), caller).join().isEmpty()) {
             throw new TandemException(ErrorCode.PAYMENT_NOT_FOUND, "payment '" + paymentId + "' not found");
         }
-        AccountAccess.requireReadable(queryGateway, AccountId.of(payment.accountId()), caller).join();
         return payment;
     }
 

@@ -117,7 +117,9 @@ class ApiErrorMappingTest extends ApiSliceTest {
             "PAYMENT_CONFLICT, 409",
             "AMOUNT_BELOW_MINIMUM, 422",
             "AMOUNT_ABOVE_MAXIMUM, 422",
-            "DAILY_WITHDRAWAL_LIMIT, 422"
+            "DAILY_WITHDRAWAL_LIMIT, 422",
+            "PAYLOAD_TOO_LARGE, 413",
+            "QUERY_TOO_COMPLEX, 413"
     })
     void refusalIsReportedWithItsCodeAndTheStatusOfItsCategory(ErrorCode code, int status) throws Exception {
         when(orderEntry.place(any())).thenThrow(new TandemException(code, "refused: " + code));

@@ -5,6 +5,7 @@ import io.tandem.command.payment.PaymentEntryProperties;
 import io.tandem.contracts.common.AccountId;
 import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.payment.PaymentId;
+import io.tandem.infra.limits.RequestBodyLimits;
 import io.tandem.infra.payment.PaymentWebhooks;
 import io.tandem.infra.payment.SignedJsonWebhook;
 import io.tandem.infra.payment.WebhookSignature;
@@ -14,6 +15,7 @@ import io.tandem.saga.payment.ProviderReceipt;
 import io.tandem.saga.payment.ProviderStatus;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.unit.DataSize;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.math.BigDecimal;
@@ -25,7 +27,7 @@ import java.util.Set;
 
 /**
  * The payment edge's collaborators for the slice: one provider named {@code simulator} (never called
- * by the edge), the default payment settings, and the simulator's webhook verified with a known key so
+ * by the edge), the default payment settings and body limits, and the simulator's webhook verified with a known key so
  * tests can sign requests with {@link #SIGNATURE}.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -34,6 +36,13 @@ class PaymentSliceConfiguration {
     static final WebhookSignature SIGNATURE = new WebhookSignature(new SecretKeySpec(
             "slice-test-webhook-secret-of-32-bytes!".getBytes(StandardCharsets.UTF_8), "HmacSHA256"),
             Duration.ofMinutes(5), Clock.systemUTC());
+
+    /** The defaults: the webhook endpoint reads at most 64 KiB of a body. */
+    @Bean
+    RequestBodyLimits requestBodyLimits() {
+        DataSize limit = DataSize.ofKilobytes(64);
+        return new RequestBodyLimits(limit, limit, limit);
+    }
 
     @Bean
     PaymentProviders paymentProviders() {

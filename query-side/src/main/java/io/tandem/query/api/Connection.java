@@ -17,6 +17,11 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
         return new Connection<>(edges, new PageInfo(hasNextPage, false, start, end));
     }
 
+    /** A page without items, with nothing after it. */
+    public static <T> Connection<T> empty() {
+        return new Connection<>(List.of(), new PageInfo(false, false, null, null));
+    }
+
     /** One item of a page and the cursor that points right after it. */
     public record Edge<T>(String cursor, T node) {
     }

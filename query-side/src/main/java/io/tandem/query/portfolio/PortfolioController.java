@@ -3,7 +3,6 @@ package io.tandem.query.portfolio;
 import io.tandem.contracts.common.AccountId;
 import io.tandem.contracts.orderbook.OrderStatus;
 import io.tandem.contracts.portfolio.AccountView;
-import io.tandem.contracts.portfolio.FindAccountQuery;
 import io.tandem.contracts.portfolio.FindOrdersQuery;
 import io.tandem.contracts.portfolio.OrderPage;
 import io.tandem.contracts.portfolio.OrderView;
@@ -36,14 +35,15 @@ public class PortfolioController {
         this.queryGateway = queryGateway;
     }
 
-    /** The account, or null when it is unknown. */
+    /** The account, or null when it is unknown or someone else's (the two look the same). */
     @QueryMapping
     public CompletableFuture<AccountView> account(@Argument String id, Authentication authentication) {
         Authentication caller = AccountAccess.requireAuthenticated(authentication);
-        return findAccount(Identifiers.accountId(id))
-                .thenApply(account -> account == null ? null : AccountAccess.requireReadable(account, caller));
+        return AccountAccess.readable(queryGateway, Identifiers.accountId(id), caller)
+                .thenApply(account -> account.orElse(null));
     }
 
+    /** The account's orders; an empty page when the account is unknown or someone else's. */
     @QueryMapping
     public CompletableFuture<Connection<OrderView>> orders(@Argument String accountId, @Argument List<OrderStatus> status,
                                                           @Argument Integer first, @Argument String after,
@@ -51,18 +51,14 @@ public class PortfolioController {
         Authentication caller = AccountAccess.requireAuthenticated(authentication);
         AccountId id = Identifiers.accountId(accountId);
         int pageSize = PageArguments.pageSize(first);
-        return AccountAccess.requireReadable(queryGateway, id, caller)
-                .thenCompose(account -> queryGateway.query(new FindOrdersQuery(id, status, pageSize, after),
-                        ResponseTypes.instanceOf(OrderPage.class)))
-                .thenApply(page -> Connection.of(page.items(), OrderView::cursor, page.hasNextPage()));
+        return AccountAccess.readable(queryGateway, id, caller)
+                .thenCompose(account -> account.isEmpty() ? CompletableFuture.completedFuture(Connection.<OrderView>empty())
+                        : queryGateway.query(new FindOrdersQuery(id, status, pageSize, after), ResponseTypes.instanceOf(OrderPage.class))
+                                .thenApply(page -> Connection.of(page.items(), OrderView::cursor, page.hasNextPage())));
     }
 
     @SchemaMapping(typeName = "Account", field = "id")
     public String id(AccountView account) {
         return account.accountId();
-    }
-
-    private CompletableFuture<AccountView> findAccount(AccountId id) {
-        return queryGateway.query(new FindAccountQuery(id), ResponseTypes.instanceOf(AccountView.class));
     }
 }

@@ -2,6 +2,8 @@ package io.tandem.query.api;
 
 import graphql.introspection.IntrospectionQuery;
 import io.tandem.contracts.marketdata.FindOrderBookQuery;
+import io.tandem.contracts.marketdata.FindTradesQuery;
+import io.tandem.contracts.marketdata.TradePage;
 import io.tandem.query.GraphQlTestSupport;
 import io.tandem.query.marketdata.MarketDataController;
 import org.axonframework.messaging.responsetypes.ResponseType;
@@ -16,6 +18,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -23,6 +26,8 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 @GraphQlTest(MarketDataController.class)
 @Import(GraphQlLimitsConfiguration.class)
@@ -58,6 +63,60 @@ class GraphQlLimitsTest extends GraphQlTestSupport {
 
         graphQlTester.document("{ " + aliases + " }").execute().errors()
                 .satisfy(errors -> assertThat(errors).anySatisfy(error -> assertThat(error.getMessage()).contains("complexity")));
+    }
+
+    @Test
+    void thirtyNineAliasesOfAFullTradesPageAreRefusedForWhatTheyWouldRead() {
+        actAs("bob", "TRADER");
+        String aliases = IntStream.range(0, 39)
+                .mapToObj(i -> "t" + i + ": trades(symbol: \"ACME\", first: 100) { edges { node { tradeId } } }")
+                .collect(Collectors.joining(" "));
+
+        graphQlTester.document("{ " + aliases + " }").execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getMessage()).contains("complexity").contains("11739 values").contains("2000");
+                    assertThat(error.getExtensions()).containsEntry("code", "QUERY_TOO_COMPLEX");
+                }))
+                .path("t0").pathDoesNotExist();
+        verify(queryGateway, never()).query(any(FindTradesQuery.class), any(ResponseType.class));
+    }
+
+    @Test
+    void pageSizesFromVariablesCountAsWrittenOnesDo() {
+        actAs("bob", "TRADER");
+        String aliases = IntStream.range(0, 10)
+                .mapToObj(i -> "t" + i + ": trades(symbol: \"ACME\", first: $first) { edges { node { tradeId price quantity } } }")
+                .collect(Collectors.joining(" "));
+
+        graphQlTester.document("query($first: Int) { " + aliases + " }").variable("first", 100).execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "QUERY_TOO_COMPLEX")));
+    }
+
+    @Test
+    void aFullPageOfTradesAndADeepOrderBookPass() {
+        actAs("bob", "TRADER");
+        given(queryGateway.query(any(FindTradesQuery.class), any(ResponseType.class)))
+                .willReturn(CompletableFuture.completedFuture(new TradePage(List.of(), null, false)));
+        given(queryGateway.query(any(FindOrderBookQuery.class), any(ResponseType.class)))
+                .willReturn(CompletableFuture.completedFuture(null));
+
+        graphQlTester.document("{ trades(symbol: \"ACME\", first: 100) { edges { cursor node { tradeId symbol price quantity "
+                        + "aggressorSide executedAt } } pageInfo { hasNextPage endCursor } } "
+                        + "orderBook(symbol: \"ACME\", depth: 100) { bids { price quantity orders } asks { price quantity orders } } }")
+                .execute().errors().verify().path("trades.edges").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void aFieldCountRefusalCarriesTheCodeToo() {
+        actAs("bob", "TRADER");
+        String aliases = IntStream.range(0, 50)
+                .mapToObj(i -> "b" + i + ": orderBook(symbol: \"ACME\", depth: 1) { symbol lastPrice bids { price } }")
+                .collect(Collectors.joining(" "));
+
+        graphQlTester.document("{ " + aliases + " }").execute().errors()
+                .satisfy(errors -> assertThat(errors).anySatisfy(error ->
+                        assertThat(error.getExtensions()).containsEntry("code", "QUERY_TOO_COMPLEX")));
     }
 
     @Test
