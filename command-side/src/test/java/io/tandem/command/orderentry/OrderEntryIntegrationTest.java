@@ -61,7 +61,7 @@ class OrderEntryIntegrationTest {
         symbol = Symbol.of("SYM" + n);
         spec = new InstrumentSpec(symbol, "Instrument " + n, new BigDecimal("0.01"), new BigDecimal("0.0001"),
                 new BigDecimal("0.001"), new BigDecimal("0.002"), Quantity.ofLots(1_000_000_000L), Cash.ofCents(100_000_000_00L),
-                new BigDecimal("0.10"));
+                new BigDecimal("0.10"), Cash.ofCents(1));
         issuer = open("issuer-" + n, UserId.of("issuer"));
         alice = open("alice-" + n, ALICE);
         commandGateway.sendAndWait(new AdjustCashCommand(alice, AdjustmentId.of("deposit-" + n), Cash.ofCents(100_000), "deposit", UserId.of("admin")));
