@@ -39,12 +39,14 @@ public final class OrderBookDecisions {
     /**
      * Places an order. Market orders carry their protection price (computed by order entry from the
      * collar) in {@code limitPrice}; they trade like IOC orders (FOK if so asked) at that bound and
-     * never rest.
+     * never rest. The owner is required: only events stored before orders carried one lack it, so
+     * no new order can slip past self-trade prevention by owning user.
      */
     public static Decision place(OrderBookState book, PlaceOrderCommand command) {
-        if (command.orderId() == null || command.accountId() == null || command.side() == null
+        if (command.orderId() == null || command.accountId() == null || command.owner() == null || command.side() == null
                 || command.type() == null || command.timeInForce() == null || command.placedAt() == null) {
-            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "order id, account, side, type, time in force and time are required");
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST,
+                    "order id, account, owner, side, type, time in force and time are required");
         }
         InstrumentSpec spec = book.spec();
         if (!spec.symbol().equals(command.symbol())) {
@@ -63,9 +65,9 @@ public final class OrderBookDecisions {
         if (book.openOrder(orderId).isPresent() || book.isClosed(orderId)) {
             throw new TandemException(ErrorCode.ORDER_NOT_OPEN, "order " + orderId + " was already placed");
         }
-        String owner = command.owner() == null ? null : command.owner().value();
         MatchPlan plan = book.engine().plan(new OrderRequest(orderId, command.accountId().value(), command.side(),
-                command.limitPrice().ticks(), command.quantity().lots(), command.timeInForce().of(command.type()), owner));
+                command.limitPrice().ticks(), command.quantity().lots(), command.timeInForce().of(command.type()),
+                command.owner().value()));
 
         List<Object> events = new ArrayList<>();
         events.add(new OrderPlacedEvent(spec.symbol(), command.orderId(), command.accountId(), command.side(),

@@ -208,6 +208,14 @@ class OrderBookPlacingTest {
     }
 
     @Test
+    void anOrderWithoutItsOwningUserIsRefused() {
+        fixture.given(listed())
+                .when(limit("b1", "alice", null, BUY, 1000, 3, TimeInForce.GTC))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.MALFORMED_REQUEST));
+    }
+
+    @Test
     void aFokOrderStoppedBySelfTradePreventionReportsSelfTradePrevention() {
         PlaceOrderCommand other = gtc("s1", "bob", SELL, 1000, 2);
         PlaceOrderCommand own = limit("s2", "alice-savings", "alice", SELL, 1000, 5, TimeInForce.GTC);
