@@ -62,12 +62,13 @@ class MoneyRulesEndToEndTest {
     }
 
     private List<JsonNode> awaitOrders(String token, String accountId, int count) {
-        return await().atMost(TradingDesk.READ_MODEL_TIMEOUT)
+        // ignoring failures: until the account is projected, GraphQL answers ACCOUNT_NOT_FOUND
+        return await().atMost(TradingDesk.READ_MODEL_TIMEOUT).ignoreExceptions()
                 .until(() -> client.allOrders(token, accountId), orders -> orders.size() == count);
     }
 
     private JsonNode awaitOrder(String token, String accountId, String orderId, String status) {
-        return await().atMost(TradingDesk.READ_MODEL_TIMEOUT)
+        return await().atMost(TradingDesk.READ_MODEL_TIMEOUT).ignoreExceptions()
                 .until(() -> client.allOrders(token, accountId).stream()
                                 .filter(order -> order.path("orderId").asText().equals(orderId)).findFirst(),
                         order -> order.isPresent() && order.get().path("status").asText().equals(status))
@@ -121,6 +122,8 @@ class MoneyRulesEndToEndTest {
         Market market = desk.market();
         String second = client.openAccount(desk.issuer);
         assertThat(client.adjust(desk.admin, second, "fund-second-" + market.symbol(), "1000.00").status()).isEqualTo(200);
+        desk.awaitAccount(desk.issuer, second, """
+                {"available":"1000.00","reserved":"0.00"}""", "[]");
         Response ask = client.place(desk.issuer, market.issuerAccount(), "ask", market.symbol(), "SELL", "10.00", "5", "GTC");
         assertThat(ask.status()).as(ask.raw()).isEqualTo(201);
 
@@ -148,6 +151,8 @@ class MoneyRulesEndToEndTest {
         Market market = desk.market();
         String second = client.openAccount(desk.issuer);
         assertThat(client.adjust(desk.admin, second, "fund-second-" + market.symbol(), "1000.00").status()).isEqualTo(200);
+        desk.awaitAccount(desk.issuer, second, """
+                {"available":"1000.00","reserved":"0.00"}""", "[]");
         client.place(desk.issuer, market.issuerAccount(), "ask", market.symbol(), "SELL", "10.00", "5", "GTC");
 
         Response fok = client.place(desk.issuer, second, "own-fok", market.symbol(), "BUY", "10.00", "5", "FOK");
