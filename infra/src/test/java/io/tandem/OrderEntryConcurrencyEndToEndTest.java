@@ -78,12 +78,13 @@ class OrderEntryConcurrencyEndToEndTest {
     /**
      * Every answer a request may get, as "status" or "status CODE". Anything else (any 5xx, 400, 404,
      * an unknown code) fails the test. CONCURRENT_MODIFICATION is a lost race that order entry already
-     * retried a few times; it is reported as a refusal the client may retry.
+     * retried a few times; it is reported as a refusal the client may retry. A reduction can take an
+     * order below the instrument's minimum notional (1.00), which refuses the amendment.
      */
     static final Map<String, Set<String>> ALLOWED = Map.of(
             "place", Set.of("201", "422 INSUFFICIENT_FUNDS", "422 INSUFFICIENT_POSITION", "409 CONCURRENT_MODIFICATION"),
             "amend", Set.of("200", "409 ORDER_NOT_OPEN", "422 INVALID_AMENDMENT", "422 INSUFFICIENT_FUNDS",
-                    "422 INSUFFICIENT_POSITION", "409 CONCURRENT_MODIFICATION"),
+                    "422 INSUFFICIENT_POSITION", "422 ORDER_NOTIONAL_TOO_SMALL", "409 CONCURRENT_MODIFICATION"),
             "cancel", Set.of("200", "409 ORDER_NOT_OPEN", "409 CONCURRENT_MODIFICATION"));
 
     @TempDir

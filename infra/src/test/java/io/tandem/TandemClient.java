@@ -101,10 +101,17 @@ final class TandemClient {
     }
 
     void list(String adminToken, String symbol, String issuerAccountId, String supply) {
-        Response response = post("/api/v1/instruments", adminToken, Map.of("symbol", symbol, "name", symbol + " Corp",
+        Response response = list(adminToken, symbol, issuerAccountId, supply, Map.of());
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+    }
+
+    /** Lists like {@link #list(String, String, String, String)}, with further request fields (limits), and answers the response. */
+    Response list(String adminToken, String symbol, String issuerAccountId, String supply, Map<String, String> more) {
+        Map<String, Object> listing = new LinkedHashMap<>(Map.of("symbol", symbol, "name", symbol + " Corp",
                 "tickSize", "0.01", "lotSize", "0.0001", "makerFeeRate", "0.001", "takerFeeRate", "0.002",
                 "issuerAccountId", issuerAccountId, "supply", supply));
-        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        listing.putAll(more);
+        return post("/api/v1/instruments", adminToken, listing);
     }
 
     Response place(String token, String accountId, String clientOrderId, String symbol, String side, String price,

@@ -18,6 +18,15 @@ import java.math.RoundingMode;
  * @param maxOrderQuantity  largest quantity one order may have
  * @param maxOrderNotional  largest notional (price x quantity) one order may have
  * @param marketCollarRate  market orders trade only within this fraction of the last price
+ * @param minOrderNotional  smallest notional one order may have (checked like the maximum: at the
+ *                          limit price, or a market order's protection price, times the order's
+ *                          total quantity). Null means {@link #DEFAULT_MIN_ORDER_NOTIONAL}: specs
+ *                          listed before the minimum existed (revision 1 of
+ *                          {@link InstrumentListedEvent}) have none in their payload and read as
+ *                          that default. It keeps orders whose whole notional is a fraction of a
+ *                          cent (0.0001 share at 10.00) out of the book: rounded up for the buyer
+ *                          and down for the seller, such an order would cost the buyer a cent of
+ *                          notional plus a cent of fee while the seller received nothing.
  */
 public record InstrumentSpec(Symbol symbol,
                              String name,
@@ -27,11 +36,18 @@ public record InstrumentSpec(Symbol symbol,
                              BigDecimal takerFeeRate,
                              Quantity maxOrderQuantity,
                              Cash maxOrderNotional,
-                             BigDecimal marketCollarRate) {
+                             BigDecimal marketCollarRate,
+                             Cash minOrderNotional) {
+
+    /** The minimum order notional of an instrument listed without one: 1.00. */
+    public static final Cash DEFAULT_MIN_ORDER_NOTIONAL = Cash.ofCents(100);
 
     private static final BigDecimal MAX_FEE_RATE = new BigDecimal("0.1");
 
     public InstrumentSpec {
+        if (minOrderNotional == null) {
+            minOrderNotional = DEFAULT_MIN_ORDER_NOTIONAL;
+        }
         if (symbol == null || name == null || name.isBlank()) {
             throw invalid("symbol and name are required");
         }
@@ -51,6 +67,17 @@ public record InstrumentSpec(Symbol symbol,
         if (marketCollarRate == null || marketCollarRate.signum() <= 0 || marketCollarRate.compareTo(BigDecimal.ONE) >= 0) {
             throw invalid("marketCollarRate must be between 0 and 1 (exclusive)");
         }
+        if (!minOrderNotional.isPositive() || minOrderNotional.compareTo(maxOrderNotional) > 0) {
+            throw invalid("minOrderNotional must be positive and at most maxOrderNotional");
+        }
+    }
+
+    /** A spec with the default minimum order notional ({@link #DEFAULT_MIN_ORDER_NOTIONAL}). */
+    public InstrumentSpec(Symbol symbol, String name, BigDecimal tickSize, BigDecimal lotSize, BigDecimal makerFeeRate,
+                          BigDecimal takerFeeRate, Quantity maxOrderQuantity, Cash maxOrderNotional,
+                          BigDecimal marketCollarRate) {
+        this(symbol, name, tickSize, lotSize, makerFeeRate, takerFeeRate, maxOrderQuantity, maxOrderNotional,
+                marketCollarRate, null);
     }
 
     private static boolean isRate(BigDecimal rate) {

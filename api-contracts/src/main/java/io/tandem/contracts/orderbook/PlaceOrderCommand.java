@@ -8,7 +8,9 @@ import java.time.Instant;
 /**
  * Enters an order whose cash or position is already reserved. {@code limitPrice} is null for market
  * orders. The book matches it at once and answers with an {@link OrderResult}. {@code placedAt}
- * comes from the caller's clock so that the aggregate stays deterministic.
+ * comes from the caller's clock so that the aggregate stays deterministic. {@code owner} is the user
+ * who owns the account (order entry has checked it when reserving): the book refuses to let two
+ * orders of one owner trade with each other, across all of that user's accounts.
  */
-public record PlaceOrderCommand(@TargetAggregateIdentifier Symbol symbol, OrderId orderId, AccountId accountId, Side side, OrderType type, Price limitPrice, Quantity quantity, TimeInForce timeInForce, Instant placedAt) {
+public record PlaceOrderCommand(@TargetAggregateIdentifier Symbol symbol, OrderId orderId, AccountId accountId, Side side, OrderType type, Price limitPrice, Quantity quantity, TimeInForce timeInForce, Instant placedAt, UserId owner) {
 }

@@ -9,8 +9,11 @@ import io.tandem.contracts.common.Side;
  *
  * @param quantity the order's total quantity, filled part included
  * @param filled   how much of it has traded
+ * @param owner    the user who owns the account, or null for an order placed before orders carried
+ *                 it (self-trade prevention then compares its account only)
  */
-public record BookOrder(String orderId, String accountId, Side side, long price, long quantity, long filled) {
+public record BookOrder(String orderId, String accountId, Side side, long price, long quantity, long filled,
+                        String owner) {
 
     public BookOrder {
         if (orderId == null || accountId == null || side == null) {

@@ -48,9 +48,10 @@ public final class MatchingEngine {
     /**
      * Works out the matches of an incoming order without changing the book. Matching walks the
      * opposite side best price first, oldest first, and stops at the limit price, when the order is
-     * filled, or at the first resting order of the same account (self-trade prevention: the
-     * incoming remainder is then cancelled, earlier matches stand). A FOK order that the liquidity
-     * up to that point cannot fill completely gets no matches at all.
+     * filled, or at the first resting order of the same owner (self-trade prevention, see
+     * {@link #sameOwner}: the incoming remainder is then cancelled, earlier matches stand). A FOK
+     * order that the liquidity up to that point cannot fill completely gets no matches at all; its
+     * reason is self-trade prevention if that is what stopped it, else that it could not fill.
      */
     public MatchPlan plan(OrderRequest incoming) {
         long remaining = incoming.quantity();
@@ -62,7 +63,7 @@ public final class MatchingEngine {
                 break;
             }
             for (RestingOrder maker = level.head; maker != null; maker = maker.next) {
-                if (maker.accountId.equals(incoming.accountId())) {
+                if (sameOwner(maker, incoming)) {
                     selfTrade = true;
                     break outer;
                 }
@@ -80,7 +81,8 @@ public final class MatchingEngine {
             return new MatchPlan(matches, filled, 0, 0, null);
         }
         if (incoming.timeInForce() == TimeInForce.FOK) {
-            return new MatchPlan(List.of(), 0, 0, incoming.quantity(), CancelReason.FILL_OR_KILL_UNFILLED);
+            return new MatchPlan(List.of(), 0, 0, incoming.quantity(),
+                    selfTrade ? CancelReason.SELF_TRADE_PREVENTED : CancelReason.FILL_OR_KILL_UNFILLED);
         }
         if (selfTrade) {
             return new MatchPlan(matches, filled, 0, remaining, CancelReason.SELF_TRADE_PREVENTED);
@@ -91,13 +93,23 @@ public final class MatchingEngine {
         return new MatchPlan(matches, filled, remaining, 0, null);
     }
 
+    /**
+     * Whether a maker and an incoming order belong to the same owner: the same account, or the same
+     * user across different accounts when both orders know their owning user. An order without an
+     * owner (placed before orders carried one) is compared by account only.
+     */
+    static boolean sameOwner(RestingOrder maker, OrderRequest incoming) {
+        return maker.accountId.equals(incoming.accountId())
+                || maker.owner != null && maker.owner.equals(incoming.owner());
+    }
+
     /** Plans and applies a new order: makers are filled and a GTC remainder rests at the back of its level. */
     public MatchPlan execute(OrderRequest incoming) {
         MatchPlan plan = plan(incoming);
         fillMakers(plan);
         if (plan.restingQuantity() > 0) {
             rest(new BookOrder(incoming.orderId(), incoming.accountId(), incoming.side(), incoming.limitPrice(),
-                    incoming.quantity(), plan.filledQuantity()));
+                    incoming.quantity(), plan.filledQuantity(), incoming.owner()));
         }
         return plan;
     }
@@ -116,7 +128,7 @@ public final class MatchingEngine {
             return new MatchPlan(List.of(), 0, order.open(), 0, null);
         }
         MatchPlan plan = plan(new OrderRequest(orderId, order.accountId, order.side, newPrice, order.open(),
-                TimeInForce.GTC));
+                TimeInForce.GTC, order.owner));
         fillMakers(plan);
         if (plan.filledQuantity() > 0) {
             fill(orderId, plan.filledQuantity());

@@ -33,9 +33,10 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Snapshots are written with Jackson: only the identifier and {@link OrderBookSnapshot} are
  * serialized, through the two annotated accessors below. The {@code @Revision} names that layout:
  * Axon ignores a snapshot of another revision and replays the events instead, so bump it whenever
- * the snapshot changes shape or meaning (revision 2: closed order ids are the recent ones only).
+ * the snapshot changes shape or meaning (revision 2: closed order ids are the recent ones only;
+ * revision 3: resting orders carry their owning user, and the spec its minimum order notional).
  */
-@Revision("2")
+@Revision("3")
 @Aggregate(snapshotTriggerDefinition = "orderBookSnapshotTrigger", cache = "orderBookCache")
 @JsonAutoDetect(fieldVisibility = Visibility.NONE, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)

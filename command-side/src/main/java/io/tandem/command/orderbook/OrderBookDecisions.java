@@ -39,12 +39,14 @@ public final class OrderBookDecisions {
     /**
      * Places an order. Market orders carry their protection price (computed by order entry from the
      * collar) in {@code limitPrice}; they trade like IOC orders (FOK if so asked) at that bound and
-     * never rest.
+     * never rest. The owner is required: only events stored before orders carried one lack it, so
+     * no new order can slip past self-trade prevention by owning user.
      */
     public static Decision place(OrderBookState book, PlaceOrderCommand command) {
-        if (command.orderId() == null || command.accountId() == null || command.side() == null
+        if (command.orderId() == null || command.accountId() == null || command.owner() == null || command.side() == null
                 || command.type() == null || command.timeInForce() == null || command.placedAt() == null) {
-            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "order id, account, side, type, time in force and time are required");
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST,
+                    "order id, account, owner, side, type, time in force and time are required");
         }
         InstrumentSpec spec = book.spec();
         if (!spec.symbol().equals(command.symbol())) {
@@ -63,14 +65,14 @@ public final class OrderBookDecisions {
         if (book.openOrder(orderId).isPresent() || book.isClosed(orderId)) {
             throw new TandemException(ErrorCode.ORDER_NOT_OPEN, "order " + orderId + " was already placed");
         }
-        TimeInForce matching = command.type() == OrderType.MARKET && command.timeInForce() == TimeInForce.GTC
-                ? TimeInForce.IOC : command.timeInForce();
         MatchPlan plan = book.engine().plan(new OrderRequest(orderId, command.accountId().value(), command.side(),
-                command.limitPrice().ticks(), command.quantity().lots(), matching));
+                command.limitPrice().ticks(), command.quantity().lots(), command.timeInForce().of(command.type()),
+                command.owner().value()));
 
         List<Object> events = new ArrayList<>();
         events.add(new OrderPlacedEvent(spec.symbol(), command.orderId(), command.accountId(), command.side(),
-                command.type(), command.limitPrice(), command.quantity(), command.timeInForce(), command.placedAt()));
+                command.type(), command.limitPrice(), command.quantity(), command.timeInForce(), command.placedAt(),
+                command.owner()));
         Taker taker = new Taker(command.orderId(), command.accountId(), command.side(), command.quantity().lots(), 0);
         return new ExecutionWriter(book, command.placedAt(), events).write(taker, plan);
     }
@@ -90,7 +92,11 @@ public final class OrderBookDecisions {
      * Amends an open limit order (market orders never rest, so they are never open). The new
      * quantity is the order's new total and must exceed what has filled. Reducing the quantity at
      * the same price keeps time priority; any other change moves the order to the back of its new
-     * level, and if the new price crosses, the order trades at once as the taker.
+     * level, and if the new price crosses, the order trades at once as the taker. The amended order
+     * must keep within the instrument's limits as a new order would, on its new total quantity
+     * (filled part included) at its new price: an amendment that would take its notional below the
+     * minimum is refused with ORDER_NOTIONAL_TOO_SMALL and the order stays as it was. (What an order
+     * has left open after partial fills may well be below the minimum; that is not a new order.)
      */
     public static Decision amend(OrderBookState book, AmendOrderCommand command) {
         BookOrder order = openOrder(book, command.orderId(), command.requestedAt());
@@ -116,7 +122,7 @@ public final class OrderBookDecisions {
             return new Decision(events, result(book, order, openStatus(order.filled()), quantity, null));
         }
         MatchPlan plan = book.engine().plan(new OrderRequest(order.orderId(), order.accountId(), order.side(), price,
-                quantity - order.filled(), TimeInForce.GTC));
+                quantity - order.filled(), TimeInForce.GTC, order.owner()));
         return new ExecutionWriter(book, command.requestedAt(), events).write(taker, plan);
     }
 
@@ -142,6 +148,10 @@ public final class OrderBookDecisions {
         if (notional.compareTo(BigDecimal.valueOf(spec.maxOrderNotional().cents())) > 0) {
             throw new TandemException(ErrorCode.ORDER_NOTIONAL_LIMIT,
                     "order notional exceeds the per-order limit of " + spec.maxOrderNotional());
+        }
+        if (notional.compareTo(BigDecimal.valueOf(spec.minOrderNotional().cents())) < 0) {
+            throw new TandemException(ErrorCode.ORDER_NOTIONAL_TOO_SMALL,
+                    "order notional is below the per-order minimum of " + spec.minOrderNotional());
         }
     }
 

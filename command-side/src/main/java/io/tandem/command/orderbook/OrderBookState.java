@@ -101,7 +101,8 @@ public final class OrderBookState {
 
     public void on(OrderPlacedEvent event) {
         engine.rest(new BookOrder(event.orderId().value(), event.accountId().value(), event.side(),
-                event.limitPrice().ticks(), event.quantity().lots(), 0));
+                event.limitPrice().ticks(), event.quantity().lots(), 0,
+                event.owner() == null ? null : event.owner().value()));
     }
 
     public void on(TradeExecutedEvent event) {

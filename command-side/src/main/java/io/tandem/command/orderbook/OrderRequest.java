@@ -10,9 +10,11 @@ import io.tandem.contracts.orderbook.TimeInForce;
  *
  * @param limitPrice worst acceptable price in ticks
  * @param quantity   quantity to match, in lots
+ * @param owner      the user who owns the account, or null if unknown (self-trade prevention then
+ *                   compares accounts only)
  */
 public record OrderRequest(String orderId, String accountId, Side side, long limitPrice, long quantity,
-                           TimeInForce timeInForce) {
+                           TimeInForce timeInForce, String owner) {
 
     public OrderRequest {
         if (orderId == null || accountId == null || side == null || timeInForce == null) {

@@ -11,6 +11,7 @@ final class RestingOrder {
     final String orderId;
     final String accountId;
     final Side side;
+    final String owner;
     long price;
     long quantity;
     long filled;
@@ -23,6 +24,7 @@ final class RestingOrder {
         this.orderId = order.orderId();
         this.accountId = order.accountId();
         this.side = order.side();
+        this.owner = order.owner();
         this.price = order.price();
         this.quantity = order.quantity();
         this.filled = order.filled();
@@ -33,6 +35,6 @@ final class RestingOrder {
     }
 
     BookOrder view() {
-        return new BookOrder(orderId, accountId, side, price, quantity, filled);
+        return new BookOrder(orderId, accountId, side, price, quantity, filled, owner);
     }
 }

@@ -55,6 +55,10 @@ class InstrumentCatalogEntry {
     @Column(name = "market_collar_rate", nullable = false, length = DECIMAL_LENGTH)
     private String marketCollarRate;
 
+    /** Null in rows written before instruments had a minimum: the spec reads it as the default 1.00. */
+    @Column(name = "min_order_notional_cents")
+    private Long minOrderNotionalCents;
+
     @Column(name = "issuer_account_id", nullable = false, length = 128)
     private String issuerAccountId;
 
@@ -75,13 +79,15 @@ class InstrumentCatalogEntry {
         this.maxOrderQuantityLots = spec.maxOrderQuantity().lots();
         this.maxOrderNotionalCents = spec.maxOrderNotional().cents();
         this.marketCollarRate = spec.marketCollarRate().toPlainString();
+        this.minOrderNotionalCents = spec.minOrderNotional().cents();
         this.issuerAccountId = issuer.value();
     }
 
     InstrumentSpec spec() {
         return new InstrumentSpec(Symbol.of(symbol), name, new BigDecimal(tickSize), new BigDecimal(lotSize),
                 new BigDecimal(makerFeeRate), new BigDecimal(takerFeeRate), Quantity.ofLots(maxOrderQuantityLots),
-                Cash.ofCents(maxOrderNotionalCents), new BigDecimal(marketCollarRate));
+                Cash.ofCents(maxOrderNotionalCents), new BigDecimal(marketCollarRate),
+                minOrderNotionalCents == null ? null : Cash.ofCents(minOrderNotionalCents));
     }
 
     Optional<Price> lastPrice() {

@@ -46,7 +46,9 @@ public class OrderEntryService implements OrderEntry {
      * Places the order, or answers a retried request with the original result; a different request
      * under a client order id already used is refused as {@code ORDER_CONFLICT}. A market order
      * travels with its protection price (the collar around the last price) as its limit price, so
-     * the book never lets it trade beyond what was reserved for it. A concurrent duplicate loses
+     * the book never lets it trade beyond what was reserved for it. The reservation checks that the
+     * caller owns the account, so the caller is the owning user the book's self-trade prevention
+     * compares (across all of that user's accounts). A concurrent duplicate loses
      * on the unique client-order-id constraint, which spoils its transaction, so the original is
      * read back in a fresh one.
      */
@@ -88,21 +90,23 @@ public class OrderEntryService implements OrderEntry {
                     quantity), ErrorCode.ACCOUNT_NOT_FOUND);
         }
         OrderResult result = bookAnswer(commands.send(new PlaceOrderCommand(request.symbol(), orderId, request.accountId(),
-                request.side(), request.type(), limitPrice, quantity, request.timeInForce(), request.now()), ErrorCode.UNKNOWN_INSTRUMENT));
+                request.side(), request.type(), limitPrice, quantity, request.timeInForce(), request.now(),
+                request.caller().userId()), ErrorCode.UNKNOWN_INSTRUMENT));
         order.placed(result, toJson(result));
         return result;
     }
 
+    /** Cancels on the order's book; a cancel that lost a race (CONCURRENT_MODIFICATION) is run again, as place and amend are. */
     @Override
     public OrderResult cancel(Caller caller, OrderId orderId, Instant now) {
-        return transactions.inTransaction(() -> {
+        return transactions.retrying(() -> transactions.inTransaction(() -> {
             OrderEntryRecord order = ownOrder(caller, orderId);
             requireOpen(order);
             OrderResult result = bookAnswer(onItsBook(order, () -> commands.send(new CancelOrderCommand(order.symbol(),
                     order.orderId(), now), ErrorCode.ORDER_NOT_FOUND)));
             order.updated(result, null);
             return result;
-        });
+        }));
     }
 
     /**

@@ -38,9 +38,10 @@ final class PlaceOrders {
     }
 
     /**
-     * The instrument's per-order size and notional limits, at the limit price (a market order's
-     * protection price), as the book checks them; checked here too so that an oversized order is
-     * refused as such before its reservation is attempted.
+     * The instrument's per-order size and notional limits (maximum and minimum), at the limit price
+     * (a market order's protection price: the collar bound its cash is reserved at), as the book
+     * checks them; checked here too so that an order outside them is refused as such before anything
+     * is written or reserved.
      */
     static void checkLimits(InstrumentSpec spec, Price limitPrice, Quantity quantity) {
         if (quantity.compareTo(spec.maxOrderQuantity()) > 0) {
@@ -55,6 +56,10 @@ final class PlaceOrders {
         }
         if (notional.compareTo(BigDecimal.valueOf(spec.maxOrderNotional().cents())) > 0) {
             throw notionalLimit(spec);
+        }
+        if (notional.compareTo(BigDecimal.valueOf(spec.minOrderNotional().cents())) < 0) {
+            throw new TandemException(ErrorCode.ORDER_NOTIONAL_TOO_SMALL, "notional of " + spec.format(quantity) + " at "
+                    + spec.format(limitPrice) + " is below the per-order minimum of " + spec.minOrderNotional());
         }
     }
 

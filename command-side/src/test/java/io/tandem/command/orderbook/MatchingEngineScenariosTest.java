@@ -66,9 +66,9 @@ class MatchingEngineScenariosTest {
                         List.of("place s1 A SELL 3@100 GTC", "place s2 B SELL 1@101 GTC",
                                 "place b1 C BUY 5@101 FOK !FILL_OR_KILL_UNFILLED"),
                         List.of(), List.of("s1 3@100", "s2 1@101")),
-                row("FOK counts liquidity only up to where self-trade prevention stops",
+                row("FOK counts liquidity only up to where self-trade prevention stops, and says so",
                         List.of("place s1 A SELL 3@100 GTC", "place s2 C SELL 2@100 GTC", "place s3 B SELL 5@100 GTC",
-                                "place b1 C BUY 5@100 FOK !FILL_OR_KILL_UNFILLED"),
+                                "place b1 C BUY 5@100 FOK !SELF_TRADE_PREVENTED"),
                         List.of(), List.of("s1 3@100", "s2 2@100", "s3 5@100")),
                 row("self-trade prevention keeps earlier fills and cancels the incoming rest",
                         List.of("place s1 A SELL 2@100 GTC", "place s2 B SELL 2@100 GTC", "place s3 A SELL 2@100 GTC",
@@ -149,7 +149,7 @@ class MatchingEngineScenariosTest {
             arrival.put(c[1], sequence++);
             total.put(c[1], qp[0]);
             MatchPlan plan = engine.execute(new OrderRequest(c[1], c[2], Side.valueOf(c[3]), qp[1], qp[0],
-                    TimeInForce.valueOf(c[5])));
+                    TimeInForce.valueOf(c[5]), null));
             record(c[1], plan);
             return plan;
         }

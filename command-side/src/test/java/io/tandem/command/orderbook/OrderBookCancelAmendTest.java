@@ -124,6 +124,24 @@ class OrderBookCancelAmendTest {
     }
 
     @Test
+    void anAmendmentThatTakesTheNotionalBelowTheMinimumIsRefused() {
+        // b1 is 5 at 10.00; 5 at 0.19 would be 0.95, below the default minimum of 1.00.
+        fixture.given(listed(), placed(B1))
+                .when(new AmendOrderCommand(ACME, B1.orderId(), Price.ofTicks(19), null, T1))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.ORDER_NOTIONAL_TOO_SMALL));
+    }
+
+    @Test
+    void aReductionThatTakesTheNotionalBelowTheMinimumIsRefused() {
+        PlaceOrderCommand small = gtc("b2", "alice", BUY, 50, 3);
+        fixture.given(listed(), placed(small))
+                .when(new AmendOrderCommand(ACME, small.orderId(), null, Quantity.ofLots(1), T1))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.ORDER_NOTIONAL_TOO_SMALL));
+    }
+
+    @Test
     void anAmendmentWithNothingToChangeIsRefused() {
         fixture.given(listed(), placed(B1))
                 .when(new AmendOrderCommand(ACME, B1.orderId(), null, null, T1))

@@ -7,6 +7,7 @@ import io.tandem.contracts.common.Price;
 import io.tandem.contracts.common.Quantity;
 import io.tandem.contracts.common.Symbol;
 import io.tandem.contracts.common.TradeId;
+import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.orderbook.CancelReason;
 import io.tandem.contracts.orderbook.Fill;
 import io.tandem.contracts.orderbook.ListInstrumentCommand;
@@ -180,6 +181,80 @@ class OrderBookPlacingTest {
     }
 
     @Test
+    void selfTradePreventionStopsTwoAccountsOfOneUserFromTradingWithEachOther() {
+        PlaceOrderCommand own = limit("s1", "alice-savings", "alice", SELL, 1000, 3, TimeInForce.GTC);
+        PlaceOrderCommand buy = limit("b1", "alice", "alice", BUY, 1000, 3, TimeInForce.GTC);
+        fixture.given(listed(), placed(own))
+                .when(buy)
+                .expectEvents(placed(buy),
+                        new OrderCancelledEvent(ACME, buy.orderId(), buy.accountId(), BUY, Quantity.ZERO,
+                                Quantity.ofLots(3), CancelReason.SELF_TRADE_PREVENTED, T1))
+                .expectResultMessagePayload(new OrderResult(buy.orderId(), buy.accountId(), ACME, BUY,
+                        OrderStatus.CANCELLED, Quantity.ofLots(3), Quantity.ZERO, CancelReason.SELF_TRADE_PREVENTED, List.of()))
+                .expectState(book -> assertThat(book.book().openOrder("s1")).get()
+                        .extracting(BookOrder::filled, BookOrder::owner).containsExactly(0L, "alice"));
+    }
+
+    @Test
+    void aRestingOrderPlacedBeforeOrdersCarriedTheirOwnerIsComparedByAccountOnly() {
+        PlaceOrderCommand old = limit("s1", "alice-savings", null, SELL, 1000, 3, TimeInForce.GTC);
+        PlaceOrderCommand buy = limit("b1", "alice", "alice", BUY, 1000, 3, TimeInForce.GTC);
+        fixture.given(listed(), placed(old))
+                .when(buy)
+                .expectEvents(placed(buy),
+                        trade(1, 1000, 3, "s1", "alice-savings", "b1", "alice", BUY, true, true),
+                        new OrderFilledEvent(ACME, old.orderId(), old.accountId(), SELL, Quantity.ofLots(3), T1),
+                        new OrderFilledEvent(ACME, buy.orderId(), buy.accountId(), BUY, Quantity.ofLots(3), T1));
+    }
+
+    @Test
+    void anOrderWithoutItsOwningUserIsRefused() {
+        fixture.given(listed())
+                .when(limit("b1", "alice", null, BUY, 1000, 3, TimeInForce.GTC))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.MALFORMED_REQUEST));
+    }
+
+    @Test
+    void aFokOrderStoppedBySelfTradePreventionReportsSelfTradePrevention() {
+        PlaceOrderCommand other = gtc("s1", "bob", SELL, 1000, 2);
+        PlaceOrderCommand own = limit("s2", "alice-savings", "alice", SELL, 1000, 5, TimeInForce.GTC);
+        PlaceOrderCommand buy = limit("b1", "alice", "alice", BUY, 1000, 5, TimeInForce.FOK);
+        fixture.given(listed(), placed(other), placed(own))
+                .when(buy)
+                .expectEvents(placed(buy),
+                        new OrderCancelledEvent(ACME, buy.orderId(), buy.accountId(), BUY, Quantity.ZERO,
+                                Quantity.ofLots(5), CancelReason.SELF_TRADE_PREVENTED, T1))
+                .expectResultMessagePayload(new OrderResult(buy.orderId(), buy.accountId(), ACME, BUY,
+                        OrderStatus.CANCELLED, Quantity.ofLots(5), Quantity.ZERO, CancelReason.SELF_TRADE_PREVENTED, List.of()));
+    }
+
+    @Test
+    void anOrderBelowTheMinimumNotionalIsRefused() {
+        // The default minimum is 1.00: 99 ticks of 0.01 x 1 share is 0.99.
+        fixture.given(listed())
+                .when(gtc("b1", "alice", BUY, 99, 1))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.ORDER_NOTIONAL_TOO_SMALL));
+    }
+
+    @Test
+    void anOrderOfExactlyTheMinimumNotionalIsAccepted() {
+        PlaceOrderCommand buy = gtc("b1", "alice", BUY, 100, 1);
+        fixture.given(listed())
+                .when(buy)
+                .expectEvents(placed(buy));
+    }
+
+    @Test
+    void aMarketOrderBelowTheMinimumNotionalAtItsProtectionPriceIsRefused() {
+        fixture.given(listed())
+                .when(market("m1", "alice", SELL, Price.ofTicks(99), 1))
+                .expectNoEvents()
+                .expectException(refusedWith(ErrorCode.ORDER_NOTIONAL_TOO_SMALL));
+    }
+
+    @Test
     void anOrderAboveTheQuantityLimitIsRefused() {
         fixture.given(listed())
                 .when(gtc("b1", "alice", BUY, 1, 1_001))
@@ -199,7 +274,7 @@ class OrderBookPlacingTest {
     void aLimitOrderWithoutPriceIsRefused() {
         fixture.given(listed())
                 .when(new PlaceOrderCommand(ACME, OrderId.of("b1"), AccountId.of("alice"), BUY, OrderType.LIMIT, null,
-                        Quantity.ofLots(1), TimeInForce.GTC, T1))
+                        Quantity.ofLots(1), TimeInForce.GTC, T1, UserId.of("alice")))
                 .expectNoEvents()
                 .expectException(refusedWith(ErrorCode.INVALID_PRICE));
     }

@@ -14,9 +14,12 @@ import io.tandem.contracts.common.Quantity;
 import io.tandem.contracts.common.Side;
 import io.tandem.contracts.common.Symbol;
 import io.tandem.contracts.common.TradeId;
+import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.orderbook.CancelOrderCommand;
+import io.tandem.contracts.orderbook.CancelReason;
 import io.tandem.contracts.orderbook.InstrumentSpec;
 import io.tandem.contracts.orderbook.ListInstrumentCommand;
+import io.tandem.contracts.orderbook.OrderCancelledEvent;
 import io.tandem.contracts.orderbook.OrderFilledEvent;
 import io.tandem.contracts.orderbook.OrderType;
 import io.tandem.contracts.orderbook.PlaceOrderCommand;
@@ -48,7 +51,7 @@ class OrderBookSnapshotTest {
     /** 0.0001-share lots at cent ticks: ticks x lots / 10000 is the exact notional in cents. */
     private static final InstrumentSpec SPEC = new InstrumentSpec(FRAC, "Fractional", new BigDecimal("0.01"),
             new BigDecimal("0.0001"), new BigDecimal("0.001"), new BigDecimal("0.002"), Quantity.ofLots(1_000_000),
-            Cash.parse("100000.00"), new BigDecimal("0.10"));
+            Cash.parse("100000.00"), new BigDecimal("0.10"), Cash.ofCents(1));
 
     private final JacksonSerializer serializer = JacksonSerializer.builder()
             .objectMapper(JsonMapper.builder()
@@ -63,19 +66,26 @@ class OrderBookSnapshotTest {
     private static PlaceOrderCommand order(String id, String account, Side side,
                                            long price, long lots, TimeInForce tif) {
         return new PlaceOrderCommand(FRAC, OrderId.of(id), AccountId.of(account), side, OrderType.LIMIT,
-                Price.ofTicks(price), Quantity.ofLots(lots), tif, T1);
+                Price.ofTicks(price), Quantity.ofLots(lots), tif, T1, UserId.of(account));
+    }
+
+    private static PlaceOrderCommand order(String id, String account, String owner, Side side,
+                                           long price, long lots, TimeInForce tif) {
+        return new PlaceOrderCommand(FRAC, OrderId.of(id), AccountId.of(account), side, OrderType.LIMIT,
+                Price.ofTicks(price), Quantity.ofLots(lots), tif, T1, UserId.of(owner));
     }
 
     private OrderBook bookWithRestingOrdersAndAPartlyFilledMaker() {
         AtomicReference<OrderBook> book = new AtomicReference<>();
-        PlaceOrderCommand b3 = order("b3", "dave", BUY, 48, 20, TimeInForce.GTC);
+        PlaceOrderCommand b3 = order("b3", "dave", BUY, 48, 300, TimeInForce.GTC);
         new AggregateTestFixture<>(OrderBook.class)
                 .givenCommands(new ListInstrumentCommand(FRAC, SPEC, AccountId.of("issuer"), Quantity.ofLots(1_000_000), T0),
                         order("s1", "bob", SELL, 50, 10_000, TimeInForce.GTC),
-                        order("b1", "alice", BUY, 50, 150, TimeInForce.IOC),
-                        order("b2", "carol", BUY, 49, 30, TimeInForce.GTC),
+                        // at its limit 150 lots are 1.05 cents (the minimum is a cent); at s1's price, 0.75
+                        order("b1", "alice", BUY, 70, 150, TimeInForce.IOC),
+                        order("b2", "carol", BUY, 49, 300, TimeInForce.GTC),
                         b3,
-                        order("s3", "erin", SELL, 52, 40, TimeInForce.GTC))
+                        order("s3", "erin", SELL, 52, 400, TimeInForce.GTC))
                 .when(new CancelOrderCommand(FRAC, b3.orderId(), T1))
                 .expectState(book::set);
         return book.get();
@@ -103,9 +113,22 @@ class OrderBookSnapshotTest {
     }
 
     @Test
+    void aRestoredBookStillKnowsWhoOwnsItsRestingOrders() {
+        OrderBook restored = roundTrip(bookWithRestingOrdersAndAPartlyFilledMaker());
+        PlaceOrderCommand ownBuy = order("b5", "bob-second-account", "bob", BUY, 50, 10_000, TimeInForce.GTC);
+
+        new AggregateTestFixture<>(OrderBook.class)
+                .givenState(() -> restored)
+                .when(ownBuy)
+                .expectEvents(placed(ownBuy),
+                        new OrderCancelledEvent(FRAC, ownBuy.orderId(), ownBuy.accountId(), BUY, Quantity.ZERO,
+                                Quantity.ofLots(10_000), CancelReason.SELF_TRADE_PREVENTED, T1));
+    }
+
+    @Test
     void aRestoredBookTradesOnWithItsRunningChargesAndTradeCounter() {
         OrderBook restored = roundTrip(bookWithRestingOrdersAndAPartlyFilledMaker());
-        PlaceOrderCommand b4 = order("b4", "frank", BUY, 50, 50, TimeInForce.GTC);
+        PlaceOrderCommand b4 = order("b4", "frank", BUY, 200, 50, TimeInForce.GTC);
 
         // s1 has 0.75 cents of notional unbilled; 0.25 more makes its first whole cent (and its fee).
         new AggregateTestFixture<>(OrderBook.class)

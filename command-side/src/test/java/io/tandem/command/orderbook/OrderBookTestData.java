@@ -10,6 +10,7 @@ import io.tandem.contracts.common.Side;
 import io.tandem.contracts.common.Symbol;
 import io.tandem.contracts.common.TandemException;
 import io.tandem.contracts.common.TradeId;
+import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.orderbook.InstrumentListedEvent;
 import io.tandem.contracts.orderbook.InstrumentSpec;
 import io.tandem.contracts.orderbook.ListInstrumentCommand;
@@ -50,9 +51,16 @@ final class OrderBookTestData {
         return new InstrumentListedEvent(ACME, SPEC, ISSUER, Quantity.ofLots(1_000_000), T0);
     }
 
+    /** A limit order of {@code account}, owned by a user of the same name (one account per user). */
     static PlaceOrderCommand limit(String orderId, String account, Side side, long price, long quantity, TimeInForce tif) {
+        return limit(orderId, account, account, side, price, quantity, tif);
+    }
+
+    /** A limit order of {@code account}, owned by the user {@code owner} (null: an order placed before orders carried it). */
+    static PlaceOrderCommand limit(String orderId, String account, String owner, Side side, long price, long quantity,
+                                   TimeInForce tif) {
         return new PlaceOrderCommand(ACME, OrderId.of(orderId), AccountId.of(account), side, OrderType.LIMIT,
-                Price.ofTicks(price), Quantity.ofLots(quantity), tif, T1);
+                Price.ofTicks(price), Quantity.ofLots(quantity), tif, T1, owner == null ? null : UserId.of(owner));
     }
 
     static PlaceOrderCommand gtc(String orderId, String account, Side side, long price, long quantity) {
@@ -61,12 +69,12 @@ final class OrderBookTestData {
 
     static PlaceOrderCommand market(String orderId, String account, Side side, Price bound, long quantity) {
         return new PlaceOrderCommand(ACME, OrderId.of(orderId), AccountId.of(account), side, OrderType.MARKET,
-                bound, Quantity.ofLots(quantity), TimeInForce.IOC, T1);
+                bound, Quantity.ofLots(quantity), TimeInForce.IOC, T1, UserId.of(account));
     }
 
     static OrderPlacedEvent placed(PlaceOrderCommand c) {
         return new OrderPlacedEvent(c.symbol(), c.orderId(), c.accountId(), c.side(), c.type(), c.limitPrice(),
-                c.quantity(), c.timeInForce(), c.placedAt());
+                c.quantity(), c.timeInForce(), c.placedAt(), c.owner());
     }
 
     /** A trade with the legs of this spec: notional = price x quantity cents, maker 0.1%, taker 0.2%, fees rounded up. */

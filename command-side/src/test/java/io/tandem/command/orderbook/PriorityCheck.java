@@ -2,6 +2,8 @@ package io.tandem.command.orderbook;
 
 import io.tandem.contracts.common.Side;
 import io.tandem.contracts.orderbook.CancelReason;
+import io.tandem.contracts.orderbook.OrderPlacedEvent;
+import io.tandem.contracts.orderbook.TimeInForce;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
 
 import java.util.HashMap;
@@ -15,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * within a price; before a decision is applied, its trades must take the opposite side's queue
  * strictly from the front (best price, then oldest), each at the maker's price, and whatever the
  * taker leaves unfilled must be explained: nothing crossing is left, or self-trade prevention
- * stopped it, or a FOK order could not be filled from the liquidity in front of it.
+ * stopped it, or a FOK order could not be filled from the liquidity in front of it (and says
+ * whether its own order or the end of the crossing liquidity stopped it).
  */
 final class PriorityCheck {
 
@@ -56,9 +59,13 @@ final class PriorityCheck {
             return;
         }
         CancelReason reason = decision.result().cancelReason();
-        if (reason == CancelReason.FILL_OR_KILL_UNFILLED) {
+        boolean fillOrKill = decision.events().stream()
+                .anyMatch(e -> e instanceof OrderPlacedEvent placed && placed.timeInForce() == TimeInForce.FOK);
+        if (fillOrKill) {
             assertThat(trades).isEmpty();
             assertThat(liquidityBeforeSelfTrade(queue, account, side, limit)).isLessThan(quantity);
+            assertThat(reason).as("a FOK order says what stopped it").isEqualTo(stoppedBySelfTrade(queue, account, side, limit)
+                    ? CancelReason.SELF_TRADE_PREVENTED : CancelReason.FILL_OR_KILL_UNFILLED);
             return;
         }
         BookOrder following = trades.size() < queue.size() ? queue.get(trades.size()) : null;
@@ -69,6 +76,19 @@ final class PriorityCheck {
         } else {
             assertThat(crossing).as("an unfilled remainder leaves nothing it could trade with").isFalse();
         }
+    }
+
+    /** Whether walking the crossing makers best first reaches one of the taker's own before it runs out. */
+    private static boolean stoppedBySelfTrade(List<BookOrder> queue, String account, Side side, long limit) {
+        for (BookOrder maker : queue) {
+            if (!MatchingEngine.crosses(side, limit, maker.price())) {
+                return false;
+            }
+            if (maker.accountId().equals(account)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long liquidityBeforeSelfTrade(List<BookOrder> queue, String account, Side side, long limit) {

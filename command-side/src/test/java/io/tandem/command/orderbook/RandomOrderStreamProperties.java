@@ -65,7 +65,7 @@ class RandomOrderStreamProperties {
                 Arbitraries.of("0", "0.001", "0.002", "0.0037"))
                 .as((lot, maker, taker) -> new InstrumentSpec(Symbol.of("PROP"), "Property", new BigDecimal("0.01"),
                         new BigDecimal(lot), new BigDecimal(maker), new BigDecimal(taker), Quantity.ofLots(1_000_000),
-                        Cash.parse("10000000.00"), new BigDecimal("0.05")));
+                        Cash.parse("10000000.00"), new BigDecimal("0.05"), Cash.ofCents(1)));
     }
 
     @Provide

@@ -7,6 +7,7 @@ import io.tandem.contracts.common.Price;
 import io.tandem.contracts.common.Quantity;
 import io.tandem.contracts.common.Side;
 import io.tandem.contracts.common.TandemException;
+import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.orderbook.AmendOrderCommand;
 import io.tandem.contracts.orderbook.CancelOrderCommand;
 import io.tandem.contracts.orderbook.InstrumentListedEvent;
@@ -21,6 +22,7 @@ import io.tandem.contracts.orderbook.TradeExecutedEvent;
 
 import net.jqwik.api.statistics.Statistics;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,10 +72,15 @@ final class SimulatedMarket {
         Price price = type == OrderType.LIMIT ? Price.ofTicks(limit) : book.lastPrice()
                 .map(last -> side == Side.BUY ? spec.marketBuyLimit(last) : spec.marketSellLimit(last)).orElse(null);
         PlaceOrderCommand command = new PlaceOrderCommand(spec.symbol(), OrderId.of(orderId), AccountId.of(account), side,
-                type, price, Quantity.ofLots(quantity), tif, NOW);
+                type, price, Quantity.ofLots(quantity), tif, NOW, UserId.of(account));
         if (price == null) {
             TandemException refusal = catchThrowableOfType(() -> OrderBookDecisions.place(book, command), TandemException.class);
             assertThat(refusal.code()).isEqualTo(ErrorCode.NO_REFERENCE_PRICE);
+            return;
+        }
+        if (belowMinimum(price.ticks(), quantity)) {
+            TandemException refusal = catchThrowableOfType(() -> OrderBookDecisions.place(book, command), TandemException.class);
+            assertThat(refusal.code()).isEqualTo(ErrorCode.ORDER_NOTIONAL_TOO_SMALL);
             return;
         }
         long cash = side == Side.BUY ? spec.buyReservation(price, Quantity.ofLots(quantity)).cents() : 0;
@@ -121,8 +128,13 @@ final class SimulatedMarket {
             assertThat(refusal.code()).isEqualTo(ErrorCode.INVALID_AMENDMENT);
             return;
         }
-        Decision decision = OrderBookDecisions.amend(book, command);
         long price = newPrice == null ? order.price() : newPrice;
+        if (belowMinimum(price, quantity)) {
+            TandemException refusal = catchThrowableOfType(() -> OrderBookDecisions.amend(book, command), TandemException.class);
+            assertThat(refusal.code()).isEqualTo(ErrorCode.ORDER_NOTIONAL_TOO_SMALL);
+            return;
+        }
+        Decision decision = OrderBookDecisions.amend(book, command);
         if (!topUp(order, price, quantity)) {
             return;
         }
@@ -132,6 +144,12 @@ final class SimulatedMarket {
                     quantity - order.filled(), decision);
         }
         apply(decision);
+    }
+
+    /** Whether an order (or an amended order's new total) of {@code quantity} at {@code price} is below the instrument's minimum notional. */
+    private boolean belowMinimum(long price, long quantity) {
+        return spec.notionalCents(Price.ofTicks(price), Quantity.ofLots(quantity))
+                .compareTo(BigDecimal.valueOf(spec.minOrderNotional().cents())) < 0;
     }
 
     /** Order entry's top-up before an amendment: enough for every fill at the highest limit the order ever had. */

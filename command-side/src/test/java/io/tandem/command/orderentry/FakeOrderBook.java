@@ -7,24 +7,31 @@ import io.tandem.contracts.common.TandemException;
 import io.tandem.contracts.orderbook.*;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.gateway.EventGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stand-in book that never matches: it rests every order as NEW, except that a quantity of
  * exactly {@link #REFUSED_LOTS} lots is refused, as a real book may refuse after the reservation
- * was made.
+ * was made. The first cancel of an order of {@link #CONTESTED_CANCEL_LOTS} lots loses a race on the
+ * event store (a {@link ConcurrencyException}, as when another node appended to the book first).
+ * It keeps the place commands it received, so tests can see what reached the book.
  */
 @Component
 class FakeOrderBook {
 
     static final long REFUSED_LOTS = 13;
+    static final long CONTESTED_CANCEL_LOTS = 17;
 
     private final EventGateway events;
     private final Map<OrderId, OrderResult> orders = new ConcurrentHashMap<>();
+    private final Map<OrderId, PlaceOrderCommand> received = new ConcurrentHashMap<>();
+    private final Map<OrderId, AtomicInteger> cancelAttempts = new ConcurrentHashMap<>();
 
     FakeOrderBook(EventGateway events) {
         this.events = events;
@@ -44,11 +51,17 @@ class FakeOrderBook {
         OrderResult result = new OrderResult(command.orderId(), command.accountId(), command.symbol(), command.side(),
                 OrderStatus.NEW, command.quantity(), Quantity.ZERO, null, List.of());
         orders.put(command.orderId(), result);
+        received.put(command.orderId(), command);
         return result;
     }
 
     @CommandHandler
     OrderResult handle(CancelOrderCommand command) {
+        int attempt = cancelAttempts.computeIfAbsent(command.orderId(), id -> new AtomicInteger()).incrementAndGet();
+        OrderResult placed = orders.get(command.orderId());
+        if (attempt == 1 && placed != null && placed.quantity().lots() == CONTESTED_CANCEL_LOTS) {
+            throw new ConcurrencyException("another node appended to the book of " + command.orderId() + " first");
+        }
         return orders.compute(command.orderId(), (id, order) -> with(live(order), OrderStatus.CANCELLED, order.quantity()));
     }
 
@@ -56,6 +69,17 @@ class FakeOrderBook {
     OrderResult handle(AmendOrderCommand command) {
         return orders.compute(command.orderId(), (id, order) -> with(live(order), OrderStatus.NEW,
                 command.newQuantity() == null ? order.quantity() : command.newQuantity()));
+    }
+
+    /** The place command that reached the book for this order. */
+    PlaceOrderCommand received(OrderId orderId) {
+        return received.get(orderId);
+    }
+
+    /** How many cancel commands reached the book for this order. */
+    int cancelAttempts(OrderId orderId) {
+        AtomicInteger attempts = cancelAttempts.get(orderId);
+        return attempts == null ? 0 : attempts.get();
     }
 
     private static OrderResult live(OrderResult order) {

@@ -50,6 +50,10 @@ class OrderEntryIntegrationTest {
     private EventStore eventStore;
     @Autowired
     private TransactionTemplate transaction;
+    @Autowired
+    private FakeOrderBook book;
+    @Autowired
+    private OrderEntryRecordRepository records;
 
     private Symbol symbol;
     private InstrumentSpec spec;
@@ -62,7 +66,7 @@ class OrderEntryIntegrationTest {
         symbol = Symbol.of("SYM" + n);
         spec = new InstrumentSpec(symbol, "Instrument " + n, new BigDecimal("0.01"), new BigDecimal("0.0001"),
                 new BigDecimal("0.001"), new BigDecimal("0.002"), Quantity.ofLots(1_000_000_000L), Cash.ofCents(100_000_000_00L),
-                new BigDecimal("0.10"));
+                new BigDecimal("0.10"), Cash.ofCents(1));
         issuer = open("issuer-" + n, UserId.of("issuer"));
         alice = open("alice-" + n, ALICE);
         commandGateway.sendAndWait(new AdjustCashCommand(alice, AdjustmentId.of("deposit-" + n), Cash.ofCents(100_000), "deposit", UserId.of("admin")));
@@ -194,6 +198,56 @@ class OrderEntryIntegrationTest {
         assertThat(catalog.lastPrice(symbol)).contains(Price.ofTicks(1_000));
         assertThat(eventsOf(alice)).contains(new CashReservedEvent(alice, result.orderId(), symbol,
                 spec.buyReservation(Price.ofTicks(1_100), Quantity.ofLots(50_000))));
+    }
+
+    @Test
+    void anOrderBelowTheMinimumNotionalIsRefusedBeforeAnythingIsWritten() {
+        // 0.0001 share at 10.00 is a tenth of a cent; this instrument's minimum is a cent.
+        assertThatThrownBy(() -> orderEntry.place(limitBuy("tiny", ALICE, "10.00", "0.0001")))
+                .satisfies(e -> assertThat(refusal(e).code()).isEqualTo(ErrorCode.ORDER_NOTIONAL_TOO_SMALL));
+
+        assertThat(eventsOf(alice)).noneMatch(CashReservedEvent.class::isInstance);
+        assertThat(records.findByAccountIdAndClientOrderId(alice.value(), "tiny")).isEmpty();
+        assertThat(orderEntry.place(limitBuy("tiny", ALICE, "10.00", "0.001")).status()).isEqualTo(OrderStatus.NEW);
+    }
+
+    @Test
+    void aMarketOrderIsCheckedAgainstTheMinimumAtItsProtectionPrice() {
+        publishTradeAt(Price.ofTicks(1_000));
+        // 0.0001 share at the sell collar 9.00 is 0.09 cents.
+        PlaceOrder request = new PlaceOrder(new Caller(UserId.of("issuer"), false), issuer, "m-tiny", symbol, Side.SELL,
+                OrderType.MARKET, null, "0.0001", TimeInForce.IOC, NOW);
+
+        assertThatThrownBy(() -> orderEntry.place(request))
+                .satisfies(e -> assertThat(refusal(e).code()).isEqualTo(ErrorCode.ORDER_NOTIONAL_TOO_SMALL));
+        assertThat(eventsOf(issuer)).noneMatch(PositionReservedEvent.class::isInstance);
+    }
+
+    @Test
+    void anAmendmentBelowTheMinimumNotionalIsRefusedBeforeAnythingIsReserved() {
+        OrderResult placed = orderEntry.place(limitBuy("c1", ALICE, "10.00", "0.01"));
+
+        assertThatThrownBy(() -> orderEntry.amend(new Caller(ALICE, false), placed.orderId(), null, "0.0001", NOW))
+                .satisfies(e -> assertThat(refusal(e).code()).isEqualTo(ErrorCode.ORDER_NOTIONAL_TOO_SMALL));
+        assertThat(records.findByAccountIdAndClientOrderId(alice.value(), "c1")).get()
+                .extracting(OrderEntryRecord::quantity).isEqualTo(Quantity.ofLots(100));
+    }
+
+    @Test
+    void theOrderReachesItsBookWithTheCallerAsTheOwningUser() {
+        OrderResult placed = orderEntry.place(limitBuy("c1", ALICE, "10.00", "5"));
+
+        assertThat(book.received(placed.orderId()).owner()).isEqualTo(ALICE);
+    }
+
+    @Test
+    void aCancelThatLosesARaceOnTheBookIsRunAgain() {
+        OrderResult placed = orderEntry.place(limitBuy("c1", ALICE, "10.00", "0.0017"));
+
+        OrderResult cancelled = orderEntry.cancel(new Caller(ALICE, false), placed.orderId(), NOW);
+
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(book.cancelAttempts(placed.orderId())).isEqualTo(2);
     }
 
     @Test

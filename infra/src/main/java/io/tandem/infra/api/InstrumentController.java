@@ -49,7 +49,8 @@ public class InstrumentController {
 
     /**
      * Decimals as strings. {@code maxOrderQuantity} defaults to the whole supply,
-     * {@code maxOrderNotional} to 1,000,000.00 and {@code marketCollarRate} to 10%.
+     * {@code maxOrderNotional} to 1,000,000.00, {@code marketCollarRate} to 10% and
+     * {@code minOrderNotional} to 1.00 ({@link InstrumentSpec#DEFAULT_MIN_ORDER_NOTIONAL}).
      */
     public record ListInstrumentRequest(@NotBlank @Size(max = 12) String symbol,
                                         @NotBlank @Size(max = 200) String name,
@@ -61,7 +62,8 @@ public class InstrumentController {
                                         @NotBlank @PlainDecimal String supply,
                                         @PlainDecimal String maxOrderQuantity,
                                         @PlainDecimal String maxOrderNotional,
-                                        @PlainDecimal String marketCollarRate) {
+                                        @PlainDecimal String marketCollarRate,
+                                        @PlainDecimal String minOrderNotional) {
 
         InstrumentSpec toSpec() {
             Symbol symbol = Symbol.of(this.symbol.trim());
@@ -80,7 +82,8 @@ public class InstrumentController {
                     Decimals.parse("takerFeeRate", takerFeeRate),
                     maxQuantity, maxNotional,
                     Decimals.parse("marketCollarRate",
-                            marketCollarRate == null ? DEFAULT_MARKET_COLLAR_RATE : marketCollarRate));
+                            marketCollarRate == null ? DEFAULT_MARKET_COLLAR_RATE : marketCollarRate),
+                    minOrderNotional == null ? null : Cash.parse(minOrderNotional));
         }
     }
 

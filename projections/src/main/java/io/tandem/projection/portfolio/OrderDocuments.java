@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * Field names of an order document in the orders read model:
  * <pre>
- * { _id: orderId, accountId, symbol, side, type, timeInForce, price (ticks, absent for market),
+ * { _id: orderId, accountId, symbol, side, type, timeInForce (as traded: IOC for a market order
+ *   asked for GTC), price (limit in ticks, null for market),
  *   quantity (lots), filled (lots), status, cancelReason, placedAt (ISO), placedKey, lastSeq }
  * </pre>
  * {@code placedKey} is the placement time in epoch nanoseconds: with the order id as tie-breaker it

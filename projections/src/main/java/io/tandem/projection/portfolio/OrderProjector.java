@@ -10,6 +10,7 @@ import io.tandem.contracts.orderbook.OrderCancelledEvent;
 import io.tandem.contracts.orderbook.OrderFilledEvent;
 import io.tandem.contracts.orderbook.OrderPlacedEvent;
 import io.tandem.contracts.orderbook.OrderStatus;
+import io.tandem.contracts.orderbook.OrderType;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
 import io.tandem.projection.support.ReadModelCollections;
 import io.tandem.projection.support.ReadModelWrites;
@@ -45,15 +46,21 @@ public class OrderProjector {
         orders.createIndex(Indexes.ascending(ACCOUNT_ID, PLACED_KEY, "_id"));
     }
 
+    /**
+     * A market order is shown as one: without a price (its event carries the protection price the
+     * book bounded it by, which is not a limit the owner chose) and with the time in force it traded
+     * with (IOC when GTC was asked). This reads events of every revision the same way.
+     */
     @EventHandler
     public void on(OrderPlacedEvent event, @SequenceNumber long sequence) {
+        boolean market = event.type() == OrderType.MARKET;
         apply(event.orderId(), sequence, Updates.combine(
                 Updates.set(ACCOUNT_ID, event.accountId().value()),
                 Updates.set(SYMBOL, event.symbol().value()),
                 Updates.set(SIDE, event.side().name()),
                 Updates.set(TYPE, event.type().name()),
-                Updates.set(TIME_IN_FORCE, event.timeInForce().name()),
-                Updates.set(PRICE, event.limitPrice() == null ? null : event.limitPrice().ticks()),
+                Updates.set(TIME_IN_FORCE, event.timeInForce().of(event.type()).name()),
+                Updates.set(PRICE, market || event.limitPrice() == null ? null : event.limitPrice().ticks()),
                 Updates.set(QUANTITY, event.quantity().lots()),
                 Updates.set(FILLED, 0L),
                 Updates.set(STATUS, OrderStatus.NEW.name()),

@@ -53,6 +53,7 @@ public class InstrumentFormats {
                 .append("maxOrderQuantity", spec.maxOrderQuantity().lots())
                 .append("maxOrderNotional", spec.maxOrderNotional().cents())
                 .append("marketCollarRate", spec.marketCollarRate().toPlainString())
+                .append("minOrderNotional", spec.minOrderNotional().cents())
                 .append("issuerAccountId", event.issuerAccountId().value())
                 .append("supply", event.supply().lots())
                 .append("listedAt", event.listedAt() == null ? null : event.listedAt().toString());
@@ -102,7 +103,9 @@ public class InstrumentFormats {
                 new BigDecimal(document.getString("makerFeeRate")), new BigDecimal(document.getString("takerFeeRate")),
                 Quantity.ofLots(Numbers.longOf(document, "maxOrderQuantity")),
                 Cash.ofCents(Numbers.longOf(document, "maxOrderNotional")),
-                new BigDecimal(document.getString("marketCollarRate")));
+                new BigDecimal(document.getString("marketCollarRate")),
+                // absent from documents stored before instruments had a minimum: the spec's default
+                document.get("minOrderNotional") == null ? null : Cash.ofCents(Numbers.longOf(document, "minOrderNotional")));
     }
 
     /** A listed instrument and the supply issued for it. */

@@ -1,7 +1,13 @@
 package io.tandem.projection.marketdata;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.tandem.contracts.common.Cash;
+import io.tandem.contracts.orderbook.InstrumentListedEvent;
+import io.tandem.contracts.orderbook.InstrumentSpec;
 import io.tandem.projection.support.InstrumentFormats;
 import io.tandem.projection.support.MongoReadModelTest;
+import io.tandem.projection.support.ReadModelCollections;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +34,27 @@ class InstrumentProjectorTest extends MongoReadModelTest {
 
         assertThat(reread().spec("ACME")).contains(ACME_SPEC);
         assertThat(reread().all()).containsExactly(new InstrumentFormats.ListedInstrument(ACME_SPEC, quantity("1000")));
+    }
+
+    @Test
+    void aListingKeepsItsMinimumOrderNotional() {
+        InstrumentSpec spec = new InstrumentSpec(ACME_SPEC.symbol(), ACME_SPEC.name(), ACME_SPEC.tickSize(),
+                ACME_SPEC.lotSize(), ACME_SPEC.makerFeeRate(), ACME_SPEC.takerFeeRate(), ACME_SPEC.maxOrderQuantity(),
+                ACME_SPEC.maxOrderNotional(), ACME_SPEC.marketCollarRate(), Cash.ofCents(500));
+
+        projector.on(new InstrumentListedEvent(ACME, spec, ISSUER, quantity("1000"), T0));
+
+        assertThat(reread().spec("ACME")).contains(spec);
+    }
+
+    @Test
+    void aDocumentStoredBeforeInstrumentsHadAMinimumReadsWithTheDefault() {
+        projector.on(acmeListed("1000"));
+        database.getCollection(ReadModelCollections.INSTRUMENTS)
+                .updateOne(Filters.eq("_id", "ACME"), Updates.unset("minOrderNotional"));
+
+        assertThat(reread().spec("ACME")).get().extracting(InstrumentSpec::minOrderNotional)
+                .isEqualTo(InstrumentSpec.DEFAULT_MIN_ORDER_NOTIONAL);
     }
 
     @Test

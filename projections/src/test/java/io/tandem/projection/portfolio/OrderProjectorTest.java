@@ -97,6 +97,17 @@ class OrderProjectorTest extends MongoReadModelTest {
     }
 
     @Test
+    void aMarketOrderShowsNeitherItsProtectionPriceNorAGtcItNeverHad() {
+        projector.on(marketAsPlaced("o-4", "acc-alice", Side.BUY, "11.00", "1", TimeInForce.GTC, T0), 1);
+        projector.on(marketAsPlaced("o-5", "acc-alice", Side.SELL, "9.00", "1", TimeInForce.FOK, T0), 2);
+
+        assertThat(order("acc-alice", "o-4").price()).isNull();
+        assertThat(order("acc-alice", "o-4").timeInForce()).isEqualTo("IOC");
+        assertThat(order("acc-alice", "o-5").price()).isNull();
+        assertThat(order("acc-alice", "o-5").timeInForce()).isEqualTo("FOK");
+    }
+
+    @Test
     void replayingTheSameEventsTwiceChangesNothing() {
         partialFillThenCancel();
         OrderView once = order("acc-alice", "o-2");

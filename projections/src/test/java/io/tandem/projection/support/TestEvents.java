@@ -38,12 +38,22 @@ public final class TestEvents {
 
     public static OrderPlacedEvent limit(String orderId, String accountId, Side side, String price, String quantity, Instant at) {
         return new OrderPlacedEvent(ACME, OrderId.of(orderId), AccountId.of(accountId), side, OrderType.LIMIT,
-                price(price), quantity(quantity), TimeInForce.GTC, at);
+                price(price), quantity(quantity), TimeInForce.GTC, at, null);
     }
 
     public static OrderPlacedEvent market(String orderId, String accountId, Side side, String quantity, Instant at) {
         return new OrderPlacedEvent(ACME, OrderId.of(orderId), AccountId.of(accountId), side, OrderType.MARKET,
-                null, quantity(quantity), TimeInForce.IOC, at);
+                null, quantity(quantity), TimeInForce.IOC, at, null);
+    }
+
+    /**
+     * A market order as the book records it: with the protection price (the collar bound order
+     * entry computed) in {@code limitPrice} and the time in force the client asked for.
+     */
+    public static OrderPlacedEvent marketAsPlaced(String orderId, String accountId, Side side, String protectionPrice,
+                                                  String quantity, TimeInForce timeInForce, Instant at) {
+        return new OrderPlacedEvent(ACME, OrderId.of(orderId), AccountId.of(accountId), side, OrderType.MARKET,
+                price(protectionPrice), quantity(quantity), timeInForce, at, null);
     }
 
     /**

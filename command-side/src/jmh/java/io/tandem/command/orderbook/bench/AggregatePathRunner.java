@@ -9,6 +9,7 @@ import io.tandem.contracts.common.OrderId;
 import io.tandem.contracts.common.Price;
 import io.tandem.contracts.common.Quantity;
 import io.tandem.contracts.common.Symbol;
+import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.orderbook.CancelOrderCommand;
 import io.tandem.contracts.orderbook.InstrumentListedEvent;
 import io.tandem.contracts.orderbook.InstrumentSpec;
@@ -43,7 +44,8 @@ final class AggregatePathRunner {
                     : new PlaceOrderCommand(SYMBOL, orderId, AccountId.of("u" + stream.orderId[i]),
                     stream.requests[i].side(), OrderType.LIMIT, Price.ofTicks(stream.price[i]),
                     Quantity.ofLots(stream.quantity[i]),
-                    stream.kind[i] == CommandStream.Kind.IOC ? TimeInForce.IOC : TimeInForce.GTC, NOW);
+                    stream.kind[i] == CommandStream.Kind.IOC ? TimeInForce.IOC : TimeInForce.GTC, NOW,
+                    UserId.of("u" + stream.orderId[i]));
         }
         return commands;
     }

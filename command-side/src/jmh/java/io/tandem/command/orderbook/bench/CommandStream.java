@@ -102,7 +102,7 @@ final class CommandStream {
         quantity[i] = lots;
         orderIdText[i] = Long.toString(id);
         requests[i] = new OrderRequest(orderIdText[i], "u" + id, isBuy ? Side.BUY : Side.SELL, limit, lots,
-                kind == Kind.IOC ? TimeInForce.IOC : TimeInForce.GTC);
+                kind == Kind.IOC ? TimeInForce.IOC : TimeInForce.GTC, "u" + id);
     }
 
     private void cancel(int i, long target) {
