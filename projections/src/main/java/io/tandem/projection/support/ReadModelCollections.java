@@ -24,4 +24,12 @@ public final class ReadModelCollections {
 
     private ReadModelCollections() {
     }
+
+    /**
+     * The stream heads of a processing group: per aggregate it follows, the last sequence number it
+     * has handled ({@link AggregateStreams}); written by that group only and cleared by its reset.
+     */
+    public static String streamHeads(String processingGroup) {
+        return processingGroup + "_streams";
+    }
 }
