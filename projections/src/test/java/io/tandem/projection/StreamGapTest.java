@@ -165,6 +165,34 @@ class StreamGapTest extends MongoReadModelTest {
     }
 
     @Test
+    void aReadModelBuiltBeforeStreamHeadsAdoptsEachAggregateAtItsNextEventThenChecksItAndAfterAResetFromItsStart() {
+        // an account document written by the previous version, and no heads: the processor carries on at event 2
+        var accounts = database.getCollection(ReadModelCollections.ACCOUNTS);
+        accounts.insertOne(new Document("_id", ALICE.value()).append("available", 10_000L).append("lastSeq", 1L));
+        AccountProjector projector = new AccountProjector(database);
+
+        oneByOne(projector, List.of(ACCOUNTS.get(4)));
+        assertThat(accountDocument(ALICE).get("available")).as("adopted at event 2").isEqualTo(12_000L);
+        assertThatThrownBy(() -> oneByOne(projector, List.of(credit(ALICE, 4, "a-4", "1.00"))))
+                .satisfies(error -> assertThat(rootCause(error)).isInstanceOf(StreamGapException.class));
+        assertThat(accountDocument(ALICE).get("available")).as("checked from then on").isEqualTo(12_000L);
+        // an aggregate first seen now is adopted too
+        oneByOne(projector, List.of(credit(BOB, 3, "b-3", "1.00")));
+
+        projector.reset();
+
+        assertThatThrownBy(() -> oneByOne(projector, List.of(ACCOUNTS.get(2))))
+                .as("after a reset every stream is checked from its first event")
+                .satisfies(error -> assertThat(rootCause(error)).isInstanceOf(StreamGapException.class));
+        ProjectionGaps.clear();
+        oneByOne(projector, ACCOUNTS);
+        assertThat(accountDocument(ALICE).get("available")).isEqualTo(12_300L);
+        assertThat(new AccountProjector(database)).as("a restart keeps checking from the start").isNotNull();
+        assertThatThrownBy(() -> oneByOne(new AccountProjector(database), List.of(credit(BOB, 5, "b-5", "1.00"))))
+                .satisfies(error -> assertThat(rootCause(error)).isInstanceOf(StreamGapException.class));
+    }
+
+    @Test
     void aGapStillOpenAfterTheBoundedWaitIsReportedAsOverdue() {
         ProjectionGaps.reportAfter(Duration.ZERO);
         AccountProjector projector = new AccountProjector(database);

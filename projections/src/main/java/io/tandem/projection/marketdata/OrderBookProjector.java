@@ -46,12 +46,12 @@ public class OrderBookProjector {
 
     private final MongoCollection<Document> bookOrders;
     private final MongoCollection<Document> books;
-    private final MongoCollection<Document> heads;
+    private final AggregateStreams streams;
 
     public OrderBookProjector(MongoDatabase database) {
         this.bookOrders = database.getCollection(ReadModelCollections.BOOK_ORDERS);
         this.books = database.getCollection(ReadModelCollections.BOOKS);
-        this.heads = database.getCollection(ReadModelCollections.streamHeads(PROCESSING_GROUP));
+        this.streams = AggregateStreams.of(database, PROCESSING_GROUP, bookOrders, books);
         bookOrders.createIndex(Indexes.ascending(SYMBOL, OPEN, SIDE, PRICE));
     }
 
@@ -129,11 +129,11 @@ public class OrderBookProjector {
     public void reset() {
         ReadModelWrites.deleteAll(bookOrders);
         ReadModelWrites.deleteAll(books);
-        ReadModelWrites.deleteAll(heads);
+        streams.reset();
     }
 
     private void handled(Symbol book, long sequence) {
-        AggregateStreams.handled(heads, book.value(), sequence);
+        streams.handled(book.value(), sequence);
     }
 
     private void close(OrderId orderId, long filled, long sequence) {

@@ -52,11 +52,11 @@ public class PaymentProjector {
     public static final String PROCESSING_GROUP = "payments-view";
 
     private final MongoCollection<Document> payments;
-    private final MongoCollection<Document> heads;
+    private final AggregateStreams streams;
 
     public PaymentProjector(MongoDatabase database) {
         this.payments = database.getCollection(ReadModelCollections.PAYMENTS);
-        this.heads = database.getCollection(ReadModelCollections.streamHeads(PROCESSING_GROUP));
+        this.streams = AggregateStreams.of(database, PROCESSING_GROUP, payments);
         // Scanned backwards, this index serves the newest-first listing of an account's payments.
         payments.createIndex(Indexes.ascending(ACCOUNT_ID, REQUESTED_KEY, "_id"));
     }
@@ -104,7 +104,7 @@ public class PaymentProjector {
     @ResetHandler
     public void reset() {
         ReadModelWrites.deleteAll(payments);
-        ReadModelWrites.deleteAll(heads);
+        streams.reset();
     }
 
     private void requested(PaymentId paymentId, long sequence, AccountId accountId, PaymentDirection direction,
@@ -131,7 +131,7 @@ public class PaymentProjector {
 
     /** Every event of a payment writes its document; a missing one stops it ({@link AggregateStreams}). */
     private void write(PaymentId paymentId, long sequence, Bson update) {
-        AggregateStreams.handled(heads, paymentId.value(), sequence);
+        streams.handled(paymentId.value(), sequence);
         SequencedUpdates.applyIfNewer(payments, paymentId.value(), sequence, update, true);
     }
 

@@ -59,11 +59,11 @@ public class AccountProjector {
     public static final String PROCESSING_GROUP = "portfolio";
 
     private final MongoCollection<Document> accounts;
-    private final MongoCollection<Document> heads;
+    private final AggregateStreams streams;
 
     public AccountProjector(MongoDatabase database) {
         this.accounts = database.getCollection(ReadModelCollections.ACCOUNTS);
-        this.heads = database.getCollection(ReadModelCollections.streamHeads(PROCESSING_GROUP));
+        this.streams = AggregateStreams.of(database, PROCESSING_GROUP, accounts);
     }
 
     @EventHandler
@@ -152,13 +152,13 @@ public class AccountProjector {
     /** No balance effect: a deposit counts once it is credited. */
     @EventHandler
     public void on(DepositAcceptedEvent event, @SequenceNumber long sequence) {
-        AggregateStreams.handled(heads, event.accountId().value(), sequence);
+        streams.handled(event.accountId().value(), sequence);
     }
 
     /** No balance effect: the reservation is released after the order's last settlement. */
     @EventHandler
     public void on(ReservationClosingEvent event, @SequenceNumber long sequence) {
-        AggregateStreams.handled(heads, event.accountId().value(), sequence);
+        streams.handled(event.accountId().value(), sequence);
     }
 
     @EventHandler
@@ -196,11 +196,11 @@ public class AccountProjector {
     @ResetHandler
     public void reset() {
         ReadModelWrites.deleteAll(accounts);
-        ReadModelWrites.deleteAll(heads);
+        streams.reset();
     }
 
     private void apply(AccountId accountId, long sequence, Bson update) {
-        AggregateStreams.handled(heads, accountId.value(), sequence);
+        streams.handled(accountId.value(), sequence);
         SequencedUpdates.applyIfNewer(accounts, accountId.value(), sequence, update, true);
     }
 }

@@ -42,11 +42,11 @@ public class OrderProjector {
     public static final String PROCESSING_GROUP = "orders";
 
     private final MongoCollection<Document> orders;
-    private final MongoCollection<Document> heads;
+    private final AggregateStreams streams;
 
     public OrderProjector(MongoDatabase database) {
         this.orders = database.getCollection(ReadModelCollections.ORDERS);
-        this.heads = database.getCollection(ReadModelCollections.streamHeads(PROCESSING_GROUP));
+        this.streams = AggregateStreams.of(database, PROCESSING_GROUP, orders);
         // Scanned backwards, this index serves the newest-first listing of an account's orders.
         orders.createIndex(Indexes.ascending(ACCOUNT_ID, PLACED_KEY, "_id"));
     }
@@ -110,7 +110,7 @@ public class OrderProjector {
     @ResetHandler
     public void reset() {
         ReadModelWrites.deleteAll(orders);
-        ReadModelWrites.deleteAll(heads);
+        streams.reset();
     }
 
     private static Bson fill(long lots, boolean completed) {
@@ -119,7 +119,7 @@ public class OrderProjector {
     }
 
     private void handled(Symbol book, long sequence) {
-        AggregateStreams.handled(heads, book.value(), sequence);
+        streams.handled(book.value(), sequence);
     }
 
     private void apply(OrderId orderId, long sequence, Bson update) {

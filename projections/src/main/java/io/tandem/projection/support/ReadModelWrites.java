@@ -85,17 +85,16 @@ public final class ReadModelWrites {
      * Records a handled event of an aggregate for the {@link AggregateStreams gap check}: queued in the
      * current root unit of work and checked before any document write of it is sent, or checked now.
      */
-    static void handled(MongoCollection<Document> heads, String aggregateId, long sequence) {
+    static void handled(AggregateStreams streams, String aggregateId, long sequence) {
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> root = CurrentUnitOfWork.get().root();
             if (root.phase() == UnitOfWork.Phase.STARTED) {
-                pendingOf(root).handled(heads, aggregateId, sequence);
+                pendingOf(root).handled(streams, aggregateId, sequence);
                 return;
             }
-            flush(heads);
+            flush(streams.heads());
         }
-        AggregateStreams.Run run = new AggregateStreams.Run(aggregateId, sequence);
-        AggregateStreams.check(heads, List.of(run));
+        streams.check(List.of(new AggregateStreams.Run(aggregateId, sequence)));
     }
 
     /** Sends whatever the current root unit of work has queued for {@code collection}. */
@@ -276,8 +275,8 @@ public final class ReadModelWrites {
                     .add(write, latestKey, sequence);
         }
 
-        void handled(MongoCollection<Document> heads, String aggregateId, long sequence) {
-            streams.computeIfAbsent(heads.getNamespace(), namespace -> new AggregateStreams.Queue(heads))
+        void handled(AggregateStreams stream, String aggregateId, long sequence) {
+            streams.computeIfAbsent(stream.heads().getNamespace(), namespace -> new AggregateStreams.Queue(stream))
                     .add(aggregateId, sequence);
         }
 
