@@ -3,7 +3,8 @@ package io.tandem.projection.support;
 /**
  * Names of the MongoDB collections behind the read models, in one place so that a reset, a
  * side-by-side rebuild or an operator looking at the database finds them all. Each collection is
- * written by exactly one processing group; other features may read it.
+ * written by exactly one processing group; other features may read it. Groups that follow
+ * aggregate streams also keep their {@linkplain #streamHeads stream heads}.
  */
 public final class ReadModelCollections {
 

@@ -34,7 +34,9 @@ import java.util.Set;
  * {@link MongoCollection#bulkWrite bulk write} per collection: before the transaction that stores the
  * processor's token commits, and in event order, so that several updates of one document apply as
  * they would one by one. A failing flush fails the unit of work: the token is not stored and the
- * processor retries the batch, which is safe because every write is idempotent (see below).
+ * processor retries the batch, which is safe because every write is idempotent (see below). The
+ * aggregate sequence numbers the batch handled ({@link AggregateStreams}) are checked before any of
+ * its document writes is sent, so a batch that would skip a missing event writes nothing.
  * Without a unit of work (plain unit tests, tools), or once the root is past its start, each write
  * is sent at once, as before.
  * <p>
