@@ -129,6 +129,10 @@ class ProjectorBatchTest extends MongoReadModelTest {
 
         assertThat(commands("update", database, ReadModelCollections.ACCOUNTS)).isEqualTo(1);
         assertThat(commands("find", database, ReadModelCollections.ACCOUNTS)).isZero();
+        // the gap check: one update of the stream heads for the whole batch, no read
+        String heads = ReadModelCollections.streamHeads(AccountProjector.PROCESSING_GROUP);
+        assertThat(commands("update", database, heads)).isEqualTo(1);
+        assertThat(commands("find", database, heads)).isZero();
     }
 
     @Test

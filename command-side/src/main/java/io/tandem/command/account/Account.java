@@ -150,7 +150,7 @@ public class Account {
                     command.tradeId(), command.orderId(), accountId, shortfall);
         }
         apply(new BuySettledEvent(accountId, command.tradeId(), command.orderId(), command.symbol(),
-                command.quantity(), command.notional(), command.fee()));
+                command.quantity(), command.notional(), command.fee(), Cash.ofCents(shortfall)));
         releaseIfSettled(command.orderId());
     }
 
@@ -167,7 +167,7 @@ public class Account {
                     command.tradeId(), command.orderId(), accountId, shortfall);
         }
         apply(new SellSettledEvent(accountId, command.tradeId(), command.orderId(), command.symbol(),
-                command.quantity(), command.notional(), command.fee()));
+                command.quantity(), command.notional(), command.fee(), Quantity.ofLots(shortfall)));
         releaseIfSettled(command.orderId());
     }
 
@@ -326,9 +326,14 @@ public class Account {
                 (existing, added) -> existing.plusQuantity(added.quantity()));
     }
 
+    /**
+     * The shortfall is recomputed from the reservation rather than read from the event, so that
+     * revision 1 events (which do not carry it) replay as they were applied; for newer events the two
+     * are equal, since the command handler computed the event's from the same state.
+     */
     @EventSourcingHandler
     void on(BuySettledEvent event) {
-        long cost = Math.addExact(event.notional().cents(), event.fee().cents());
+        long cost = event.costCents();
         OrderReservation reservation = reservations.get(event.orderId());
         long shortfall = reservation == null ? cost : reservation.cashShortfall(cost);
         if (reservation != null) {

@@ -1,9 +1,11 @@
 package io.tandem.command.account;
 
+import io.tandem.contracts.account.BuySettledEvent;
 import io.tandem.contracts.account.CollectFeesCommand;
 import io.tandem.contracts.account.FeesCollectedEvent;
 import io.tandem.contracts.account.PositionReservedEvent;
 import io.tandem.contracts.account.ReservePositionCommand;
+import io.tandem.contracts.account.SellSettledEvent;
 import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.common.ErrorCode;
 import io.tandem.contracts.common.OrderId;
@@ -60,6 +62,29 @@ class AccountSettlementTest {
         fixture.given(opened(), deposited("adj-1", 1_000), cashReserved(100), buySettled(TRADE, 1, 140, 10))
                 .when(adjust("adj-2", -851))
                 .expectException(refusedWith(ErrorCode.INSUFFICIENT_FUNDS));
+    }
+
+    @Test
+    void aBuySettlementBeyondTheReservationRecordsTheShortfallItTakesFromAvailableCash() {
+        fixture.given(opened(), deposited("adj-1", 1_000), cashReserved(100))
+                .when(settleBuy(TRADE, 1, 140, 10))
+                .expectEvents(new BuySettledEvent(ACCOUNT, TRADE, ORDER, ACME, Quantity.ofLots(1), Cash.ofCents(140),
+                        Cash.ofCents(10), Cash.ofCents(50)));
+    }
+
+    @Test
+    void aSellSettlementBeyondTheReservationRecordsTheShortfallItTakesFromThePosition() {
+        fixture.given(opened(), issued(10), positionReserved(5))
+                .when(settleSell(TRADE, 8, 800, 0))
+                .expectEvents(new SellSettledEvent(ACCOUNT, TRADE, ORDER, ACME, Quantity.ofLots(8), Cash.ofCents(800),
+                        Cash.ZERO, Quantity.ofLots(3)));
+    }
+
+    @Test
+    void aSellSettlementBeyondTheReservationTakesTheShortfallFromThePosition() {
+        fixture.given(opened(), issued(10), positionReserved(5), sellSettled(TRADE, 8, 800, 0))
+                .when(new ReservePositionCommand(ACCOUNT, ALICE, SELL_ORDER, ACME, Quantity.ofLots(3)))
+                .expectException(refusedWith(ErrorCode.INSUFFICIENT_POSITION));
     }
 
     @Test

@@ -7,12 +7,14 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.tandem.contracts.common.OrderId;
+import io.tandem.contracts.common.Symbol;
 import io.tandem.contracts.orderbook.InstrumentListedEvent;
 import io.tandem.contracts.orderbook.OrderAmendedEvent;
 import io.tandem.contracts.orderbook.OrderCancelledEvent;
 import io.tandem.contracts.orderbook.OrderFilledEvent;
 import io.tandem.contracts.orderbook.OrderPlacedEvent;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
+import io.tandem.projection.support.AggregateStreams;
 import io.tandem.projection.support.Numbers;
 import io.tandem.projection.support.ReadModelCollections;
 import io.tandem.projection.support.ReadModelWrites;
@@ -32,7 +34,9 @@ import static io.tandem.projection.marketdata.BookDocuments.*;
  * last trade price; depth is aggregated per price level at query time. Closed orders stay as
  * closed documents rather than being deleted, so a redelivered placement can never bring them
  * back: every change is guarded by the book's event sequence number per document. Writes are sent
- * per batch ({@link ReadModelWrites}); only an amendment reads a document first.
+ * per batch ({@link ReadModelWrites}); only an amendment reads a document first. Every event of a
+ * book is counted against the book's stream head, so that a missing one stops the projection of
+ * that book instead of being skipped ({@link AggregateStreams}).
  */
 @Component
 @ProcessingGroup(OrderBookProjector.PROCESSING_GROUP)
@@ -42,21 +46,25 @@ public class OrderBookProjector {
 
     private final MongoCollection<Document> bookOrders;
     private final MongoCollection<Document> books;
+    private final AggregateStreams streams;
 
     public OrderBookProjector(MongoDatabase database) {
         this.bookOrders = database.getCollection(ReadModelCollections.BOOK_ORDERS);
         this.books = database.getCollection(ReadModelCollections.BOOKS);
+        this.streams = AggregateStreams.of(database, PROCESSING_GROUP, bookOrders, books);
         bookOrders.createIndex(Indexes.ascending(SYMBOL, OPEN, SIDE, PRICE));
     }
 
     @EventHandler
     public void on(InstrumentListedEvent event, @SequenceNumber long sequence) {
+        handled(event.symbol(), sequence);
         SequencedUpdates.applyIfNewer(books, event.symbol().value(), sequence,
                 Updates.set(LISTED_AT, event.listedAt() == null ? null : event.listedAt().toString()), true);
     }
 
     @EventHandler
     public void on(OrderPlacedEvent event, @SequenceNumber long sequence) {
+        handled(event.symbol(), sequence);
         if (event.limitPrice() == null) {
             return; // market orders never rest, so they never show in depth
         }
@@ -73,6 +81,7 @@ public class OrderBookProjector {
 
     @EventHandler
     public void on(TradeExecutedEvent event, @SequenceNumber long sequence) {
+        handled(event.symbol(), sequence);
         long lots = event.quantity().lots();
         Bson fill = Updates.combine(Updates.inc(FILLED, lots), Updates.inc(REMAINING, -lots));
         update(event.makerOrderId(), sequence, fill);
@@ -83,11 +92,13 @@ public class OrderBookProjector {
 
     @EventHandler
     public void on(OrderFilledEvent event, @SequenceNumber long sequence) {
+        handled(event.symbol(), sequence);
         close(event.orderId(), event.filledQuantity().lots(), sequence);
     }
 
     @EventHandler
     public void on(OrderCancelledEvent event, @SequenceNumber long sequence) {
+        handled(event.symbol(), sequence);
         close(event.orderId(), event.filledQuantity().lots(), sequence);
     }
 
@@ -99,6 +110,7 @@ public class OrderBookProjector {
      */
     @EventHandler
     public void on(OrderAmendedEvent event, @SequenceNumber long sequence) {
+        handled(event.symbol(), sequence);
         String orderId = event.orderId().value();
         ReadModelWrites.flushIfPending(bookOrders, orderId);
         Document order = bookOrders.find(Filters.eq("_id", orderId))
@@ -117,6 +129,11 @@ public class OrderBookProjector {
     public void reset() {
         ReadModelWrites.deleteAll(bookOrders);
         ReadModelWrites.deleteAll(books);
+        streams.reset();
+    }
+
+    private void handled(Symbol book, long sequence) {
+        streams.handled(book.value(), sequence);
     }
 
     private void close(OrderId orderId, long filled, long sequence) {

@@ -15,6 +15,7 @@ import io.tandem.contracts.payment.PaymentInitiatedEvent;
 import io.tandem.contracts.payment.PaymentOutcomeConflictedEvent;
 import io.tandem.contracts.payment.PaymentStatus;
 import io.tandem.contracts.payment.WithdrawalRequestedEvent;
+import io.tandem.projection.support.AggregateStreams;
 import io.tandem.projection.support.Cursors;
 import io.tandem.projection.support.ReadModelCollections;
 import io.tandem.projection.support.ReadModelWrites;
@@ -51,9 +52,11 @@ public class PaymentProjector {
     public static final String PROCESSING_GROUP = "payments-view";
 
     private final MongoCollection<Document> payments;
+    private final AggregateStreams streams;
 
     public PaymentProjector(MongoDatabase database) {
         this.payments = database.getCollection(ReadModelCollections.PAYMENTS);
+        this.streams = AggregateStreams.of(database, PROCESSING_GROUP, payments);
         // Scanned backwards, this index serves the newest-first listing of an account's payments.
         payments.createIndex(Indexes.ascending(ACCOUNT_ID, REQUESTED_KEY, "_id"));
     }
@@ -95,13 +98,13 @@ public class PaymentProjector {
                 .append(CONFLICT_REPORTED, event.reported().name())
                 .append(CONFLICT_DETAIL, event.detail())
                 .append(HISTORY_AT, event.at().toString());
-        SequencedUpdates.applyIfNewer(payments, event.paymentId().value(), sequence,
-                Updates.combine(Updates.set(CONFLICT, conflict), Updates.push(HISTORY, entry)), true);
+        write(event.paymentId(), sequence, Updates.combine(Updates.set(CONFLICT, conflict), Updates.push(HISTORY, entry)));
     }
 
     @ResetHandler
     public void reset() {
         ReadModelWrites.deleteAll(payments);
+        streams.reset();
     }
 
     private void requested(PaymentId paymentId, long sequence, AccountId accountId, PaymentDirection direction,
@@ -114,7 +117,7 @@ public class PaymentProjector {
                 Updates.set(REQUESTED_AT, requestedAt.toString()),
                 Updates.set(REQUESTED_KEY, Cursors.timeKey(requestedAt))));
         updates.addAll(status(PaymentStatus.REQUESTED, null, requestedAt));
-        SequencedUpdates.applyIfNewer(payments, paymentId.value(), sequence, Updates.combine(updates), true);
+        write(paymentId, sequence, Updates.combine(updates));
     }
 
     private void apply(PaymentId paymentId, long sequence, PaymentStatus status, String reason,
@@ -123,7 +126,13 @@ public class PaymentProjector {
         if (providerReference != null) {
             updates.add(Updates.set(PROVIDER_REFERENCE, providerReference));
         }
-        SequencedUpdates.applyIfNewer(payments, paymentId.value(), sequence, Updates.combine(updates), true);
+        write(paymentId, sequence, Updates.combine(updates));
+    }
+
+    /** Every event of a payment writes its document; a missing one stops it ({@link AggregateStreams}). */
+    private void write(PaymentId paymentId, long sequence, Bson update) {
+        streams.handled(paymentId.value(), sequence);
+        SequencedUpdates.applyIfNewer(payments, paymentId.value(), sequence, update, true);
     }
 
     private static List<Bson> status(PaymentStatus status, String reason, Instant at) {

@@ -7,9 +7,11 @@ import io.tandem.contracts.account.AccountOpenedEvent;
 import io.tandem.contracts.account.BuySettledEvent;
 import io.tandem.contracts.account.CashAdjustedEvent;
 import io.tandem.contracts.account.CashReservedEvent;
+import io.tandem.contracts.account.DepositAcceptedEvent;
 import io.tandem.contracts.account.DepositCreditedEvent;
 import io.tandem.contracts.account.FeesCollectedEvent;
 import io.tandem.contracts.account.PositionReservedEvent;
+import io.tandem.contracts.account.ReservationClosingEvent;
 import io.tandem.contracts.account.ReservationReleasedEvent;
 import io.tandem.contracts.account.SellSettledEvent;
 import io.tandem.contracts.account.SupplyIssuedEvent;
@@ -17,6 +19,7 @@ import io.tandem.contracts.account.WithdrawalDebitedEvent;
 import io.tandem.contracts.account.WithdrawalReleasedEvent;
 import io.tandem.contracts.account.WithdrawalReservedEvent;
 import io.tandem.contracts.common.AccountId;
+import io.tandem.projection.support.AggregateStreams;
 import io.tandem.projection.support.ReadModelCollections;
 import io.tandem.projection.support.ReadModelWrites;
 import io.tandem.projection.support.SequencedUpdates;
@@ -40,8 +43,14 @@ import static io.tandem.projection.support.AccountDocuments.*;
  * balance effect); a withdrawal holds its amount as reserved cash until the payout is debited or
  * released. Every event is a
  * relative change ({@code $inc}) applied at most once per account thanks to the account's event
- * sequence number, so redelivery and replay leave the balances untouched. No handler reads: the
- * updates of a batch are sent together ({@link io.tandem.projection.support.ReadModelWrites}).
+ * sequence number, so redelivery and replay leave the balances untouched. Every event of an account
+ * is handled, those without a balance effect only to be counted, so that a missing one stops the
+ * projection of that account instead of being skipped ({@link AggregateStreams}). No handler reads:
+ * the updates of a batch are sent together ({@link io.tandem.projection.support.ReadModelWrites}).
+ * <p>
+ * A settlement draws on its order's reservation; what the reservation could not cover (the
+ * event's {@code shortfall}) comes out of available cash or the available position, exactly as the
+ * Account aggregate takes it, so that {@code reserved} keeps matching what open orders still hold.
  */
 @Component
 @ProcessingGroup(AccountProjector.PROCESSING_GROUP)
@@ -50,9 +59,11 @@ public class AccountProjector {
     public static final String PROCESSING_GROUP = "portfolio";
 
     private final MongoCollection<Document> accounts;
+    private final AggregateStreams streams;
 
     public AccountProjector(MongoDatabase database) {
         this.accounts = database.getCollection(ReadModelCollections.ACCOUNTS);
+        this.streams = AggregateStreams.of(database, PROCESSING_GROUP, accounts);
     }
 
     @EventHandler
@@ -99,9 +110,10 @@ public class AccountProjector {
     @EventHandler
     public void on(BuySettledEvent event, @SequenceNumber long sequence) {
         String symbol = event.symbol().value();
-        long paid = Math.addExact(event.notional().cents(), event.fee().cents());
+        long shortfall = event.shortfallCents();
         apply(event.accountId(), sequence, Updates.combine(
-                Updates.inc(RESERVED, -paid),
+                Updates.inc(RESERVED, -Math.subtractExact(event.costCents(), shortfall)),
+                Updates.inc(AVAILABLE, -shortfall),
                 Updates.set(positionPath(symbol, POSITION_SYMBOL), symbol),
                 Updates.inc(positionPath(symbol, POSITION_QUANTITY), event.quantity().lots())));
     }
@@ -110,10 +122,12 @@ public class AccountProjector {
     public void on(SellSettledEvent event, @SequenceNumber long sequence) {
         String symbol = event.symbol().value();
         long received = Math.subtractExact(event.notional().cents(), event.fee().cents());
+        long shortfall = event.shortfallLots();
         apply(event.accountId(), sequence, Updates.combine(
                 Updates.inc(AVAILABLE, received),
                 Updates.set(positionPath(symbol, POSITION_SYMBOL), symbol),
-                Updates.inc(positionPath(symbol, POSITION_RESERVED), -event.quantity().lots())));
+                Updates.inc(positionPath(symbol, POSITION_RESERVED), -Math.subtractExact(event.quantity().lots(), shortfall)),
+                Updates.inc(positionPath(symbol, POSITION_QUANTITY), -shortfall)));
     }
 
     @EventHandler
@@ -133,6 +147,18 @@ public class AccountProjector {
             updates.add(Updates.inc(positionPath(symbol, POSITION_RESERVED), -lots));
         }
         apply(event.accountId(), sequence, Updates.combine(updates));
+    }
+
+    /** No balance effect: a deposit counts once it is credited. */
+    @EventHandler
+    public void on(DepositAcceptedEvent event, @SequenceNumber long sequence) {
+        streams.handled(event.accountId().value(), sequence);
+    }
+
+    /** No balance effect: the reservation is released after the order's last settlement. */
+    @EventHandler
+    public void on(ReservationClosingEvent event, @SequenceNumber long sequence) {
+        streams.handled(event.accountId().value(), sequence);
     }
 
     @EventHandler
@@ -170,9 +196,11 @@ public class AccountProjector {
     @ResetHandler
     public void reset() {
         ReadModelWrites.deleteAll(accounts);
+        streams.reset();
     }
 
     private void apply(AccountId accountId, long sequence, Bson update) {
+        streams.handled(accountId.value(), sequence);
         SequencedUpdates.applyIfNewer(accounts, accountId.value(), sequence, update, true);
     }
 }

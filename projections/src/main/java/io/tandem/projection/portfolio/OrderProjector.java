@@ -5,6 +5,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import io.tandem.contracts.common.OrderId;
+import io.tandem.contracts.common.Symbol;
+import io.tandem.contracts.orderbook.InstrumentListedEvent;
 import io.tandem.contracts.orderbook.OrderAmendedEvent;
 import io.tandem.contracts.orderbook.OrderCancelledEvent;
 import io.tandem.contracts.orderbook.OrderFilledEvent;
@@ -12,6 +14,7 @@ import io.tandem.contracts.orderbook.OrderPlacedEvent;
 import io.tandem.contracts.orderbook.OrderStatus;
 import io.tandem.contracts.orderbook.OrderType;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
+import io.tandem.projection.support.AggregateStreams;
 import io.tandem.projection.support.ReadModelCollections;
 import io.tandem.projection.support.ReadModelWrites;
 import io.tandem.projection.support.SequencedUpdates;
@@ -30,7 +33,8 @@ import static io.tandem.projection.portfolio.OrderDocuments.*;
  * status, filled quantity and cancel reason. An order's events all come from its book's stream, so
  * the book's sequence number makes each change apply at most once per order document. No handler
  * reads (a fill increments, a close sets absolute values): the updates of a batch are sent together
- * ({@link io.tandem.projection.support.ReadModelWrites}).
+ * ({@link io.tandem.projection.support.ReadModelWrites}). Every event of a book is counted against the
+ * book's stream head, so that a missing one stops the projection of that book ({@link AggregateStreams}).
  */
 @Component
 @ProcessingGroup(OrderProjector.PROCESSING_GROUP)
@@ -39,11 +43,19 @@ public class OrderProjector {
     public static final String PROCESSING_GROUP = "orders";
 
     private final MongoCollection<Document> orders;
+    private final AggregateStreams streams;
 
     public OrderProjector(MongoDatabase database) {
         this.orders = database.getCollection(ReadModelCollections.ORDERS);
+        this.streams = AggregateStreams.of(database, PROCESSING_GROUP, orders);
         // Scanned backwards, this index serves the newest-first listing of an account's orders.
         orders.createIndex(Indexes.ascending(ACCOUNT_ID, PLACED_KEY, "_id"));
+    }
+
+    /** Lists no order: only counted, as the book's first event. */
+    @EventHandler
+    public void on(InstrumentListedEvent event, @SequenceNumber long sequence) {
+        handled(event.symbol(), sequence);
     }
 
     /**
@@ -53,6 +65,7 @@ public class OrderProjector {
      */
     @EventHandler
     public void on(OrderPlacedEvent event, @SequenceNumber long sequence) {
+        handled(event.symbol(), sequence);
         boolean market = event.type() == OrderType.MARKET;
         apply(event.orderId(), sequence, Updates.combine(
                 Updates.set(ACCOUNT_ID, event.accountId().value()),
@@ -70,6 +83,7 @@ public class OrderProjector {
 
     @EventHandler
     public void on(TradeExecutedEvent event, @SequenceNumber long sequence) {
+        handled(event.symbol(), sequence);
         long lots = event.quantity().lots();
         apply(event.buyOrderId(), sequence, fill(lots, event.buyOrderFilled()));
         apply(event.sellOrderId(), sequence, fill(lots, event.sellOrderFilled()));
@@ -77,6 +91,7 @@ public class OrderProjector {
 
     @EventHandler
     public void on(OrderFilledEvent event, @SequenceNumber long sequence) {
+        handled(event.symbol(), sequence);
         apply(event.orderId(), sequence, Updates.combine(
                 Updates.set(FILLED, event.filledQuantity().lots()),
                 Updates.set(STATUS, OrderStatus.FILLED.name())));
@@ -84,6 +99,7 @@ public class OrderProjector {
 
     @EventHandler
     public void on(OrderCancelledEvent event, @SequenceNumber long sequence) {
+        handled(event.symbol(), sequence);
         apply(event.orderId(), sequence, Updates.combine(
                 Updates.set(FILLED, event.filledQuantity().lots()),
                 Updates.set(STATUS, OrderStatus.CANCELLED.name()),
@@ -92,6 +108,7 @@ public class OrderProjector {
 
     @EventHandler
     public void on(OrderAmendedEvent event, @SequenceNumber long sequence) {
+        handled(event.symbol(), sequence);
         Bson quantity = Updates.set(QUANTITY, event.quantity().lots());
         apply(event.orderId(), sequence, event.price() == null ? quantity
                 : Updates.combine(quantity, Updates.set(PRICE, event.price().ticks())));
@@ -100,11 +117,16 @@ public class OrderProjector {
     @ResetHandler
     public void reset() {
         ReadModelWrites.deleteAll(orders);
+        streams.reset();
     }
 
     private static Bson fill(long lots, boolean completed) {
         return Updates.combine(Updates.inc(FILLED, lots),
                 Updates.set(STATUS, (completed ? OrderStatus.FILLED : OrderStatus.PARTIALLY_FILLED).name()));
+    }
+
+    private void handled(Symbol book, long sequence) {
+        streams.handled(book.value(), sequence);
     }
 
     private void apply(OrderId orderId, long sequence, Bson update) {

@@ -3,7 +3,8 @@ package io.tandem.projection.support;
 /**
  * Names of the MongoDB collections behind the read models, in one place so that a reset, a
  * side-by-side rebuild or an operator looking at the database finds them all. Each collection is
- * written by exactly one processing group; other features may read it.
+ * written by exactly one processing group; other features may read it. Groups that follow
+ * aggregate streams also keep their {@linkplain #streamHeads stream heads}.
  */
 public final class ReadModelCollections {
 
@@ -23,5 +24,13 @@ public final class ReadModelCollections {
     public static final String INSTRUMENTS = "instruments";
 
     private ReadModelCollections() {
+    }
+
+    /**
+     * The stream heads of a processing group: per aggregate it follows, the last sequence number it
+     * has handled ({@link AggregateStreams}); written by that group only and cleared by its reset.
+     */
+    public static String streamHeads(String processingGroup) {
+        return processingGroup + "_streams";
     }
 }

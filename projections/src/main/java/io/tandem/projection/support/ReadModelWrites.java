@@ -34,7 +34,9 @@ import java.util.Set;
  * {@link MongoCollection#bulkWrite bulk write} per collection: before the transaction that stores the
  * processor's token commits, and in event order, so that several updates of one document apply as
  * they would one by one. A failing flush fails the unit of work: the token is not stored and the
- * processor retries the batch, which is safe because every write is idempotent (see below).
+ * processor retries the batch, which is safe because every write is idempotent (see below). The
+ * aggregate sequence numbers the batch handled ({@link AggregateStreams}) are checked before any of
+ * its document writes is sent, so a batch that would skip a missing event writes nothing.
  * Without a unit of work (plain unit tests, tools), or once the root is past its start, each write
  * is sent at once, as before.
  * <p>
@@ -81,6 +83,22 @@ public final class ReadModelWrites {
         submit(collection, new Write(model, id, sequence, upsert), latestKey, sequence);
     }
 
+    /**
+     * Records a handled event of an aggregate for the {@link AggregateStreams gap check}: queued in the
+     * current root unit of work and checked before any document write of it is sent, or checked now.
+     */
+    static void handled(AggregateStreams streams, String aggregateId, long sequence) {
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+            if (root.phase() == UnitOfWork.Phase.STARTED) {
+                pendingOf(root).handled(streams, aggregateId, sequence);
+                return;
+            }
+            flush(streams.heads());
+        }
+        streams.check(List.of(new AggregateStreams.Run(aggregateId, sequence)));
+    }
+
     /** Sends whatever the current root unit of work has queued for {@code collection}. */
     public static void flush(MongoCollection<Document> collection) {
         PendingWrites pending = pending();
@@ -113,16 +131,19 @@ public final class ReadModelWrites {
         return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(RESOURCE_KEY) : null;
     }
 
+    private static PendingWrites pendingOf(UnitOfWork<?> root) {
+        return root.getOrComputeResource(RESOURCE_KEY, key -> {
+            PendingWrites created = new PendingWrites();
+            root.onPrepareCommit(u -> created.flushAll());
+            return created;
+        });
+    }
+
     private static void submit(MongoCollection<Document> collection, Write write, String latestKey, long sequence) {
         if (CurrentUnitOfWork.isStarted()) {
             UnitOfWork<?> root = CurrentUnitOfWork.get().root();
             if (root.phase() == UnitOfWork.Phase.STARTED) {
-                PendingWrites pending = root.getOrComputeResource(RESOURCE_KEY, key -> {
-                    PendingWrites created = new PendingWrites();
-                    root.onPrepareCommit(u -> created.flushAll());
-                    return created;
-                });
-                pending.add(collection, write, latestKey, sequence);
+                pendingOf(root).add(collection, write, latestKey, sequence);
                 return;
             }
             // Committing already (a write from another prepare-commit handler): keep the order, send now.
@@ -241,25 +262,45 @@ public final class ReadModelWrites {
         }
     }
 
-    /** What a root unit of work has queued, per collection in order of first use. */
+    /**
+     * What a root unit of work has queued, per collection in order of first use, and the aggregate
+     * sequence numbers it has handled. Those are checked first whenever anything is sent, so that no
+     * document write of the batch is sent past a gap.
+     */
     private static final class PendingWrites {
 
         private final Map<MongoNamespace, CollectionQueue> queues = new LinkedHashMap<>();
+        private final Map<MongoNamespace, AggregateStreams.Queue> streams = new LinkedHashMap<>();
 
         void add(MongoCollection<Document> collection, Write write, String latestKey, long sequence) {
             queues.computeIfAbsent(collection.getNamespace(), namespace -> new CollectionQueue(collection))
                     .add(write, latestKey, sequence);
         }
 
+        void handled(AggregateStreams stream, String aggregateId, long sequence) {
+            streams.computeIfAbsent(stream.heads().getNamespace(), namespace -> new AggregateStreams.Queue(stream))
+                    .add(aggregateId, sequence);
+        }
+
         void flush(MongoNamespace namespace, Object id) {
             CollectionQueue queue = queues.get(namespace);
             if (queue != null && (id == null || queue.mayWrite(id))) {
+                flushStreams();
                 queue.flush();
+            } else if (id == null && streams.containsKey(namespace)) {
+                flushStreams();
             }
         }
 
         void flushAll() {
+            flushStreams();
             for (CollectionQueue queue : queues.values()) {
+                queue.flush();
+            }
+        }
+
+        private void flushStreams() {
+            for (AggregateStreams.Queue queue : streams.values()) {
                 queue.flush();
             }
         }

@@ -16,6 +16,10 @@ import org.bson.conversions.Bson;
  * With {@code upsert}, a missing document is created; a document that exists but has already seen
  * the event makes the upsert collide on {@code _id}, which is exactly the "already applied" case.
  * <p>
+ * The guard makes an event apply at most once; it cannot tell that an event is missing, since one
+ * aggregate's events may update many documents. That is {@link AggregateStreams}' job: a projector
+ * records every event it handles there, and a batch that would skip one is not written at all.
+ * <p>
  * Updates go through {@link ReadModelWrites}: inside a unit of work they are queued and sent with
  * the rest of the batch, in order, so nothing here can tell whether an update was applied. A
  * handler that needs to know must read the document after {@link ReadModelWrites#flushIfPending}.

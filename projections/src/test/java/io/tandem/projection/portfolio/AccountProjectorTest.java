@@ -69,6 +69,39 @@ class AccountProjectorTest extends MongoReadModelTest {
         assertThat(view.positions()).containsExactly(new PositionView("ACME", "2", "1"));
     }
 
+    /**
+     * 1.00 reserved for a buy that settles for 1.40 + 0.10: the Account aggregate takes the 0.50 beyond
+     * the reservation from available cash (998.50 left, nothing reserved), and so must the read model.
+     */
+    @Test
+    void aBuyShortfallComesOutOfAvailableCashAsInTheAggregate() {
+        projector.on(new AccountOpenedEvent(ALICE, UserId.of("alice"), AccountType.TRADING), 0);
+        projector.on(new CashAdjustedEvent(ALICE, AdjustmentId.of("adj-1"), Cash.parse("1000.00"), "deposit", UserId.of("admin")), 1);
+        projector.on(new CashReservedEvent(ALICE, BUY, ACME, Cash.parse("1.00")), 2);
+        projector.on(new BuySettledEvent(ALICE, T1, BUY, ACME, quantity("1"), Cash.parse("1.40"), Cash.parse("0.10"),
+                Cash.parse("0.50")), 3);
+
+        assertThat(alice().cash()).isEqualTo(new CashView("998.50", "0.00"));
+
+        projector.on(new ReservationReleasedEvent(ALICE, BUY, ACME, Cash.ZERO, Quantity.ZERO), 4);
+
+        assertThat(alice().cash()).isEqualTo(new CashView("998.50", "0.00"));
+        assertThat(alice().positions()).containsExactly(new PositionView("ACME", "1", "0"));
+    }
+
+    /** 5 reserved for a sell of which 8 settle: the 3 beyond the reservation come out of the available position. */
+    @Test
+    void aSellShortfallComesOutOfTheAvailablePositionAsInTheAggregate() {
+        projector.on(new AccountOpenedEvent(ALICE, UserId.of("alice"), AccountType.TRADING), 0);
+        projector.on(new SupplyIssuedEvent(ALICE, ACME, quantity("10")), 1);
+        projector.on(new PositionReservedEvent(ALICE, SELL, ACME, quantity("5")), 2);
+        projector.on(new SellSettledEvent(ALICE, T1, SELL, ACME, quantity("8"), Cash.parse("80.00"), Cash.ZERO,
+                quantity("3")), 3);
+
+        assertThat(alice().cash()).isEqualTo(new CashView("80.00", "0.00"));
+        assertThat(alice().positions()).containsExactly(new PositionView("ACME", "2", "0"));
+    }
+
     @Test
     void releasedReservationsReturnToAvailable() {
         tradingSession();
@@ -124,13 +157,19 @@ class AccountProjectorTest extends MongoReadModelTest {
     /** Alice has 100.00 credited from a deposit (its acceptance, sequence 1, has no balance effect) and asks to withdraw 30.00. */
     private void withdrawalReserved() {
         projector.on(new AccountOpenedEvent(ALICE, UserId.of("alice"), AccountType.TRADING), 0);
+        projector.on(depositAccepted(), 1);
         projector.on(new DepositCreditedEvent(ALICE, PaymentId.of("dep-1"), Cash.parse("100.00")), 2);
         projector.on(new WithdrawalReservedEvent(ALICE, PaymentId.of("wdr-1"), Cash.parse("30.00")), 3);
+    }
+
+    private static DepositAcceptedEvent depositAccepted() {
+        return new DepositAcceptedEvent(ALICE, PaymentId.of("dep-1"), UserId.of("alice"), Cash.parse("100.00"));
     }
 
     @Test
     void aCreditedDepositBecomesAvailableCash() {
         projector.on(new AccountOpenedEvent(ALICE, UserId.of("alice"), AccountType.TRADING), 0);
+        projector.on(depositAccepted(), 1);
 
         projector.on(new DepositCreditedEvent(ALICE, PaymentId.of("dep-1"), Cash.parse("100.00")), 2);
 

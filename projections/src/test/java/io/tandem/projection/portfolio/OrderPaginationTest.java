@@ -32,6 +32,8 @@ class OrderPaginationTest extends MongoReadModelTest {
         InstrumentFormats catalog = new InstrumentFormats(database);
         new InstrumentProjector(catalog).on(acmeListed("1000"));
         projector = new OrderProjector(database);
+        projector.on(acmeListed("1000"), 0);
+        sequence = 1;
         queries = new OrderQueryHandler(database, catalog);
     }
 

@@ -30,6 +30,7 @@ class OrderProjectorTest extends MongoReadModelTest {
         InstrumentFormats catalog = new InstrumentFormats(database);
         new InstrumentProjector(catalog).on(acmeListed("1000"));
         projector = new OrderProjector(database);
+        projector.on(acmeListed("1000"), 0); // the book's first event: its orders follow from sequence 1
         queries = new OrderQueryHandler(database, catalog);
     }
 
