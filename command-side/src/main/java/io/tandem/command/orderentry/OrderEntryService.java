@@ -88,7 +88,8 @@ public class OrderEntryService implements OrderEntry {
                     quantity), ErrorCode.ACCOUNT_NOT_FOUND);
         }
         OrderResult result = bookAnswer(commands.send(new PlaceOrderCommand(request.symbol(), orderId, request.accountId(),
-                request.side(), request.type(), limitPrice, quantity, request.timeInForce(), request.now()), ErrorCode.UNKNOWN_INSTRUMENT));
+                request.side(), request.type(), limitPrice, quantity, request.timeInForce(), request.now(), request.clientOrderId()),
+                ErrorCode.UNKNOWN_INSTRUMENT));
         order.placed(result, toJson(result));
         return result;
     }
