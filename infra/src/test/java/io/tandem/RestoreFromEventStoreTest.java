@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,7 +53,9 @@ class RestoreFromEventStoreTest {
         return new SpringApplicationBuilder(TandemApplication.class)
                 .run("--server.port=0", "--tandem.data-dir=" + dataDir, "--spring.main.banner-mode=off",
                         "--tandem.payments.simulator.delay=PT0.2S", "--tandem.payments.simulator.decline-rate=0",
-                        "--tandem.payments.simulator.timeout-rate=0", "--tandem.payments.daily-withdrawal-limit=1000.00");
+                        "--tandem.payments.simulator.timeout-rate=0", "--tandem.payments.daily-withdrawal-limit=1000.00",
+                        // Small batches, so that rebuilds take several steps (and two rebuilds take turns).
+                        "--tandem.lookup-tables.rebuild-batch-size=2");
     }
 
     private static TandemClient clientFor(ConfigurableApplicationContext application) {
@@ -151,8 +160,47 @@ class RestoreFromEventStoreTest {
             LedgerInvariant.awaitBalanced(client, traders.admin());
 
             // The tables caught up once; what the live path wrote since is not replayed at the next start.
-            assertThat(second.getBean(LookupTableRebuild.class).catchUp()).isZero();
+            LookupTableRebuild rebuild = second.getBean(LookupTableRebuild.class);
+            assertThat(rebuild.catchUp()).isZero();
+
+            // Two nodes rebuilding the same tables at once take turns and end with the tables the live path wrote.
+            JdbcTemplate jdbc = second.getBean(JdbcTemplate.class);
+            Map<String, List<Map<String, Object>>> live = lookupTables(jdbc);
+            second.getBean(TransactionTemplate.class).executeWithoutResult(status -> {
+                for (String table : LOOKUP_TABLES.keySet()) {
+                    jdbc.update("delete from " + table);
+                }
+                jdbc.update("delete from lookup_table_position");
+            });
+            ExecutorService nodes = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<Long>> applied = nodes.invokeAll(List.of(rebuild::catchUp, rebuild::catchUp));
+                assertThat(applied.get(0).get() + applied.get(1).get()).isPositive();
+            } finally {
+                nodes.shutdownNow();
+            }
+            assertThat(lookupTables(jdbc)).isEqualTo(live);
         }
+    }
+
+    /**
+     * The lookup tables and the columns a rebuild must restore as the live path wrote them, keyed by
+     * primary key. Order-entry rows rebuilt also follow passive fills, so their state on the book is left out.
+     */
+    private static final Map<String, String> LOOKUP_TABLES = Map.of(
+            "instrument_catalog", "*",
+            "payment_withdrawal_day", "*",
+            "payment_withdrawal_charge", "*",
+            "order_entry", "order_id, account_id, client_order_id, owner_user_id, symbol, side, order_type,"
+                    + " requested_price_ticks, requested_quantity_lots, time_in_force, result");
+
+    private static Map<String, List<Map<String, Object>>> lookupTables(JdbcTemplate jdbc) {
+        Map<String, List<Map<String, Object>>> rows = new TreeMap<>();
+        LOOKUP_TABLES.forEach((table, columns) -> rows.put(table,
+                jdbc.queryForList("select " + columns + " from " + table + " order by 1")));
+        assertThat(rows.get("order_entry")).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(rows.get("payment_withdrawal_charge")).hasSize(2);
+        return rows;
     }
 
     /**

@@ -140,7 +140,7 @@ final class OrderEntryRecordRebuild {
         return orders.findById(orderId.value()).filter(OrderEntryRecord::rebuilt);
     }
 
-    private Optional<UserId> owner(AccountId account) {
+    private synchronized Optional<UserId> owner(AccountId account) {
         return owners.computeIfAbsent(account, id -> origins.firstPayload(id.value())
                 .filter(AccountOpenedEvent.class::isInstance)
                 .map(opened -> ((AccountOpenedEvent) opened).owner()));
