@@ -16,6 +16,7 @@ import io.tandem.contracts.orderbook.OrderPlacedEvent;
 import io.tandem.contracts.orderbook.OrderResult;
 import io.tandem.contracts.orderbook.OrderStatus;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -43,7 +44,11 @@ import java.util.Optional;
  * executions as the taker, and the cancellation of its remainder (IOC, FOK, self-trade prevention).
  * Unlike a row order entry keeps, whose state is that of the last command that went through order
  * entry, a rebuilt row also follows passive fills; both are only a guide, the book decides.
+ * <p>
+ * The processing group names the table's rebuild position; as no bean carries these handlers, Axon
+ * registers no processor for it.
  */
+@ProcessingGroup(OrderEntryRebuildConfiguration.TABLE)
 final class OrderEntryRecordRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(OrderEntryRecordRebuild.class);
