@@ -136,6 +136,14 @@ class ArchitectureTest {
         rule.check(classes);
     }
 
+    /** A snapshot of another revision is skipped (Axon's revision snapshot filter), so every aggregate names one. */
+    @Test
+    void everyAggregateCarriesASnapshotRevision() {
+        classes().that().areAnnotatedWith(Aggregate.class).should().beAnnotatedWith(Revision.class)
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
     @Test
     void aggregatesAndSagasReadNoClockAndMakeNoRandomIds() {
         noClasses().that().areAnnotatedWith(Aggregate.class).or().areAnnotatedWith(Saga.class)

@@ -72,7 +72,7 @@ public final class OrderBookDecisions {
         List<Object> events = new ArrayList<>();
         events.add(new OrderPlacedEvent(spec.symbol(), command.orderId(), command.accountId(), command.side(),
                 command.type(), command.limitPrice(), command.quantity(), command.timeInForce(), command.placedAt(),
-                command.owner()));
+                command.owner(), command.clientOrderId()));
         Taker taker = new Taker(command.orderId(), command.accountId(), command.side(), command.quantity().lots(), 0);
         return new ExecutionWriter(book, command.placedAt(), events).write(taker, plan);
     }

@@ -1,5 +1,6 @@
 package io.tandem.command.orderentry;
 
+import io.tandem.command.support.LookupTable;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -21,5 +22,11 @@ public class InstrumentCatalogConfiguration {
                 .registerSubscribingEventProcessor(InstrumentCatalogUpdater.PROCESSING_GROUP)
                 .registerListenerInvocationErrorHandler(InstrumentCatalogUpdater.PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /** The catalog, rebuilt from the event log through the updater's handlers when it is behind it. */
+    @Bean
+    LookupTable instrumentCatalogTable(InstrumentCatalogUpdater updater) {
+        return LookupTable.of(InstrumentCatalogUpdater.PROCESSING_GROUP, updater);
     }
 }

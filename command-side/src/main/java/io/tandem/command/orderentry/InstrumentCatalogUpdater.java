@@ -12,11 +12,12 @@ import org.springframework.stereotype.Component;
  * events that change it: a listing is visible to the next order at once, and a rolled-back listing
  * leaves no row behind (the set-based validation pattern).
  * <p>
- * The catalog is therefore a lookup table maintained in the command transaction, not a replayable
- * projection: a subscribing processor has no token, so it cannot be reset or replayed, and the
- * table is never cleared and rebuilt from the event store. It has no reset handler for that reason
- * (one could never run). Read models of instruments for queries live in the projections, which
- * are replayable.
+ * A subscribing processor has no token, so the catalog is not a replayable projection and has no
+ * reset handler. It is still a function of the event log: when the table is behind it (a database
+ * restored with only its event tables), {@link io.tandem.command.support.LookupTableRebuild} feeds
+ * these same handlers the listings and trades from the event store at startup. Both handlers are
+ * idempotent for that reason: a listing inserts the row once, and a trade sets the last price, which
+ * ends at the latest trade's price when trades are applied in order.
  */
 @Component
 @ProcessingGroup(InstrumentCatalogUpdater.PROCESSING_GROUP)

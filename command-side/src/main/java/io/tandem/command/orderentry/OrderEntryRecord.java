@@ -7,6 +7,7 @@ import io.tandem.contracts.common.Quantity;
 import io.tandem.contracts.common.Side;
 import io.tandem.contracts.common.Symbol;
 import io.tandem.contracts.common.UserId;
+import io.tandem.contracts.orderbook.OrderPlacedEvent;
 import io.tandem.contracts.orderbook.OrderResult;
 import io.tandem.contracts.orderbook.OrderStatus;
 import io.tandem.contracts.orderbook.OrderType;
@@ -95,6 +96,14 @@ class OrderEntryRecord implements Persistable<String> {
     @Column(name = "result")
     private String result;
 
+    /**
+     * On a row rebuilt from the event log ({@link OrderEntryRecordRebuild}): the id of the command
+     * that placed the order, which its events carry as their correlation id, so that the placement's
+     * own executions can be told from later ones. Null on the rows order entry writes.
+     */
+    @Column(name = "placing_command_id", length = 64)
+    private String placingCommandId;
+
     @Transient
     private boolean isNew;
 
@@ -117,6 +126,42 @@ class OrderEntryRecord implements Persistable<String> {
         this.requestedQuantityLots = quantity.lots();
         this.timeInForce = timeInForce;
         this.isNew = true;
+    }
+
+    /** A row rebuilt from the order's placement event, placed by {@code owner} through command {@code placingCommandId}. */
+    static OrderEntryRecord rebuilt(OrderPlacedEvent event, UserId owner, String placingCommandId) {
+        OrderEntryRecord record = new OrderEntryRecord(event.orderId(), event.accountId(), event.clientOrderId(), owner,
+                event.symbol(), event.side(), event.type(), event.type() == OrderType.LIMIT ? event.limitPrice() : null,
+                event.limitPrice(), event.quantity(), event.timeInForce());
+        record.placingCommandId = Objects.requireNonNull(placingCommandId, "placingCommandId");
+        return record;
+    }
+
+    /** Whether the row was rebuilt from the event log (rather than written by order entry). */
+    boolean rebuilt() {
+        return placingCommandId != null;
+    }
+
+    /** Whether an event with this correlation id belongs to the command that placed the order. */
+    boolean placedInCommand(String commandId) {
+        return placingCommandId != null && placingCommandId.equals(commandId);
+    }
+
+    /** Rebuild: the order's state on its book after an event. */
+    void onBook(OrderStatus status, Quantity filled) {
+        this.status = status;
+        this.filledLots = filled.lots();
+    }
+
+    /** Rebuild: the order's new terms after an amendment. */
+    void amended(Price price, Quantity quantity) {
+        this.limitPriceTicks = price.ticks();
+        this.quantityLots = quantity.lots();
+    }
+
+    /** Rebuild: the placement's result as the order's events so far tell it. */
+    void placementResult(String resultJson) {
+        this.result = resultJson;
     }
 
     /** Stores what placing the order did; {@code resultJson} is that same result as JSON. */

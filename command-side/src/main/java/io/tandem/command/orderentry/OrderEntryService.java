@@ -91,7 +91,7 @@ public class OrderEntryService implements OrderEntry {
         }
         OrderResult result = bookAnswer(commands.send(new PlaceOrderCommand(request.symbol(), orderId, request.accountId(),
                 request.side(), request.type(), limitPrice, quantity, request.timeInForce(), request.now(),
-                request.caller().userId()), ErrorCode.UNKNOWN_INSTRUMENT));
+                request.caller().userId(), request.clientOrderId()), ErrorCode.UNKNOWN_INSTRUMENT));
         order.placed(result, toJson(result));
         return result;
     }

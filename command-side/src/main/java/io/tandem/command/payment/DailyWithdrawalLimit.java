@@ -52,6 +52,21 @@ class DailyWithdrawalLimit {
         insert(() -> charges.saveAndFlush(new WithdrawalCharge(paymentId.value(), user.value(), day, amount.cents())));
     }
 
+    /**
+     * Records a withdrawal that was charged when it was requested, without checking the limit (it
+     * was checked then, possibly against another setting): what rebuilding the table from the event
+     * log needs. A payment that was charged before is not charged again.
+     */
+    void charged(UserId user, PaymentId paymentId, Cash amount, LocalDate day) {
+        if (charges.existsById(paymentId.value())) {
+            return;
+        }
+        WithdrawalDay usage = days.findForUpdate(WithdrawalDay.key(user.value(), day))
+                .orElseGet(() -> days.save(new WithdrawalDay(user.value(), day)));
+        usage.add(amount.cents());
+        charges.save(new WithdrawalCharge(paymentId.value(), user.value(), day, amount.cents()));
+    }
+
     /** Gives a failed withdrawal's amount back to the day it was charged to; a second time does nothing. */
     void giveBack(PaymentId paymentId) {
         charges.findById(paymentId.value()).filter(charge -> !charge.givenBack()).ifPresent(charge -> {

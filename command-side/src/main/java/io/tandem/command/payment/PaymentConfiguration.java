@@ -1,5 +1,6 @@
 package io.tandem.command.payment;
 
+import io.tandem.command.support.LookupTable;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,5 +25,11 @@ public class PaymentConfiguration {
                 .registerSubscribingEventProcessor(LIMITS_PROCESSING_GROUP)
                 .registerListenerInvocationErrorHandler(LIMITS_PROCESSING_GROUP,
                         configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /** The limit tables, rebuilt from the event log through the updater's handlers when they are behind it. */
+    @Bean
+    LookupTable withdrawalLimitTables(WithdrawalLimitUpdater updater) {
+        return LookupTable.of(LIMITS_PROCESSING_GROUP, updater);
     }
 }

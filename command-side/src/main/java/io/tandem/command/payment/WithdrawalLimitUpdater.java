@@ -2,16 +2,26 @@ package io.tandem.command.payment;
 
 import io.tandem.contracts.payment.PaymentDirection;
 import io.tandem.contracts.payment.PaymentFailedEvent;
+import io.tandem.contracts.payment.WithdrawalRequestedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 /**
- * Gives a failed withdrawal's amount back to its user's daily limit. It runs in a subscribing
+ * Keeps the daily withdrawal limit in step with the withdrawals' events. It runs in a subscribing
  * processor (see {@link PaymentConfiguration}), so the limit changes in the same transaction as the
- * failure that frees it, and a failure to update it fails that command instead of being logged away.
- * Confirmed withdrawals stay charged. Not replayed: the table is a lookup for payment entry, kept
- * current as events happen, not a projection.
+ * event, and a failure to update it fails that command instead of being logged away. A failed
+ * withdrawal gives its amount back to its user's day; confirmed withdrawals stay charged.
+ * <p>
+ * Payment entry charges a withdrawal before it is requested, in the same transaction, so on the live
+ * path the request's event finds its charge already there and changes nothing. The handler is there
+ * for {@link io.tandem.command.support.LookupTableRebuild}: when the tables are behind the event log
+ * (a database restored with only its event tables) it feeds these handlers the withdrawals' events
+ * at startup, and each request is charged again to the UTC day of its request time, without the
+ * limit check it passed when it was made.
  */
 @Component
 @ProcessingGroup(WithdrawalLimitUpdater.PROCESSING_GROUP)
@@ -23,6 +33,12 @@ class WithdrawalLimitUpdater {
 
     WithdrawalLimitUpdater(DailyWithdrawalLimit limit) {
         this.limit = limit;
+    }
+
+    @EventHandler
+    void on(WithdrawalRequestedEvent event) {
+        limit.charged(event.requestedBy(), event.paymentId(), event.amount(),
+                LocalDate.ofInstant(event.requestedAt(), ZoneOffset.UTC));
     }
 
     @EventHandler

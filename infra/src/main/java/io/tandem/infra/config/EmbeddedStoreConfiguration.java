@@ -1,5 +1,7 @@
 package io.tandem.infra.config;
 
+import io.tandem.command.support.LookupTableRebuild;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,18 +11,24 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * One-time repairs of an embedded H2 store created by an earlier version, run once every bean
- * exists and before the web server and the event processors start.
+ * Repairs of the store, run once every bean exists and before the web server and the event
+ * processors start: H2 columns created by an earlier version, the global-index sequence of an event
+ * table restored on its own ({@link GlobalIndexSequence}), and the command side's lookup tables where
+ * they are behind the event log ({@link LookupTableRebuild}), in that order.
  */
 @Configuration(proxyBeanMethods = false)
 public class EmbeddedStoreConfiguration {
 
     @Bean
-    public SmartInitializingSingleton embeddedStoreRepairs(DataSource dataSource) {
+    public SmartInitializingSingleton embeddedStoreRepairs(DataSource dataSource,
+                                                           ObjectProvider<LookupTableRebuild> lookupTables) {
         return () -> {
-            if (jdbcUrl(dataSource).startsWith("jdbc:h2:")) {
+            boolean h2 = jdbcUrl(dataSource).startsWith("jdbc:h2:");
+            if (h2) {
                 H2EnumColumns.convert(dataSource);
             }
+            GlobalIndexSequence.repair(dataSource, h2);
+            lookupTables.ifAvailable(LookupTableRebuild::catchUp);
         };
     }
 
