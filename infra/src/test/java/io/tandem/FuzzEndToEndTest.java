@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -140,7 +141,8 @@ class FuzzEndToEndTest extends RunningApplication {
         log.info("Fuzzed {} requests in {} ms; statuses {}", REQUESTS, (System.nanoTime() - started) / 1_000_000,
                 new TreeMap<>(statuses));
         log.info("Requests per endpoint {}; {} took over a second: {}", new TreeMap<>(hits), slow.size(),
-                String.join("\n", slow.stream().limit(20).toList()));
+                String.join("\n", slow.stream().sorted(Comparator.comparingLong(
+                        (String line) -> Long.parseLong(line.substring(0, line.indexOf(' ')))).reversed()).limit(20).toList()));
 
         assertThat(rest.targets()).as("every REST endpoint fuzzed").allSatisfy(target ->
                 assertThat(hits).containsKey(target.method() + " " + target.pattern()));
