@@ -3,7 +3,6 @@ package io.tandem;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tandem.FuzzRequests.Fuzzed;
 import io.tandem.FuzzRequests.Pool;
-import io.tandem.FuzzRequests.Target;
 import io.tandem.GuardHttp.Answer;
 import io.tandem.GuardHttp.Call;
 import io.tandem.TandemClient.Response;
