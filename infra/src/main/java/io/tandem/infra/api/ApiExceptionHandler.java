@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -53,6 +54,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.status(failure.status())
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
                     .body(problem(failure));
+        }
+        if (exception instanceof RequestRejectedException) {
+            // Spring Security's firewall checks parameter names lazily, when a form body is read as parameters.
+            return respond(Failure.of(ErrorCode.MALFORMED_REQUEST, "The request contains characters that are not allowed"));
+        }
+        if (isGraphQlBodyNotAnObject(exception)) {
+            return respond(Failure.of(ErrorCode.MALFORMED_REQUEST, "A GraphQL request body must be a JSON object"));
         }
         return Failures.classify(exception, missingAggregateCode(request))
                 .map(this::respond)
@@ -94,6 +102,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty(CODE, codeFor(statusCode));
         }
         return response;
+    }
+
+    /**
+     * Spring GraphQL (1.4) reads the JSON body {@code null} as no request at all and then fails with a
+     * NullPointerException while building the GraphQL request from it, before any GraphQL error
+     * handling runs: that is the client's malformed body, recognised by where the exception arose.
+     */
+    private static boolean isGraphQlBodyNotAnObject(Exception exception) {
+        StackTraceElement[] trace = exception.getStackTrace();
+        return exception instanceof NullPointerException && trace.length > 0
+                && trace[0].getClassName().equals("org.springframework.graphql.server.WebGraphQlRequest");
     }
 
     private ResponseEntity<Object> respond(Failure failure) {

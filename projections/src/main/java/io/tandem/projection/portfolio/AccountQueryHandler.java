@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import static io.tandem.projection.support.AccountDocuments.*;
 
@@ -65,7 +66,12 @@ public class AccountQueryHandler {
                 continue;
             }
             String symbol = position.getString(POSITION_SYMBOL);
-            InstrumentSpec spec = instruments.require(symbol);
+            Optional<InstrumentSpec> listed = instruments.spec(symbol);
+            if (listed.isEmpty()) {
+                // Just listed, and the instruments model has not caught up: the position shows once it has.
+                continue;
+            }
+            InstrumentSpec spec = listed.get();
             result.add(new PositionView(symbol, spec.format(Quantity.ofLots(quantity)), spec.format(Quantity.ofLots(reserved))));
         }
         result.sort(Comparator.comparing(PositionView::symbol));

@@ -6,8 +6,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import io.tandem.contracts.common.Cash;
+import io.tandem.contracts.common.ErrorCode;
 import io.tandem.contracts.common.Quantity;
 import io.tandem.contracts.common.Symbol;
+import io.tandem.contracts.common.TandemException;
 import io.tandem.contracts.orderbook.InstrumentListedEvent;
 import io.tandem.contracts.orderbook.InstrumentSpec;
 import org.bson.Document;
@@ -76,10 +78,14 @@ public class InstrumentFormats {
         return Optional.of(spec);
     }
 
-    /** The spec of an instrument that a read model refers to; its absence means the instruments model lags. */
+    /**
+     * The spec of an instrument that a read model refers to. Its absence means the instruments model
+     * lags the one that refers to it (they follow the same listing from separate processors, for
+     * milliseconds at most): refused as INSTRUMENT_NOT_FOUND, which a client may retry, not a fault.
+     */
     public InstrumentSpec require(String symbol) {
-        return spec(symbol).orElseThrow(() -> new IllegalStateException(
-                "instrument " + symbol + " is referenced by a read model but not projected yet"));
+        return spec(symbol).orElseThrow(() -> new TandemException(ErrorCode.INSTRUMENT_NOT_FOUND,
+                "instrument " + symbol + " is not in the read models yet; retry shortly"));
     }
 
     /** Every listed instrument with its issued supply, ordered by symbol. */
