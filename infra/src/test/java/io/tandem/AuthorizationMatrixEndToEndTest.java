@@ -38,8 +38,9 @@ import static org.awaitility.Awaitility.await;
  *   <li><b>admin</b>: an ADMIN acting on the owner's resources.</li>
  * </ul>
  * A GraphQL request answers HTTP 200 with errors, so a GraphQL row's status is the status its first
- * error's code has over REST (NOT_ACCOUNT_OWNER: 403), or the HTTP status when the request never got
- * to GraphQL (401 without a token). An endpoint the application answers without a row here, or a row
+ * error's code has over REST, or the HTTP status when the request never got to GraphQL (401 without
+ * a token). A field that answers null or an empty page without errors counts as 404: someone else's
+ * account, orders and payments look exactly like unknown ones. An endpoint the application answers without a row here, or a row
  * for an endpoint it no longer has, fails {@link #everyEndpointHasARow()}: a new endpoint must be
  * given its expected statuses before it can ship. Requests that change something get fresh resources
  * per caller (a new resting order to cancel, a new payment id), so the columns do not interfere.
@@ -53,12 +54,12 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
             //   endpoint                                                   request                                                                     none other owner admin
             rest("POST /api/v1/dev/tokens", f -> Call.json("POST", "/api/v1/dev/tokens", "{\"userId\":\"someone\",\"roles\":[\"ADMIN\"]}"), 200, 200, 200, 200),
             rest("POST /api/v1/accounts", f -> Call.json("POST", "/api/v1/accounts", "{}"), 401, 201, 201, 201),
-            rest("POST /api/v1/accounts/{accountId}/deposits", f -> Call.json("POST", "/api/v1/accounts/" + f.account + "/deposits", f.payment("10.00")), 401, 403, 202, 403),
-            rest("POST /api/v1/accounts/{accountId}/withdrawals", f -> Call.json("POST", "/api/v1/accounts/" + f.account + "/withdrawals", f.payment("1.00")), 401, 403, 202, 403),
-            rest("GET /api/v1/payments/{paymentId}", f -> Call.of("GET", "/api/v1/payments/" + f.paymentId), 401, 403, 200, 200),
-            rest("POST /api/v1/orders", f -> Call.json("POST", "/api/v1/orders", f.order()), 401, 403, 201, 403),
-            rest("PATCH /api/v1/orders/{orderId}", f -> Call.json("PATCH", "/api/v1/orders/" + f.restingOrder(), "{\"quantity\":\"1\"}"), 401, 403, 200, 200),
-            rest("DELETE /api/v1/orders/{orderId}", f -> Call.of("DELETE", "/api/v1/orders/" + f.restingOrder()), 401, 403, 200, 200),
+            rest("POST /api/v1/accounts/{accountId}/deposits", f -> Call.json("POST", "/api/v1/accounts/" + f.account + "/deposits", f.payment("10.00")), 401, 404, 202, 404),
+            rest("POST /api/v1/accounts/{accountId}/withdrawals", f -> Call.json("POST", "/api/v1/accounts/" + f.account + "/withdrawals", f.payment("1.00")), 401, 404, 202, 404),
+            rest("GET /api/v1/payments/{paymentId}", f -> Call.of("GET", "/api/v1/payments/" + f.paymentId), 401, 404, 200, 200),
+            rest("POST /api/v1/orders", f -> Call.json("POST", "/api/v1/orders", f.order()), 401, 404, 201, 404),
+            rest("PATCH /api/v1/orders/{orderId}", f -> Call.json("PATCH", "/api/v1/orders/" + f.restingOrder(), "{\"quantity\":\"1\"}"), 401, 404, 200, 200),
+            rest("DELETE /api/v1/orders/{orderId}", f -> Call.of("DELETE", "/api/v1/orders/" + f.restingOrder()), 401, 404, 200, 200),
             rest("POST /api/v1/instruments", f -> Call.json("POST", "/api/v1/instruments", f.listing()), 401, 403, 403, 201),
             rest("POST /api/v1/admin/accounts/{accountId}/adjustments", f -> Call.json("POST", "/api/v1/admin/accounts/" + f.account + "/adjustments", f.adjustment()), 401, 403, 403, 200),
             rest("GET /api/v1/admin/ledger", f -> Call.of("GET", "/api/v1/admin/ledger"), 401, 403, 403, 200),
@@ -70,7 +71,7 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
             rest("GET /actuator/health", f -> Call.of("GET", "/actuator/health"), 200, 200, 200, 200),
             rest("GET /actuator/health/**", f -> Call.of("GET", "/actuator/health/ping"), 404, 404, 404, 404),
             rest("GET /v3/api-docs", f -> Call.of("GET", "/v3/api-docs"), 200, 200, 200, 200),
-            rest("GET /v3/api-docs.yaml", f -> Call.of("GET", "/v3/api-docs.yaml"), 401, 200, 200, 200),
+            rest("GET /v3/api-docs.yaml", f -> Call.of("GET", "/v3/api-docs.yaml"), 200, 200, 200, 200),
             rest("GET /v3/api-docs/swagger-config", f -> Call.of("GET", "/v3/api-docs/swagger-config"), 200, 200, 200, 200),
             rest("GET /swagger-ui.html", f -> Call.of("GET", "/swagger-ui.html"), 302, 302, 302, 302),
             rest("GET /graphiql", f -> Call.of("GET", "/graphiql"), 307, 307, 307, 307),
@@ -82,11 +83,14 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
             // The servlet container forwards errors here; asked for directly, it is a path without an endpoint.
             rest("ANY /error", f -> Call.of("GET", "/error"), 404, 404, 404, 404));
 
+    /** Fields that show only the caller's own data: null or an empty page there means "not yours or not there". */
+    private static final Set<String> OWNER_SCOPED = Set.of("Query.account", "Query.orders", "Query.payments", "Query.payment");
+
     private static final List<Row> GRAPHQL = List.of(
-            graphql("Query.account", "query($id: ID!) { account(id: $id) { id owner cash { available } } }", f -> Map.of("id", f.account), 401, 403, 200, 200),
-            graphql("Query.orders", "query($id: ID!) { orders(accountId: $id, first: 5) { edges { node { orderId } } } }", f -> Map.of("id", f.account), 401, 403, 200, 200),
-            graphql("Query.payments", "query($id: ID!) { payments(accountId: $id, first: 5) { edges { node { paymentId } } } }", f -> Map.of("id", f.account), 401, 403, 200, 200),
-            graphql("Query.payment", "query($id: ID!) { payment(id: $id) { paymentId status } }", f -> Map.of("id", f.paymentId), 401, 403, 200, 200),
+            graphql("Query.account", "query($id: ID!) { account(id: $id) { id owner cash { available } } }", f -> Map.of("id", f.account), 401, 404, 200, 200),
+            graphql("Query.orders", "query($id: ID!) { orders(accountId: $id, first: 5) { edges { node { orderId } } } }", f -> Map.of("id", f.account), 401, 404, 200, 200),
+            graphql("Query.payments", "query($id: ID!) { payments(accountId: $id, first: 5) { edges { node { paymentId } } } }", f -> Map.of("id", f.account), 401, 404, 200, 200),
+            graphql("Query.payment", "query($id: ID!) { payment(id: $id) { paymentId status } }", f -> Map.of("id", f.paymentId), 401, 404, 200, 200),
             graphql("Query.orderBook", "query($s: String!) { orderBook(symbol: $s, depth: 5) { bids { price } } }", f -> Map.of("s", f.symbol), 401, 200, 200, 200),
             graphql("Query.trades", "query($s: String!) { trades(symbol: $s, first: 5) { edges { node { tradeId } } } }", f -> Map.of("s", f.symbol), 401, 200, 200, 200),
             // Introspection is not a schema field, but GraphiQL needs it: open to anyone with a token.
@@ -152,7 +156,7 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
                 Call call = row.request().apply(fixture);
                 Answer answer = http.send(call, fixture.token(caller));
                 actual[caller.ordinal()] = row.endpoint().contains(".") && !row.endpoint().contains(" ")
-                        ? graphqlStatus(answer) : answer.status();
+                        ? graphqlStatus(row.endpoint(), answer) : answer.status();
                 if (actual[caller.ordinal()] != row.expected()[caller.ordinal()]) {
                     wrong.add(row.endpoint() + " as " + caller + ": expected " + row.expected()[caller.ordinal()]
                             + ", got " + actual[caller.ordinal()] + " " + abbreviate(answer.body()) + "\n    for " + call);
@@ -165,13 +169,17 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
     }
 
     /** The HTTP status, or for a GraphQL answer with errors, the REST status of the first error's code. */
-    private static int graphqlStatus(Answer answer) {
+    private static int graphqlStatus(String field, Answer answer) {
         if (answer.status() != 200) {
             return answer.status();
         }
-        JsonNode errors = read(answer.body()).path("errors");
+        JsonNode body = read(answer.body());
+        JsonNode errors = body.path("errors");
         if (errors.isEmpty()) {
-            return 200;
+            JsonNode value = body.path("data").elements().hasNext() ? body.path("data").elements().next() : null;
+            boolean hidden = value == null || value.isNull()
+                    || (value.has("edges") && value.path("edges").isEmpty());
+            return hidden && OWNER_SCOPED.contains(field) ? 404 : 200;
         }
         String code = errors.path(0).path("extensions").path("code").asText();
         return Arrays.stream(ErrorCode.values()).filter(known -> known.name().equals(code)).findFirst()

@@ -33,7 +33,7 @@ import java.time.Clock;
 public class SecurityConfiguration {
 
     static final String[] PUBLIC_ROUTES = {
-            "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+            "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
             "/graphiql/**", "/error"
     };
     static final String PAYMENT_WEBHOOKS = "/api/v1/payments/webhooks/*";

@@ -2,6 +2,7 @@ package io.tandem.query.api;
 
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,8 +24,15 @@ public class GraphQlLimitsConfiguration {
      * field costs about 1,300, an order book 100 levels deep about 800.
      */
     public static final int MAX_COST = 2000;
+    /** Grammar tokens one document may have ({@link OperationTokenLimit}); GraphiQL's introspection query has about 300. */
+    public static final int MAX_TOKENS = 2000;
     public static final int MAX_INTROSPECTION_DEPTH = 15;
     public static final int MAX_INTROSPECTION_COMPLEXITY = 1000;
+
+    @Bean
+    public SimplePerformantInstrumentation operationTokenLimit() {
+        return new OperationTokenLimit(MAX_TOKENS);
+    }
 
     @Bean
     public MaxQueryDepthInstrumentation maxQueryDepthInstrumentation() {

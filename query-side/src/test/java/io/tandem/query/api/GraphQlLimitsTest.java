@@ -130,6 +130,18 @@ class GraphQlLimitsTest extends GraphQlTestSupport {
     }
 
     @Test
+    void aDocumentOfThousandsOfRepeatedFieldsIsRefusedByTheParserBeforeValidationComparesThem() {
+        actAs("bob", "TRADER");
+
+        graphQlTester.document("{ " + "__typename ".repeat(5000) + "}").execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).hasToString("InvalidSyntax");
+                    assertThat(error.getMessage()).contains("2,000 'grammar' tokens");
+                }));
+        graphQlTester.document("{ " + "__typename ".repeat(1500) + "}").execute().errors().verify();
+    }
+
+    @Test
     void graphiqlsIntrospectionQueryIsAllowed() throws IOException {
         String graphiql = new ClassPathResource("graphiql-introspection.graphql").getContentAsString(StandardCharsets.UTF_8);
 
