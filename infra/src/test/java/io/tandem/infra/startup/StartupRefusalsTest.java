@@ -84,6 +84,22 @@ class StartupRefusalsTest {
     }
 
     @Test
+    void aDeploymentsOwnProfileGetsNeitherSimulatorNorDevTokensUnlessItEnablesThem() {
+        try (ConfigurableApplicationContext context = startEmpty("prod")) {
+            assertThat(context.getEnvironment().getActiveProfiles()).containsExactly("prod");
+            assertThat(context.getBean(SimulatorProperties.class).enabled()).isFalse();
+            assertThat(context.getBean(PaymentEntryProperties.class).allowedProviders())
+                    .isEqualTo(PaymentEntryProperties.AllowedProviders.none());
+            assertThat(context.getEnvironment().getProperty("tandem.security.dev-tokens-enabled", Boolean.class)).isFalse();
+            assertThat(context.getEnvironment().getProperty("server.address")).isNull();
+        }
+        try (ConfigurableApplicationContext context = startEmpty(null, "spring.profiles.active=prod,embedded")) {
+            assertThat(context.getBean(SimulatorProperties.class).enabled()).isTrue();
+            assertThat(context.getEnvironment().getProperty("tandem.security.dev-tokens-enabled", Boolean.class)).isTrue();
+        }
+    }
+
+    @Test
     void theEmbeddedDefaultEnablesAndAllowsTheSimulator() {
         try (ConfigurableApplicationContext context = startEmpty(null)) {
             assertThat(context.getBean(SimulatorProperties.class).enabled()).isTrue();
