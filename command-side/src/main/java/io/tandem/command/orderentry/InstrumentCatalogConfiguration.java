@@ -27,6 +27,6 @@ public class InstrumentCatalogConfiguration {
     /** The catalog, rebuilt from the event log through the updater's handlers when it is behind it. */
     @Bean
     LookupTable instrumentCatalogTable(InstrumentCatalogUpdater updater) {
-        return LookupTable.of(InstrumentCatalogUpdater.PROCESSING_GROUP, updater);
+        return LookupTable.of(InstrumentCatalogUpdater.PROCESSING_GROUP, updater, InstrumentCatalogEntry.class);
     }
 }

@@ -18,6 +18,6 @@ public class OrderEntryRebuildConfiguration {
 
     @Bean
     LookupTable orderEntryTable(OrderEntryRecordRepository orders, ObjectMapper objectMapper, AggregateOrigins origins) {
-        return LookupTable.of(TABLE, new OrderEntryRecordRebuild(orders, objectMapper, origins));
+        return LookupTable.of(TABLE, new OrderEntryRecordRebuild(orders, objectMapper, origins), OrderEntryRecord.class);
     }
 }

@@ -30,6 +30,6 @@ public class PaymentConfiguration {
     /** The limit tables, rebuilt from the event log through the updater's handlers when they are behind it. */
     @Bean
     LookupTable withdrawalLimitTables(WithdrawalLimitUpdater updater) {
-        return LookupTable.of(LIMITS_PROCESSING_GROUP, updater);
+        return LookupTable.of(LIMITS_PROCESSING_GROUP, updater, WithdrawalCharge.class);
     }
 }

@@ -19,12 +19,15 @@ import java.util.Set;
  * @param name       the table's name in {@link LookupTablePosition} (its processing group)
  * @param updater    the object whose {@code @EventHandler} methods update the table
  * @param eventTypes the payload types those handlers take, read from the handlers themselves
+ * @param entity     the JPA entity whose rows the live path writes first for this table: rows there
+ *                   without a position row mean a table kept by a version before the rebuild existed
  */
-public record LookupTable(String name, Object updater, Set<Class<?>> eventTypes) {
+public record LookupTable(String name, Object updater, Set<Class<?>> eventTypes, Class<?> entity) {
 
     public LookupTable {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(updater, "updater");
+        Objects.requireNonNull(entity, "entity");
         eventTypes = Set.copyOf(eventTypes);
         if (eventTypes.isEmpty()) {
             throw new IllegalArgumentException(updater.getClass().getName() + " has no @EventHandler methods");
@@ -32,7 +35,7 @@ public record LookupTable(String name, Object updater, Set<Class<?>> eventTypes)
     }
 
     /** The table {@code updater} keeps, with the event types of its {@code @EventHandler} methods. */
-    public static LookupTable of(String name, Object updater) {
+    public static LookupTable of(String name, Object updater, Class<?> entity) {
         Set<Class<?>> types = new LinkedHashSet<>();
         for (Class<?> type = updater.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
             Arrays.stream(type.getDeclaredMethods())
@@ -40,7 +43,7 @@ public record LookupTable(String name, Object updater, Set<Class<?>> eventTypes)
                     .map(LookupTable::payloadType)
                     .forEach(types::add);
         }
-        return new LookupTable(name, updater, types);
+        return new LookupTable(name, updater, types, entity);
     }
 
     private static Class<?> payloadType(Method handler) {

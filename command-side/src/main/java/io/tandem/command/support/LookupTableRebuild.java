@@ -69,7 +69,7 @@ public class LookupTableRebuild {
     }
 
     private long catchUp(LookupTable table) {
-        ensurePosition(table.name());
+        ensurePosition(table);
         AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(table.updater(),
                 ClasspathParameterResolverFactory.forClass(table.updater().getClass()));
         List<String> types = table.eventTypes().stream().map(Class::getName).toList();
@@ -138,15 +138,25 @@ public class LookupTableRebuild {
     }
 
     /**
-     * Inserts the table's position row if it is missing. Of two nodes inserting it at once the second
-     * fails on the primary key (after the first committed) and then finds the row.
+     * Inserts the table's position row if it is missing. A table that has rows but no position row was
+     * kept by the live path of a version from before the rebuild existed: it is current already, and
+     * rebuilding it would replay the whole log once (hours on a big store) and walk the catalog's last
+     * prices through history while other nodes trade. Only an empty table (a database restored with
+     * only its event tables) is rebuilt. Of two nodes inserting the row at once the second fails on
+     * the primary key (after the first committed) and then finds the row.
      */
-    private void ensurePosition(String name) {
+    private void ensurePosition(LookupTable table) {
+        String name = table.name();
         for (int attempt = 1; ; attempt++) {
             try {
                 transactions.executeWithoutResult(status -> {
                     if (entityManager.find(LookupTablePosition.class, name) == null) {
-                        entityManager.persist(new LookupTablePosition(name));
+                        LookupTablePosition position = new LookupTablePosition(name);
+                        if (hasRows(table.entity())) {
+                            position.caughtUp();
+                            log.info("lookup table {} has rows but no rebuild position: kept by the live path, taken as current", name);
+                        }
+                        entityManager.persist(position);
                     }
                 });
                 return;
@@ -157,6 +167,11 @@ public class LookupTableRebuild {
                 log.debug("another node inserted the position of lookup table {} first", name, lostRace);
             }
         }
+    }
+
+    private boolean hasRows(Class<?> entity) {
+        return !entityManager.createQuery("select 1 from " + entityManager.getMetamodel().entity(entity).getName() + " e", Integer.class)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** The table's position row, locked until this transaction ends. */
