@@ -16,6 +16,14 @@ class InstrumentSpecTest {
             Quantity.ofLots(1_000_000_0000L), Cash.parse("1000000.00"), new BigDecimal("0.10"));
 
     @Test
+    void aSpecWithoutAMinimumGetsOneDollarOrItsMaximumWhenThatIsSmaller() {
+        assertThat(acme.minOrderNotional()).isEqualTo(Cash.parse("1.00"));
+        InstrumentSpec tiny = new InstrumentSpec(Symbol.of("TINY"), "Tiny", new BigDecimal("0.01"), BigDecimal.ONE,
+                BigDecimal.ZERO, BigDecimal.ZERO, Quantity.ofLots(10), Cash.parse("0.50"), new BigDecimal("0.10"));
+        assertThat(tiny.minOrderNotional()).isEqualTo(Cash.parse("0.50"));
+    }
+
+    @Test
     void parsesWholeTicksAndLotsAndFormatsThemBack() {
         assertThat(acme.priceOf("10.00")).isEqualTo(Price.ofTicks(1000));
         assertThat(acme.quantityOf("0.25")).isEqualTo(Quantity.ofLots(2500));

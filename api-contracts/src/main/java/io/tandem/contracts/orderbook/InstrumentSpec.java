@@ -20,7 +20,8 @@ import java.math.RoundingMode;
  * @param marketCollarRate  market orders trade only within this fraction of the last price
  * @param minOrderNotional  smallest notional one order may have (checked like the maximum: at the
  *                          limit price, or a market order's protection price, times the order's
- *                          total quantity). Null means {@link #DEFAULT_MIN_ORDER_NOTIONAL}: specs
+ *                          total quantity). Null means {@link #DEFAULT_MIN_ORDER_NOTIONAL} (or
+ *                          {@code maxOrderNotional} when that is smaller): specs
  *                          listed before the minimum existed (revision 1 of
  *                          {@link InstrumentListedEvent}) have none in their payload and read as
  *                          that default. It keeps orders whose whole notional is a fraction of a
@@ -46,7 +47,9 @@ public record InstrumentSpec(Symbol symbol,
 
     public InstrumentSpec {
         if (minOrderNotional == null) {
-            minOrderNotional = DEFAULT_MIN_ORDER_NOTIONAL;
+            // An instrument listed before the minimum existed with a maximum below 1.00 keeps loading.
+            minOrderNotional = maxOrderNotional != null && maxOrderNotional.compareTo(DEFAULT_MIN_ORDER_NOTIONAL) < 0
+                    ? maxOrderNotional : DEFAULT_MIN_ORDER_NOTIONAL;
         }
         if (symbol == null || name == null || name.isBlank()) {
             throw invalid("symbol and name are required");
