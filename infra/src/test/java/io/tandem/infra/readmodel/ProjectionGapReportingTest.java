@@ -23,7 +23,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A projection stuck on a missing event turns the health DOWN once the bounded wait is over, and UP again when it arrives. */
+/** A projection stuck on a missing event turns the health DEGRADED once the bounded wait is over, and UP again when it arrives. */
 class ProjectionGapReportingTest {
 
     private static final AccountId ALICE = AccountId.of("acc-alice");
@@ -61,7 +61,7 @@ class ProjectionGapReportingTest {
         assertThatThrownBy(() -> projector.on(credit("a-3"), 3)).isInstanceOf(StreamGapException.class);
 
         var down = health.health();
-        assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(down.getStatus()).isEqualTo(ProjectionGapReporting.DEGRADED);
         assertThat(down.getDetails().get("overdueGaps")).isEqualTo(List.of(Map.of(
                 "projection", "portfolio_streams", "aggregate", "acc-alice", "missing", "1..2",
                 "since", ProjectionGaps.open().get(0).since().toString())));
