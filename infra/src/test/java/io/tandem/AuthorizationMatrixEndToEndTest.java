@@ -57,7 +57,7 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
             rest("POST /api/v1/accounts/{accountId}/deposits", f -> Call.json("POST", "/api/v1/accounts/" + f.account + "/deposits", f.payment("10.00")), 401, 404, 202, 404),
             rest("POST /api/v1/accounts/{accountId}/withdrawals", f -> Call.json("POST", "/api/v1/accounts/" + f.account + "/withdrawals", f.payment("1.00")), 401, 404, 202, 404),
             rest("GET /api/v1/payments/{paymentId}", f -> Call.of("GET", "/api/v1/payments/" + f.paymentId), 401, 404, 200, 200),
-            rest("POST /api/v1/orders", f -> Call.json("POST", "/api/v1/orders", f.order()), 401, 404, 201, 404),
+            rest("POST /api/v1/orders", f -> Call.json("POST", "/api/v1/orders", f.order()), 401, 404, 201, 403),
             rest("PATCH /api/v1/orders/{orderId}", f -> Call.json("PATCH", "/api/v1/orders/" + f.restingOrder(), "{\"quantity\":\"1\"}"), 401, 404, 200, 200),
             rest("DELETE /api/v1/orders/{orderId}", f -> Call.of("DELETE", "/api/v1/orders/" + f.restingOrder()), 401, 404, 200, 200),
             rest("POST /api/v1/instruments", f -> Call.json("POST", "/api/v1/instruments", f.listing()), 401, 403, 403, 201),
