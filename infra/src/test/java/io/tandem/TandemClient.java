@@ -64,15 +64,7 @@ final class TandemClient {
         if (timeout != null) {
             request.timeout(timeout);
         }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), parse(response.body()), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return exchange(request.build());
     }
 
     Response post(String path, String token, Object body) {
@@ -257,8 +249,12 @@ final class TandemClient {
             request.header("Authorization", "Bearer " + token);
         }
         headers.forEach(request::header);
+        return exchange(request.build());
+    }
+
+    private Response exchange(HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), parse(response.body()), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
