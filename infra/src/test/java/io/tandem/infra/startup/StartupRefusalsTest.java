@@ -69,6 +69,17 @@ class StartupRefusalsTest {
     }
 
     @Test
+    void aDeploymentsOwnProfileRefusesAnExplicitlyEnabledSimulatorToo() {
+        assertRefused("prod", new String[]{"tandem.payments.simulator.enabled=true"},
+                "profiles [prod]", "tandem.payments.simulator.allow-in-production=true");
+        assertRefused(null, new String[]{"spring.profiles.active=distributed,embedded"}, "profiles [distributed,embedded]");
+        // Locally (the embedded profile alone) it is simply on.
+        try (ConfigurableApplicationContext context = startEmpty(null, "tandem.payments.simulator.enabled=true")) {
+            assertThat(context.getBean(SimulatorProperties.class).enabled()).isTrue();
+        }
+    }
+
+    @Test
     void theDistributedProfileHasNoSimulatorAndNoProvidersUnlessConfigured() {
         try (ConfigurableApplicationContext context = startEmpty("distributed")) {
             assertThat(context.getBean(SimulatorProperties.class).enabled()).isFalse();
