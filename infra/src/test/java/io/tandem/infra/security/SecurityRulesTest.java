@@ -104,4 +104,16 @@ class SecurityRulesTest extends ApiSliceTest {
     void devTokenRefusesThePlatformUser() throws Exception {
         problem(devToken("{\"userId\":\"platform\",\"roles\":[\"TRADER\"]}"), 400, "MALFORMED_REQUEST");
     }
+
+    @Test
+    void devTokensAreServedOnlyToRequestsForALoopbackHostName() throws Exception {
+        String body = "{\"userId\":\"alice\",\"roles\":[\"ADMIN\"]}";
+        // A page whose own name resolves to 127.0.0.1 (DNS rebinding) reaches the port with its name in Host.
+        problem(mvc.perform(post("/api/v1/dev/tokens").header("Host", "attacker.example:8080")
+                .contentType(MediaType.APPLICATION_JSON).content(body)), 403, "FORBIDDEN");
+        for (String host : new String[]{"localhost:8080", "127.0.0.1:8080", "[::1]:8080", "LOCALHOST"}) {
+            mvc.perform(post("/api/v1/dev/tokens").header("Host", host).contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isOk());
+        }
+    }
 }
