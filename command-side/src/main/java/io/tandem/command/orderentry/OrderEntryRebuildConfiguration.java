@@ -1,7 +1,6 @@
 package io.tandem.command.orderentry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tandem.command.support.AggregateOrigins;
 import io.tandem.command.support.LookupTable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +16,7 @@ public class OrderEntryRebuildConfiguration {
     static final String TABLE = "order-entry";
 
     @Bean
-    LookupTable orderEntryTable(OrderEntryRecordRepository orders, ObjectMapper objectMapper, AggregateOrigins origins) {
-        return LookupTable.of(TABLE, new OrderEntryRecordRebuild(orders, objectMapper, origins), OrderEntryRecord.class);
+    LookupTable orderEntryTable(OrderEntryRecordRepository orders, ObjectMapper objectMapper) {
+        return LookupTable.of(TABLE, new OrderEntryRecordRebuild(orders, objectMapper), OrderEntryRecord.class);
     }
 }

@@ -2,12 +2,8 @@ package io.tandem.command.orderentry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tandem.command.support.AggregateOrigins;
-import io.tandem.contracts.account.AccountOpenedEvent;
-import io.tandem.contracts.common.AccountId;
 import io.tandem.contracts.common.OrderId;
 import io.tandem.contracts.common.Quantity;
-import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.orderbook.Fill;
 import io.tandem.contracts.orderbook.OrderAmendedEvent;
 import io.tandem.contracts.orderbook.OrderCancelledEvent;
@@ -24,9 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,7 +32,7 @@ import java.util.Optional;
  * <p>
  * A rebuilt row has what a retried request and a later cancel or amendment need: the client order
  * id (recorded in {@link OrderPlacedEvent} since its revision 2; orders placed before that are not
- * rebuilt), the owner (the account's owner, from its opening event), the requested terms, the
+ * rebuilt), the owner (the user who placed it, recorded in the same revision), the requested terms, the
  * result of placing it, and its state on the book. The placement's result is made of the events of
  * the command that placed the order, which share that command's id as their correlation id: its
  * executions as the taker, and the cancellation of its remainder (IOC, FOK, self-trade prevention).
@@ -53,17 +47,9 @@ final class OrderEntryRecordRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(OrderEntryRecordRebuild.class);
     private static final String COMMAND_ID = "correlationId";
-    private static final int OWNERS_CACHED = 100_000;
 
     private final OrderEntryRecordRepository orders;
     private final ObjectMapper json;
-    private final AggregateOrigins origins;
-    private final Map<AccountId, Optional<UserId>> owners = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<AccountId, Optional<UserId>> eldest) {
-            return size() > OWNERS_CACHED;
-        }
-    };
 
     static {
         if (!COMMAND_ID.equals(MessageOriginProvider.getDefaultCorrelationKey())) {
@@ -71,10 +57,9 @@ final class OrderEntryRecordRebuild {
         }
     }
 
-    OrderEntryRecordRebuild(OrderEntryRecordRepository orders, ObjectMapper json, AggregateOrigins origins) {
+    OrderEntryRecordRebuild(OrderEntryRecordRepository orders, ObjectMapper json) {
         this.orders = orders;
         this.json = json;
-        this.origins = origins;
     }
 
     @EventHandler
@@ -82,13 +67,12 @@ final class OrderEntryRecordRebuild {
         if (event.clientOrderId() == null || commandId == null || orders.existsById(event.orderId().value())) {
             return;
         }
-        Optional<UserId> owner = owner(event.accountId());
-        if (owner.isEmpty()) {
-            log.warn("order {} was placed on account {}, which has no opening event: not rebuilt", event.orderId(),
-                    event.accountId());
+        if (event.owner() == null) {
+            // Revision 2 records the client order id and the owner together; one without the other is not ours.
+            log.warn("order {} on account {} has a client order id but no owner: not rebuilt", event.orderId(), event.accountId());
             return;
         }
-        OrderEntryRecord order = OrderEntryRecord.rebuilt(event, owner.get(), commandId);
+        OrderEntryRecord order = OrderEntryRecord.rebuilt(event, event.owner(), commandId);
         OrderResult placement = new OrderResult(event.orderId(), event.accountId(), event.symbol(), event.side(),
                 OrderStatus.NEW, event.quantity(), Quantity.ofLots(0), null, List.of());
         order.placed(placement, toJson(placement));
@@ -143,12 +127,6 @@ final class OrderEntryRecordRebuild {
 
     private Optional<OrderEntryRecord> rebuiltRow(OrderId orderId) {
         return orders.findById(orderId.value()).filter(OrderEntryRecord::rebuilt);
-    }
-
-    private synchronized Optional<UserId> owner(AccountId account) {
-        return owners.computeIfAbsent(account, id -> origins.firstPayload(id.value())
-                .filter(AccountOpenedEvent.class::isInstance)
-                .map(opened -> ((AccountOpenedEvent) opened).owner()));
     }
 
     private OrderResult placement(OrderEntryRecord order) {

@@ -19,13 +19,6 @@ import java.util.List;
 public class LookupTableConfiguration {
 
     @Bean
-    public AggregateOrigins aggregateOrigins(EntityManagerFactory entityManagerFactory,
-                                             org.axonframework.config.Configuration axon) {
-        return new AggregateOrigins(SharedEntityManagerCreator.createSharedEntityManager(entityManagerFactory),
-                axon.eventSerializer(), axon.upcasterChain());
-    }
-
-    @Bean
     public LookupTableRebuild lookupTableRebuild(List<LookupTable> tables, EntityManagerFactory entityManagerFactory,
                                                  PlatformTransactionManager transactionManager,
                                                  org.axonframework.config.Configuration axon,

@@ -1,11 +1,5 @@
 package io.tandem.command.orderbook;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.common.ErrorCode;
 import io.tandem.contracts.common.OrderId;
@@ -45,15 +39,7 @@ class OrderBookEventCompatibilityTest {
             {"symbol":"ACME","orderId":"s1","accountId":"alice-savings","side":"SELL","type":"LIMIT","limitPrice":1000,
              "quantity":3,"timeInForce":"GTC","placedAt":"2025-01-02T10:00:01Z"}""";
 
-    private final JacksonSerializer serializer = JacksonSerializer.builder()
-            .objectMapper(JsonMapper.builder()
-                    .addModule(new JavaTimeModule())
-                    .addModule(new Jdk8Module())
-                    .addModule(new ParameterNamesModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .build())
-            .build();
+    private final JacksonSerializer serializer = StoreSerializer.create();
 
     private <T> T revisionOne(String json, Class<T> type) {
         return serializer.deserialize(new SimpleSerializedObject<>(json, String.class,

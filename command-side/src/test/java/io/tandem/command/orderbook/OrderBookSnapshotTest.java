@@ -1,11 +1,5 @@
 package io.tandem.command.orderbook;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.tandem.contracts.common.AccountId;
 import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.common.OrderId;
@@ -53,15 +47,7 @@ class OrderBookSnapshotTest {
             new BigDecimal("0.0001"), new BigDecimal("0.001"), new BigDecimal("0.002"), Quantity.ofLots(1_000_000),
             Cash.parse("100000.00"), new BigDecimal("0.10"), Cash.ofCents(1));
 
-    private final JacksonSerializer serializer = JacksonSerializer.builder()
-            .objectMapper(JsonMapper.builder()
-                    .addModule(new JavaTimeModule())
-                    .addModule(new Jdk8Module())
-                    .addModule(new ParameterNamesModule())
-                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .build())
-            .build();
+    private final JacksonSerializer serializer = StoreSerializer.create();
 
     private static PlaceOrderCommand order(String id, String account, Side side,
                                            long price, long lots, TimeInForce tif) {
