@@ -45,6 +45,17 @@ public enum ErrorCode {
     ORDER_NOTIONAL_TOO_SMALL(Category.REJECTED),
     PAYLOAD_TOO_LARGE(Category.TOO_LARGE),
     QUERY_TOO_COMPLEX(Category.TOO_LARGE),
+    HANDLE_TAKEN(Category.CONFLICT),
+    TRADER_NOT_FOUND(Category.NOT_FOUND),
+    PROFILE_REQUIRED(Category.REJECTED),
+    CANNOT_FOLLOW_SELF(Category.REJECTED),
+    BLOCKED(Category.FORBIDDEN),
+    POST_NOT_FOUND(Category.NOT_FOUND),
+    COMMENT_NOT_FOUND(Category.NOT_FOUND),
+    POST_CONFLICT(Category.CONFLICT),
+    COMMENT_CONFLICT(Category.CONFLICT),
+    INVALID_TEXT(Category.REJECTED),
+    UNKNOWN_MENTION(Category.REJECTED),
     RATE_LIMITED(Category.RATE_LIMITED);
 
     /** How a code is reported at the edge: 400, 401, 403, 404, 409, 422 and 429 respectively. */
