@@ -82,6 +82,18 @@ public class Account {
         apply(new AccountOpenedEvent(command.accountId(), command.owner(), command.type()));
     }
 
+    /**
+     * Answers whether the caller owns this account, and changes nothing: profile entry names a public
+     * account with it. A foreign account is NOT_ACCOUNT_OWNER; callers that must not reveal whether
+     * an account exists report an unknown one (ACCOUNT_NOT_FOUND from the repository) the same way.
+     */
+    @CommandHandler
+    public void handle(CheckAccountOwnerCommand command) {
+        if (!owner.equals(command.caller())) {
+            throw new TandemException(ErrorCode.NOT_ACCOUNT_OWNER, "account " + accountId + " is not the caller's");
+        }
+    }
+
     @CommandHandler
     public void handle(AdjustCashCommand command) {
         if (command.amount() == null || command.amount().isZero()) {
