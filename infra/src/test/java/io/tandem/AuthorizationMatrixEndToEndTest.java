@@ -81,7 +81,18 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
             rest("POST /graphql", f -> new Call("POST", "/graphql", Map.of(), "{ __typename }".getBytes(StandardCharsets.UTF_8), "text/plain"), 401, 415, 415, 415),
             rest("GET /graphql", f -> Call.of("GET", "/graphql?query=%7B__typename%7D"), 401, 405, 405, 405),
             // The servlet container forwards errors here; asked for directly, it is a path without an endpoint.
-            rest("ANY /error", f -> Call.of("GET", "/error"), 404, 404, 404, 404));
+            rest("ANY /error", f -> Call.of("GET", "/error"), 404, 404, 404, 404),
+            // Profiles: the owner names their own account as public account; the other trader and the admin
+            // name the same account, which is not theirs (403 before the handle is looked at). Relations: only
+            // the owner has a profile (set up by the fixture), so the other trader and the admin get 422
+            // PROFILE_REQUIRED; each relation has its own target, so the rows do not interfere.
+            rest("PUT /api/v1/traders/me", f -> Call.json("PUT", "/api/v1/traders/me", f.ownerProfile()), 401, 403, 200, 403),
+            rest("POST /api/v1/traders/{handle}/follow", f -> Call.of("POST", "/api/v1/traders/" + Fixture.FOLLOWED + "/follow"), 401, 422, 200, 422),
+            rest("DELETE /api/v1/traders/{handle}/follow", f -> Call.of("DELETE", "/api/v1/traders/" + Fixture.FOLLOWED + "/follow"), 401, 422, 200, 422),
+            rest("POST /api/v1/traders/{handle}/mute", f -> Call.of("POST", "/api/v1/traders/" + Fixture.MUTED + "/mute"), 401, 422, 200, 422),
+            rest("DELETE /api/v1/traders/{handle}/mute", f -> Call.of("DELETE", "/api/v1/traders/" + Fixture.MUTED + "/mute"), 401, 422, 200, 422),
+            rest("POST /api/v1/traders/{handle}/block", f -> Call.of("POST", "/api/v1/traders/" + Fixture.BLOCKED + "/block"), 401, 422, 200, 422),
+            rest("DELETE /api/v1/traders/{handle}/block", f -> Call.of("DELETE", "/api/v1/traders/" + Fixture.BLOCKED + "/block"), 401, 422, 200, 422));
 
     /** Fields that show only the caller's own data: null or an empty page there means "not yours or not there". */
     private static final Set<String> OWNER_SCOPED = Set.of("Query.account", "Query.orders", "Query.payments", "Query.payment");
@@ -190,9 +201,15 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
 
     /**
      * The resources the rows name: one instrument, the owner's account on it (its issuer, funded), a
-     * payment of that account; and tokens for the four callers.
+     * payment of that account, the owner's trader profile and three traders to follow, mute and
+     * block; and tokens for the four callers.
      */
     static final class Fixture {
+
+        static final String OWNER_HANDLE = "matrix_owner";
+        static final String FOLLOWED = "matrix_followed";
+        static final String MUTED = "matrix_muted";
+        static final String BLOCKED = "matrix_blocked";
 
         final TandemClient client;
         final String admin;
@@ -219,6 +236,20 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
                     client.get("/api/v1/payments/" + paymentId, owner).status() == 200
                             && !client.account(owner, account).isMissingNode()
                             && !client.orderBook(owner, symbol).isNull());
+            setProfile(owner, ownerProfile());
+            for (String target : List.of(FOLLOWED, MUTED, BLOCKED)) {
+                setProfile(client.token(target.replace('_', '-'), "TRADER"), write(Map.of("handle", target, "displayName", target)));
+            }
+        }
+
+        private void setProfile(String token, String body) {
+            TandemClient.Response set = client.send("PUT", "/api/v1/traders/me", token, body);
+            assertThat(set.status()).as(set.raw()).isEqualTo(200);
+        }
+
+        /** The owner's profile, with the owner's account as public account. */
+        String ownerProfile() {
+            return write(Map.of("handle", OWNER_HANDLE, "displayName", "Matrix owner", "publicAccountId", account));
         }
 
         String token(Caller caller) {

@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -352,7 +353,7 @@ class TradingSessionEndToEndTest {
     @Test
     void aFailingEventHandlerFailsItsBatchForARetryInsteadOfSkippingTheEvent() {
         for (String group : List.of("portfolio", "orders", "order-book", "trade-tape", "instruments", "settlement",
-                "payments", "payments-view", "instrument-catalog")) {
+                "payments", "payments-view", "instrument-catalog", "trader-handles", "trader-blocks")) {
             assertThat(eventProcessing.listenerInvocationErrorHandler(group)).as(group)
                     .isInstanceOf(PropagatingErrorHandler.class);
         }
@@ -361,13 +362,14 @@ class TradingSessionEndToEndTest {
     @Test
     void onlyTheLookupTableProcessorsAreSubscribing() {
         assertThat(eventProcessing.eventProcessors()).isNotEmpty().allSatisfy((name, processor) -> {
-            if (name.equals("instrument-catalog") || name.equals("payment-limits")) {
+            if (Set.of("instrument-catalog", "payment-limits", "trader-handles", "trader-blocks").contains(name)) {
                 assertThat(processor).isInstanceOf(SubscribingEventProcessor.class);
             } else {
                 assertThat(processor).as(name).isInstanceOf(PooledStreamingEventProcessor.class);
             }
         });
-        assertThat(eventProcessing.eventProcessors()).containsKeys("instrument-catalog", "payment-limits", "settlement",
+        assertThat(eventProcessing.eventProcessors()).containsKeys("instrument-catalog", "payment-limits", "trader-handles",
+                "trader-blocks", "settlement",
                 "portfolio", "orders", "order-book", "trade-tape", "instruments",
                 "payments", "payments-view");
     }

@@ -53,7 +53,7 @@ class ArchitectureTest {
             "io.tandem.contracts.portfolio", "io.tandem.contracts.marketdata", "io.tandem.contracts.ledger",
             "io.tandem.contracts.payment",
             "io.tandem.command.account", "io.tandem.command.orderbook", "io.tandem.command.orderentry",
-            "io.tandem.command.payment",
+            "io.tandem.command.payment", "io.tandem.command.profile", "io.tandem.command.follow",
             "io.tandem.saga.settlement", "io.tandem.saga.payment",
             "io.tandem.projection.portfolio", "io.tandem.projection.marketdata", "io.tandem.projection.ledger",
             "io.tandem.projection.payment", "io.tandem.query.payment",
@@ -118,6 +118,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.tandem.command.orderentry..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.tandem.command.account..", "io.tandem.command.orderbook..")
                 .because("order entry talks to aggregates through commands only")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("io.tandem.command.profile..", "io.tandem.command.follow..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.command.account..", "io.tandem.command.orderbook..",
+                        "io.tandem.command.payment..")
+                .because("profile and follow entry ask accounts through commands (CheckAccountOwnerCommand) only")
+                .check(classes);
+        noClasses().that().resideInAPackage("io.tandem.command.profile..")
+                .should().dependOnClassesThat().resideInAPackage("io.tandem.command.follow..")
+                .because("relationships build on profiles, not the other way round")
                 .check(classes);
     }
 

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
  *   <li>Pooled streaming is the default type, so any processing group without its own
  *       {@code axon.eventhandling.processors.<group>} entry is still replayable and tracks its
  *       position in the token store. Groups listed in {@code application.yml} get their threads and
- *       segments from there. The subscribing ones ({@code instrument-catalog}, {@code payment-limits})
- *       are registered in code by their modules because they must update lookup tables inside the
+ *       segments from there. The subscribing ones ({@code instrument-catalog}, {@code payment-limits},
+ *       {@code trader-handles}, {@code trader-blocks}) are registered in code by their modules because they must update lookup tables inside the
  *       command's transaction.</li>
  *   <li>A handler that fails makes its processor fail the batch and retry it (with back-off) instead
  *       of logging and moving on. Axon's default would skip the event, and with sequence-guarded
