@@ -60,6 +60,8 @@ class ProfileEntryIntegrationTest {
     private EventStore eventStore;
     @Autowired
     private TransactionTemplate transaction;
+    @Autowired
+    private TraderHandleUpdater handleUpdater;
 
     private String n;
     private UserId alice;
@@ -257,5 +259,19 @@ class ProfileEntryIntegrationTest {
 
         assertThat(directory.handleOf(alice)).isEqualTo(Optional.of(handle("alice")));
         assertThat(directory.userOfHandle(handle("alice_new"))).isEmpty();
+    }
+
+    /** What rebuilding the table from the event log relies on: an event applied again changes nothing. */
+    @Test
+    void theHandleTableIgnoresAProfileEventAppliedAgain() {
+        set(alice, handle("alice"), null);
+        set(alice, handle("Alice2"), null);
+        List<Object> history = events(alice);
+
+        transaction.executeWithoutResult(status -> history.forEach(event -> handleUpdater.on((TraderProfileSetEvent) event)));
+        transaction.executeWithoutResult(status -> handleUpdater.on((TraderProfileSetEvent) history.get(history.size() - 1)));
+
+        assertThat(directory.handleOf(alice)).contains(handle("Alice2"));
+        assertThat(directory.userOfHandle(handle("alice"))).isEmpty();
     }
 }
