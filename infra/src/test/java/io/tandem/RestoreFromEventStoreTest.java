@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * application started on it trades on as before: the instrument is listed and has its last price,
  * orders rest, match and settle, order entry answers a retried order with its original result and
  * cancels an order that rested before the backup, the daily withdrawal limit counts what was
- * withdrawn before the backup, and the read models (GraphQL) show the orders and balances again.
+ * withdrawn before the backup, the handle and block tables know the profiles and blocks set before
+ * it, and the read models (GraphQL) show the orders and balances again.
  */
 class RestoreFromEventStoreTest {
 
@@ -98,6 +99,12 @@ class RestoreFromEventStoreTest {
             assertThat(resting.text("status")).as(resting.raw()).isEqualTo("NEW");
             placed = new Placed(bid.body(), resting.text("orderId"));
 
+            // Profiles (alice's handle changed once) and a block: the handle and block tables.
+            setProfile(client, before.alice().token(), "rstr_alice_old");
+            setProfile(client, before.alice().token(), "rstr_alice");
+            setProfile(client, before.bob(), "rstr_bob");
+            assertThat(client.send("POST", "/api/v1/traders/rstr_bob/block", before.alice().token(), null).status()).isEqualTo(200);
+
             PaymentDesk payments = new PaymentDesk(client);
             String withdrawal = PaymentDesk.accepted(payments.withdraw(before.alice(), "wd-1", "600.00"), "wd-1");
             payments.awaitPaymentStatus(before.alice(), withdrawal, "CONFIRMED");
@@ -146,6 +153,15 @@ class RestoreFromEventStoreTest {
             assertThat(market.status()).as(market.raw()).isEqualTo(201);
             assertThat(market.text("status")).isEqualTo("FILLED");
             assertThat(market.body().path("trades").get(0).path("price").asText()).isEqualTo("10.00");
+
+            // The handle table knows alice's handle (whatever its case) and that her old one is free; the
+            // block table knows she blocked bob.
+            Response taken = client.send("PUT", "/api/v1/traders/me", traders.bob(), "{\"handle\":\"RSTR_ALICE\",\"displayName\":\"b\"}");
+            assertThat(taken.status()).as(taken.raw()).isEqualTo(409);
+            Response blocked = client.send("POST", "/api/v1/traders/rstr_alice/follow", traders.bob(), null);
+            assertThat(blocked.status()).as(blocked.raw()).isEqualTo(403);
+            assertThat(blocked.text("code")).isEqualTo("BLOCKED");
+            setProfile(client, traders.issuer(), "rstr_alice_old");
 
             // 600.00 of the 1,000.00 daily limit was withdrawn before the backup.
             PaymentDesk payments = new PaymentDesk(client);
@@ -205,8 +221,15 @@ class RestoreFromEventStoreTest {
             "instrument_catalog", "*",
             "payment_withdrawal_day", "*",
             "payment_withdrawal_charge", "*",
+            "trader_handles", "*",
+            "trader_blocks", "*",
             "order_entry", "order_id, account_id, client_order_id, owner_user_id, symbol, side, order_type,"
                     + " requested_price_ticks, requested_quantity_lots, time_in_force, result");
+
+    private static void setProfile(TandemClient client, String token, String handle) {
+        Response set = client.send("PUT", "/api/v1/traders/me", token, "{\"handle\":\"" + handle + "\",\"displayName\":\"" + handle + "\"}");
+        assertThat(set.status()).as(set.raw()).isEqualTo(200);
+    }
 
     private static Map<String, List<Map<String, Object>>> lookupTables(JdbcTemplate jdbc) {
         Map<String, List<Map<String, Object>>> rows = new TreeMap<>();
