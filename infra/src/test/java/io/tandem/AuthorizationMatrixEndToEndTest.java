@@ -81,7 +81,15 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
             rest("POST /graphql", f -> new Call("POST", "/graphql", Map.of(), "{ __typename }".getBytes(StandardCharsets.UTF_8), "text/plain"), 401, 415, 415, 415),
             rest("GET /graphql", f -> Call.of("GET", "/graphql?query=%7B__typename%7D"), 401, 405, 405, 405),
             // The servlet container forwards errors here; asked for directly, it is a path without an endpoint.
-            rest("ANY /error", f -> Call.of("GET", "/error"), 404, 404, 404, 404));
+            rest("ANY /error", f -> Call.of("GET", "/error"), 404, 404, 404, 404),
+            // Posts: every caller with a token has a profile (Fixture.profiles); "owner" is the post's author.
+            rest("POST /api/v1/posts", f -> f.profiles().newPostCall(), 401, 201, 201, 201),
+            rest("DELETE /api/v1/posts/{postId}", f -> Call.of("DELETE", "/api/v1/posts/" + f.profiles().ownersPost()), 401, 403, 204, 204),
+            rest("POST /api/v1/posts/{postId}/comments", f -> Call.json("POST", "/api/v1/posts/" + f.profiles().ownersPost() + "/comments",
+                    write(Map.of("clientCommentId", "matrix-" + UNIQUE.incrementAndGet(), "text", "matrix comment"))), 401, 201, 201, 201),
+            rest("DELETE /api/v1/posts/{postId}/comments/{commentId}", f -> f.profiles().ownersCommentDeletion(), 401, 403, 204, 204),
+            rest("POST /api/v1/posts/{postId}/likes", f -> Call.of("POST", "/api/v1/posts/" + f.profiles().ownersPost() + "/likes"), 401, 200, 200, 200),
+            rest("DELETE /api/v1/posts/{postId}/likes", f -> Call.of("DELETE", "/api/v1/posts/" + f.profiles().ownersPost() + "/likes"), 401, 200, 200, 200));
 
     /** Fields that show only the caller's own data: null or an empty page there means "not yours or not there". */
     private static final Set<String> OWNER_SCOPED = Set.of("Query.account", "Query.orders", "Query.payments", "Query.payment");
@@ -201,6 +209,7 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
         final String account;
         final String symbol;
         final String paymentId;
+        private boolean profiled;
 
         Fixture(TandemClient client) {
             this.client = client;
@@ -253,6 +262,40 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
 
         String adjustment() {
             return write(Map.of("adjustmentId", "matrix-" + UNIQUE.incrementAndGet(), "amount", "1.00", "reason", "matrix"));
+        }
+
+        /** Gives the owner, the other trader and the admin a trader profile (once per fixture): posting, commenting and liking need one. */
+        Fixture profiles() {
+            if (!profiled) {
+                for (String[] user : new String[][]{{owner, "matrix_owner"}, {other, "matrix_other"}, {admin, "matrix_admin"}}) {
+                    TandemClient.Response set = client.send("PUT", "/api/v1/traders/me", user[0], write(Map.of(
+                            "handle", user[1], "displayName", user[1], "bio", "", "shareTrades", false)));
+                    assertThat(set.status()).as(set.raw()).isEqualTo(200);
+                }
+                profiled = true;
+            }
+            return this;
+        }
+
+        Call newPostCall() {
+            return Call.json("POST", "/api/v1/posts", write(Map.of("clientPostId", "matrix-" + UNIQUE.incrementAndGet(), "text", "matrix post")));
+        }
+
+        /** A new post of the owner's. */
+        String ownersPost() {
+            TandemClient.Response created = client.post("/api/v1/posts", owner,
+                    Map.of("clientPostId", "matrix-" + UNIQUE.incrementAndGet(), "text", "matrix post"));
+            assertThat(created.status()).as(created.raw()).isEqualTo(201);
+            return created.text("postId");
+        }
+
+        /** Deleting a new comment of the owner's on a new post of the owner's. */
+        Call ownersCommentDeletion() {
+            String postId = ownersPost();
+            TandemClient.Response comment = client.post("/api/v1/posts/" + postId + "/comments", owner,
+                    Map.of("clientCommentId", "matrix-" + UNIQUE.incrementAndGet(), "text", "matrix comment"));
+            assertThat(comment.status()).as(comment.raw()).isEqualTo(201);
+            return Call.of("DELETE", "/api/v1/posts/" + postId + "/comments/" + comment.text("commentId"));
         }
 
         Call signedWebhook(String provider, String payment) {
