@@ -205,6 +205,7 @@ class RestoreFromEventStoreTest {
             "instrument_catalog", "*",
             "payment_withdrawal_day", "*",
             "payment_withdrawal_charge", "*",
+            "post_lookup", "*",
             "order_entry", "order_id, account_id, client_order_id, owner_user_id, symbol, side, order_type,"
                     + " requested_price_ticks, requested_quantity_lots, time_in_force, result");
 

@@ -352,7 +352,7 @@ class TradingSessionEndToEndTest {
     @Test
     void aFailingEventHandlerFailsItsBatchForARetryInsteadOfSkippingTheEvent() {
         for (String group : List.of("portfolio", "orders", "order-book", "trade-tape", "instruments", "settlement",
-                "payments", "payments-view", "instrument-catalog")) {
+                "payments", "payments-view", "instrument-catalog", "post-lookup", "trade-posts")) {
             assertThat(eventProcessing.listenerInvocationErrorHandler(group)).as(group)
                     .isInstanceOf(PropagatingErrorHandler.class);
         }
@@ -361,7 +361,7 @@ class TradingSessionEndToEndTest {
     @Test
     void onlyTheLookupTableProcessorsAreSubscribing() {
         assertThat(eventProcessing.eventProcessors()).isNotEmpty().allSatisfy((name, processor) -> {
-            if (name.equals("instrument-catalog") || name.equals("payment-limits")) {
+            if (name.equals("instrument-catalog") || name.equals("payment-limits") || name.equals("post-lookup")) {
                 assertThat(processor).isInstanceOf(SubscribingEventProcessor.class);
             } else {
                 assertThat(processor).as(name).isInstanceOf(PooledStreamingEventProcessor.class);
@@ -369,7 +369,7 @@ class TradingSessionEndToEndTest {
         });
         assertThat(eventProcessing.eventProcessors()).containsKeys("instrument-catalog", "payment-limits", "settlement",
                 "portfolio", "orders", "order-book", "trade-tape", "instruments",
-                "payments", "payments-view");
+                "payments", "payments-view", "post-lookup", "trade-posts");
     }
 
     @Test
