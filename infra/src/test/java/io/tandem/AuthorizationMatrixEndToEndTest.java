@@ -83,16 +83,25 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
             // The servlet container forwards errors here; asked for directly, it is a path without an endpoint.
             rest("ANY /error", f -> Call.of("GET", "/error"), 404, 404, 404, 404),
             // Profiles: the owner names their own account as public account; the other trader and the admin
-            // name the same account, which is not theirs (403 before the handle is looked at). Relations: only
-            // the owner has a profile (set up by the fixture), so the other trader and the admin get 422
-            // PROFILE_REQUIRED; each relation has its own target, so the rows do not interfere.
+            // name the same account, which is not theirs (403 before the handle is looked at). Relations are the
+            // caller's own: every caller with a token has a profile (Fixture.profiles), so each may follow, mute
+            // and block; each relation has its own target, so the rows do not interfere. PROFILE_REQUIRED is
+            // ProfileEntryIntegrationTest's.
             rest("PUT /api/v1/traders/me", f -> Call.json("PUT", "/api/v1/traders/me", f.ownerProfile()), 401, 403, 200, 403),
-            rest("POST /api/v1/traders/{handle}/follow", f -> Call.of("POST", "/api/v1/traders/" + Fixture.FOLLOWED + "/follow"), 401, 422, 200, 422),
-            rest("DELETE /api/v1/traders/{handle}/follow", f -> Call.of("DELETE", "/api/v1/traders/" + Fixture.FOLLOWED + "/follow"), 401, 422, 200, 422),
-            rest("POST /api/v1/traders/{handle}/mute", f -> Call.of("POST", "/api/v1/traders/" + Fixture.MUTED + "/mute"), 401, 422, 200, 422),
-            rest("DELETE /api/v1/traders/{handle}/mute", f -> Call.of("DELETE", "/api/v1/traders/" + Fixture.MUTED + "/mute"), 401, 422, 200, 422),
-            rest("POST /api/v1/traders/{handle}/block", f -> Call.of("POST", "/api/v1/traders/" + Fixture.BLOCKED + "/block"), 401, 422, 200, 422),
-            rest("DELETE /api/v1/traders/{handle}/block", f -> Call.of("DELETE", "/api/v1/traders/" + Fixture.BLOCKED + "/block"), 401, 422, 200, 422));
+            rest("POST /api/v1/traders/{handle}/follow", f -> Call.of("POST", "/api/v1/traders/" + Fixture.FOLLOWED + "/follow"), 401, 200, 200, 200),
+            rest("DELETE /api/v1/traders/{handle}/follow", f -> Call.of("DELETE", "/api/v1/traders/" + Fixture.FOLLOWED + "/follow"), 401, 200, 200, 200),
+            rest("POST /api/v1/traders/{handle}/mute", f -> Call.of("POST", "/api/v1/traders/" + Fixture.MUTED + "/mute"), 401, 200, 200, 200),
+            rest("DELETE /api/v1/traders/{handle}/mute", f -> Call.of("DELETE", "/api/v1/traders/" + Fixture.MUTED + "/mute"), 401, 200, 200, 200),
+            rest("POST /api/v1/traders/{handle}/block", f -> Call.of("POST", "/api/v1/traders/" + Fixture.BLOCKED + "/block"), 401, 200, 200, 200),
+            rest("DELETE /api/v1/traders/{handle}/block", f -> Call.of("DELETE", "/api/v1/traders/" + Fixture.BLOCKED + "/block"), 401, 200, 200, 200),
+            // Posts: every caller with a token has a profile (Fixture.profiles); "owner" is the post's author.
+            rest("POST /api/v1/posts", f -> f.profiles().newPostCall(), 401, 201, 201, 201),
+            rest("DELETE /api/v1/posts/{postId}", f -> Call.of("DELETE", "/api/v1/posts/" + f.profiles().ownersPost()), 401, 403, 204, 204),
+            rest("POST /api/v1/posts/{postId}/comments", f -> Call.json("POST", "/api/v1/posts/" + f.profiles().ownersPost() + "/comments",
+                    write(Map.of("clientCommentId", "matrix-" + UNIQUE.incrementAndGet(), "text", "matrix comment"))), 401, 201, 201, 201),
+            rest("DELETE /api/v1/posts/{postId}/comments/{commentId}", f -> f.profiles().ownersCommentDeletion(), 401, 403, 204, 204),
+            rest("POST /api/v1/posts/{postId}/likes", f -> Call.of("POST", "/api/v1/posts/" + f.profiles().ownersPost() + "/likes"), 401, 200, 200, 200),
+            rest("DELETE /api/v1/posts/{postId}/likes", f -> Call.of("DELETE", "/api/v1/posts/" + f.profiles().ownersPost() + "/likes"), 401, 200, 200, 200));
 
     /** Fields that show only the caller's own data: null or an empty page there means "not yours or not there". */
     private static final Set<String> OWNER_SCOPED = Set.of("Query.account", "Query.orders", "Query.payments", "Query.payment");
@@ -218,6 +227,7 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
         final String account;
         final String symbol;
         final String paymentId;
+        private boolean profiled;
 
         Fixture(TandemClient client) {
             this.client = client;
@@ -284,6 +294,40 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
 
         String adjustment() {
             return write(Map.of("adjustmentId", "matrix-" + UNIQUE.incrementAndGet(), "amount", "1.00", "reason", "matrix"));
+        }
+
+        /** Gives the other trader and the admin a trader profile (the owner has one): social actions need one. */
+        Fixture profiles() {
+            if (!profiled) {
+                for (String[] user : new String[][]{{other, "matrix_other"}, {admin, "matrix_admin"}}) {
+                    TandemClient.Response set = client.send("PUT", "/api/v1/traders/me", user[0], write(Map.of(
+                            "handle", user[1], "displayName", user[1], "bio", "", "shareTrades", false)));
+                    assertThat(set.status()).as(set.raw()).isEqualTo(200);
+                }
+                profiled = true;
+            }
+            return this;
+        }
+
+        Call newPostCall() {
+            return Call.json("POST", "/api/v1/posts", write(Map.of("clientPostId", "matrix-" + UNIQUE.incrementAndGet(), "text", "matrix post")));
+        }
+
+        /** A new post of the owner's. */
+        String ownersPost() {
+            TandemClient.Response created = client.post("/api/v1/posts", owner,
+                    Map.of("clientPostId", "matrix-" + UNIQUE.incrementAndGet(), "text", "matrix post"));
+            assertThat(created.status()).as(created.raw()).isEqualTo(201);
+            return created.text("postId");
+        }
+
+        /** Deleting a new comment of the owner's on a new post of the owner's. */
+        Call ownersCommentDeletion() {
+            String postId = ownersPost();
+            TandemClient.Response comment = client.post("/api/v1/posts/" + postId + "/comments", owner,
+                    Map.of("clientCommentId", "matrix-" + UNIQUE.incrementAndGet(), "text", "matrix comment"));
+            assertThat(comment.status()).as(comment.raw()).isEqualTo(201);
+            return Call.of("DELETE", "/api/v1/posts/" + postId + "/comments/" + comment.text("commentId"));
         }
 
         Call signedWebhook(String provider, String payment) {

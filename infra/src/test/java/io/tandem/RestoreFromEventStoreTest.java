@@ -223,6 +223,7 @@ class RestoreFromEventStoreTest {
             "payment_withdrawal_charge", "*",
             "trader_handles", "*",
             "trader_blocks", "*",
+            "post_lookup", "*",
             "order_entry", "order_id, account_id, client_order_id, owner_user_id, symbol, side, order_type,"
                     + " requested_price_ticks, requested_quantity_lots, time_in_force, result");
 

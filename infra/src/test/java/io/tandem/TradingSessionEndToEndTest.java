@@ -353,7 +353,7 @@ class TradingSessionEndToEndTest {
     @Test
     void aFailingEventHandlerFailsItsBatchForARetryInsteadOfSkippingTheEvent() {
         for (String group : List.of("portfolio", "orders", "order-book", "trade-tape", "instruments", "settlement",
-                "payments", "payments-view", "instrument-catalog", "trader-handles", "trader-blocks")) {
+                "payments", "payments-view", "instrument-catalog", "trader-handles", "trader-blocks", "post-lookup", "trade-posts")) {
             assertThat(eventProcessing.listenerInvocationErrorHandler(group)).as(group)
                     .isInstanceOf(PropagatingErrorHandler.class);
         }
@@ -362,7 +362,7 @@ class TradingSessionEndToEndTest {
     @Test
     void onlyTheLookupTableProcessorsAreSubscribing() {
         assertThat(eventProcessing.eventProcessors()).isNotEmpty().allSatisfy((name, processor) -> {
-            if (Set.of("instrument-catalog", "payment-limits", "trader-handles", "trader-blocks").contains(name)) {
+            if (Set.of("instrument-catalog", "payment-limits", "trader-handles", "trader-blocks", "post-lookup").contains(name)) {
                 assertThat(processor).isInstanceOf(SubscribingEventProcessor.class);
             } else {
                 assertThat(processor).as(name).isInstanceOf(PooledStreamingEventProcessor.class);
@@ -371,7 +371,7 @@ class TradingSessionEndToEndTest {
         assertThat(eventProcessing.eventProcessors()).containsKeys("instrument-catalog", "payment-limits", "trader-handles",
                 "trader-blocks", "settlement",
                 "portfolio", "orders", "order-book", "trade-tape", "instruments",
-                "payments", "payments-view");
+                "payments", "payments-view", "post-lookup", "trade-posts");
     }
 
     @Test

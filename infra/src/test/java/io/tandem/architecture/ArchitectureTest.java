@@ -130,6 +130,22 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Posts read the instrument catalog (order entry's public lookup) and the profile and block
+     * ports, and talk to aggregates through commands only. The packages named are checked to exist.
+     */
+    @Test
+    void postsReachOtherFeaturesOnlyThroughCommandsPortsAndTheCatalog() {
+        for (String pkg : new String[]{"io.tandem.command.post", "io.tandem.saga.post", "io.tandem.infra.post"}) {
+            assertThat(classes.stream().filter(c -> c.getPackageName().equals(pkg))).as("classes in %s", pkg).isNotEmpty();
+        }
+        noClasses().that().resideInAPackage("io.tandem.command.post..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.tandem.command.account..", "io.tandem.command.orderbook..",
+                        "io.tandem.command.payment..")
+                .because("post entry talks to aggregates through commands only")
+                .check(classes);
+    }
+
     @Test
     void contractsCarryNoPersistenceOrReadModelTypes() {
         noClasses().that().resideInAPackage(CONTRACTS)

@@ -1,5 +1,6 @@
 package io.tandem.contracts.post;
 
+import io.tandem.contracts.common.TradeId;
 import io.tandem.contracts.common.UserId;
 import org.axonframework.serialization.Revision;
 
@@ -9,8 +10,19 @@ import java.util.List;
 /**
  * A post appeared. TEXT posts carry their text, symbols and mentions ({@code trade} null); TRADE
  * posts carry the order's first fill in {@code trade} ({@code text} null, no client post id).
+ * <p>
+ * {@code tradeId} is the fill that created a TRADE post (null for TEXT posts): the post remembers
+ * which fills it has counted, so a redelivered first fill is not counted twice. Added after the
+ * first version of this record, as the last component; a payload without it reads as null, and the
+ * constructor without it remains for readers that build events (tests of projections).
  */
 @Revision("1")
 public record PostCreatedEvent(PostId postId, UserId author, String clientPostId, PostKind kind, String text,
-                               List<String> symbols, List<Mention> mentions, TradeSummary trade, Instant at) {
+                               List<String> symbols, List<Mention> mentions, TradeSummary trade, Instant at,
+                               TradeId tradeId) {
+
+    public PostCreatedEvent(PostId postId, UserId author, String clientPostId, PostKind kind, String text,
+                            List<String> symbols, List<Mention> mentions, TradeSummary trade, Instant at) {
+        this(postId, author, clientPostId, kind, text, symbols, mentions, trade, at, null);
+    }
 }
