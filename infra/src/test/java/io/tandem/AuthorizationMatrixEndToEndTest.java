@@ -250,6 +250,7 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
             for (String target : List.of(FOLLOWED, MUTED, BLOCKED)) {
                 setProfile(client.token(target.replace('_', '-'), "TRADER"), write(Map.of("handle", target, "displayName", target)));
             }
+            profiles();
         }
 
         private void setProfile(String token, String body) {
