@@ -115,7 +115,7 @@ public class GraphQlWebSocketSecurity implements WebSocketGraphQlInterceptor {
     }
 
     /** Open subscriptions of the user over all connections (for tests and metrics). */
-    int openSubscriptions(String userId) {
+    public int openSubscriptions(String userId) {
         return perUser.open(userId);
     }
 
