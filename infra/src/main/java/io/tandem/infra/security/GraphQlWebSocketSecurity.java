@@ -61,13 +61,13 @@ public class GraphQlWebSocketSecurity implements WebSocketGraphQlInterceptor {
     private final SubscriptionQuota perConnection;
     private final SubscriptionQuota perUser;
 
-    public GraphQlWebSocketSecurity(JwtDecoder jwtDecoder, JwtAuthenticationConverter tokenConverter, Clock clock,
-                                    SubscriptionLimitsProperties limits) {
+    GraphQlWebSocketSecurity(JwtDecoder jwtDecoder, JwtAuthenticationConverter tokenConverter, Clock clock,
+                             SubscriptionLimitsProperties limits, SubscriptionQuota perUser) {
         this.jwtDecoder = jwtDecoder;
         this.tokenConverter = tokenConverter;
         this.clock = clock;
         this.perConnection = new SubscriptionQuota(limits.maxPerConnection());
-        this.perUser = new SubscriptionQuota(limits.maxPerUser());
+        this.perUser = perUser;
     }
 
     @Override
@@ -87,7 +87,7 @@ public class GraphQlWebSocketSecurity implements WebSocketGraphQlInterceptor {
                 || !(context.getAuthentication() instanceof JwtAuthenticationToken authentication)) {
             return Mono.error(new BadCredentialsException("connection_init did not authenticate"));
         }
-        Duration validFor = validFor(authentication.getToken());
+        Duration validFor = validFor(authentication.getToken(), clock);
         if (validFor.isNegative() || validFor.isZero()) {
             return refuse(request, ErrorCode.UNAUTHENTICATED, ErrorType.UNAUTHORIZED, "the token has expired: reconnect with a new one");
         }
@@ -114,7 +114,7 @@ public class GraphQlWebSocketSecurity implements WebSocketGraphQlInterceptor {
                 .doOnCancel(release);
     }
 
-    /** Open subscriptions of the user over all connections (for tests and metrics). */
+    /** Open subscriptions of the user over all connections, WebSocket and SSE (for tests and metrics). */
     public int openSubscriptions(String userId) {
         return perUser.open(userId);
     }
@@ -141,7 +141,7 @@ public class GraphQlWebSocketSecurity implements WebSocketGraphQlInterceptor {
         return value.substring(BEARER.length()).trim();
     }
 
-    private Duration validFor(Jwt jwt) {
+    static Duration validFor(Jwt jwt, Clock clock) {
         Instant expiresAt = jwt.getExpiresAt();
         return expiresAt == null ? Duration.ofDays(1) : Duration.between(clock.instant(), expiresAt);
     }
@@ -151,7 +151,7 @@ public class GraphQlWebSocketSecurity implements WebSocketGraphQlInterceptor {
      * (complete, error, the client's complete, the connection closing); any other operation gives
      * them back at once.
      */
-    private static WebGraphQlResponse bounded(WebGraphQlResponse response, Duration validFor, Runnable release) {
+    static WebGraphQlResponse bounded(WebGraphQlResponse response, Duration validFor, Runnable release) {
         if (response.getExecutionResult().getData() instanceof Publisher<?> stream) {
             return response.transform(builder -> builder.data(Flux.from(stream).take(validFor).doFinally(signal -> release.run())));
         }
@@ -159,7 +159,7 @@ public class GraphQlWebSocketSecurity implements WebSocketGraphQlInterceptor {
         return response;
     }
 
-    private static Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, ErrorCode code, ErrorType type, String message) {
+    static Mono<WebGraphQlResponse> refuse(WebGraphQlRequest request, ErrorCode code, ErrorType type, String message) {
         GraphQLError error = GraphqlErrorBuilder.newError().errorType(type).message(message)
                 .extensions(Map.of("code", code.name())).build();
         ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
