@@ -10,8 +10,15 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -159,6 +166,28 @@ class SubscriptionsOverWebSocketEndToEndTest extends RunningApplication {
 
             assertThat(openAxonSubscriptionsOf(user)).isZero();
             assertThat(context.getBean(GraphQlWebSocketSecurity.class).openSubscriptions(user)).isZero();
+        }
+    }
+
+    @Test
+    void overServerSentEventsASubscriptionIsPushedAndCountsAgainstTheUsersLimit() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/graphql"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + NOTIFICATIONS + "\"}")).build();
+        CompletableFuture<HttpResponse<Stream<String>>> answer = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        await().atMost(GraphQlSubscriber.WAIT).until(() -> openAxonSubscriptionsOf(user) == 1);
+        assertThat(context.getBean(GraphQlWebSocketSecurity.class).openSubscriptions(user)).isEqualTo(1);
+
+        emitNotification(user, "over-sse");
+
+        HttpResponse<Stream<String>> response = answer.get(GraphQlSubscriber.WAIT.toSeconds(), TimeUnit.SECONDS);
+        try (Stream<String> lines = response.body()) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(lines.filter(line -> line.startsWith("data:")).findFirst()).hasValueSatisfying(line ->
+                    assertThat(client.readJson(line.substring("data:".length())).path("data").path("notifications").path("id").asText())
+                            .isEqualTo("over-sse"));
         }
     }
 
