@@ -3,9 +3,9 @@ package io.tandem.infra.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.tandem.infra.config.TandemProperties;
-import org.springframework.boot.autoconfigure.graphql.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -43,7 +43,7 @@ public class SecurityConfiguration {
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, TandemProperties properties,
                                            JwtAuthenticationConverter tokenConverter,
-                                           ObjectMapper objectMapper, GraphQlProperties graphQl) throws Exception {
+                                           ObjectMapper objectMapper, Environment environment) throws Exception {
         ProblemResponses problems = new ProblemResponses(objectMapper);
         boolean devTokens = properties.security().devTokensEnabled();
         http.csrf(AbstractHttpConfigurer::disable)
@@ -57,7 +57,7 @@ public class SecurityConfiguration {
                     routes.requestMatchers(HttpMethod.POST, PAYMENT_WEBHOOKS).permitAll();
                     // Browsers cannot send a bearer header on a WebSocket upgrade: the token comes in
                     // connection_init and GraphQlWebSocketSecurity checks it before any operation runs.
-                    String webSocketPath = graphQl.getWebsocket().getPath();
+                    String webSocketPath = environment.getProperty("spring.graphql.websocket.path");
                     if (webSocketPath != null && !webSocketPath.isBlank()) {
                         routes.requestMatchers(webSocketUpgrade(webSocketPath)).permitAll();
                     }
