@@ -114,7 +114,10 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
             graphql("Query.orderBook", "query($s: String!) { orderBook(symbol: $s, depth: 5) { bids { price } } }", f -> Map.of("s", f.symbol), 401, 200, 200, 200),
             graphql("Query.trades", "query($s: String!) { trades(symbol: $s, first: 5) { edges { node { tradeId } } } }", f -> Map.of("s", f.symbol), 401, 200, 200, 200),
             // Introspection is not a schema field, but GraphiQL needs it: open to anyone with a token.
-            graphql("Query.__schema", "{ __schema { queryType { name } } }", f -> Map.of(), 401, 200, 200, 200));
+            graphql("Query.__schema", "{ __schema { queryType { name } } }", f -> Map.of(), 401, 200, 200, 200),
+            // Subscriptions stream over WebSocket or SSE only (SubscriptionsOverWebSocketEndToEndTest); a plain POST is malformed.
+            graphql("Subscription.feed", "subscription { feed { id } }", f -> Map.of(), 401, 400, 400, 400),
+            graphql("Subscription.notifications", "subscription { notifications { id } }", f -> Map.of(), 401, 400, 400, 400));
 
     private GuardHttp http;
     private Fixture fixture;

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.tandem.infra.config.TandemProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -19,6 +20,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import javax.crypto.SecretKey;
 import java.time.Clock;
@@ -41,7 +43,7 @@ public class SecurityConfiguration {
     @Bean
     public SecurityFilterChain apiSecurity(HttpSecurity http, TandemProperties properties,
                                            JwtAuthenticationConverter tokenConverter,
-                                           ObjectMapper objectMapper) throws Exception {
+                                           ObjectMapper objectMapper, Environment environment) throws Exception {
         ProblemResponses problems = new ProblemResponses(objectMapper);
         boolean devTokens = properties.security().devTokensEnabled();
         http.csrf(AbstractHttpConfigurer::disable)
@@ -53,6 +55,12 @@ public class SecurityConfiguration {
                     routes.requestMatchers(PUBLIC_ROUTES).permitAll();
                     // Providers authenticate webhooks by HMAC signature (checked by the endpoint), not by token.
                     routes.requestMatchers(HttpMethod.POST, PAYMENT_WEBHOOKS).permitAll();
+                    // Browsers cannot send a bearer header on a WebSocket upgrade: the token comes in
+                    // connection_init and GraphQlWebSocketSecurity checks it before any operation runs.
+                    String webSocketPath = environment.getProperty("spring.graphql.websocket.path");
+                    if (webSocketPath != null && !webSocketPath.isBlank()) {
+                        routes.requestMatchers(webSocketUpgrade(webSocketPath)).permitAll();
+                    }
                     if (devTokens) {
                         routes.requestMatchers(HttpMethod.POST, DevTokenController.PATH).permitAll();
                     }
@@ -69,6 +77,13 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /** A WebSocket upgrade (GET with {@code Upgrade: websocket}) of exactly {@code path}; nothing else there is opened. */
+    static RequestMatcher webSocketUpgrade(String path) {
+        return request -> HttpMethod.GET.matches(request.getMethod())
+                && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))
+                && path.equals(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     /** {@code roles} claim to {@code ROLE_*} authorities; the {@code sub} claim becomes the principal name. */

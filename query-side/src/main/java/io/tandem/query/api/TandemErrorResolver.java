@@ -47,7 +47,7 @@ public class TandemErrorResolver extends DataFetcherExceptionResolverAdapter {
         };
     }
 
-    private static Optional<Refusal> refusal(Throwable exception) {
+    static Optional<Refusal> refusal(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof TandemException tandem) {
                 return Optional.of(new Refusal(tandem.code(), tandem.getMessage()));
@@ -68,6 +68,6 @@ public class TandemErrorResolver extends DataFetcherExceptionResolverAdapter {
         return Optional.empty();
     }
 
-    private record Refusal(ErrorCode code, String message) {
+    record Refusal(ErrorCode code, String message) {
     }
 }
