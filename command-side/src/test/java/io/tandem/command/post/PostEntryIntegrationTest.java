@@ -160,7 +160,7 @@ class PostEntryIntegrationTest {
         refused(() -> entry.createPost(alice, "p1", "   ", NOW), ErrorCode.INVALID_TEXT);
         refused(() -> entry.createPost(alice, "p 1", "hello", NOW), ErrorCode.MALFORMED_REQUEST);
         refused(() -> entry.createPost(alice, "p".repeat(65), "hello", NOW), ErrorCode.MALFORMED_REQUEST);
-        assertThat(entry.createPost(alice, "p1", "x".repeat(1000) , NOW)).isEqualTo(SocialIds.post(alice.userId(), "p1"));
+        assertThat(entry.createPost(alice, "p1", "x".repeat(1000), NOW)).isEqualTo(SocialIds.post(alice.userId(), "p1"));
         assertThat(entry.createPost(alice, "p2", "two\nlines\ttab", NOW)).isNotNull();
     }
 
@@ -227,13 +227,12 @@ class PostEntryIntegrationTest {
     @Test
     void aLikeIsOnePerUserAndUnlikingTwiceChangesNothing() {
         PostId postId = post(alice, "p1");
-        PostId likeOf = postId;
 
-        assertThat(entry.like(bob, likeOf, true, NOW)).isTrue();
-        assertThat(entry.like(bob, likeOf, true, NOW)).isTrue();
-        assertThat(entry.like(bob, likeOf, false, NOW)).isFalse();
-        assertThat(entry.like(bob, likeOf, false, NOW)).isFalse();
-        assertThat(entry.like(carol, likeOf, false, NOW)).isFalse();
+        assertThat(entry.like(bob, postId, true, NOW)).isTrue();
+        assertThat(entry.like(bob, postId, true, NOW)).isTrue();
+        assertThat(entry.like(bob, postId, false, NOW)).isFalse();
+        assertThat(entry.like(bob, postId, false, NOW)).isFalse();
+        assertThat(entry.like(carol, postId, false, NOW)).isFalse();
 
         assertThat(events(SocialIds.like(postId, bob.userId()))).containsExactly(
                 new PostLikedEvent(SocialIds.like(postId, bob.userId()), postId, alice.userId(), bob.userId(), NOW),
