@@ -29,8 +29,8 @@ import java.util.Map;
 import static io.tandem.projection.profile.ProfileDocuments.*;
 
 /**
- * Answers the trader queries: one profile by handle (case-insensitive, through the indexed handle
- * key) or user id with the viewer's relations towards it, several profiles by id, and the follower
+ * Answers the trader queries: one profile by handle (case-insensitive, through the handle lookup)
+ * or user id with the viewer's relations towards it, several profiles by id, and the follower
  * and following listings, newest follow first, one {@code _id} range each. The cursor is the rest of
  * the last edge's {@code _id} after its owner, so a page boundary stays put as new follows arrive.
  */
@@ -41,6 +41,7 @@ public class TraderQueryHandler {
     static final int MAX_PAGE_SIZE = 100;
 
     private final MongoCollection<Document> profiles;
+    private final MongoCollection<Document> handles;
     private final MongoCollection<Document> relations;
     private final MongoCollection<Document> followers;
     private final MongoCollection<Document> following;
@@ -48,6 +49,7 @@ public class TraderQueryHandler {
 
     public TraderQueryHandler(MongoDatabase database) {
         this.profiles = database.getCollection(ReadModelCollections.PROFILES);
+        this.handles = database.getCollection(ReadModelCollections.HANDLES);
         this.relations = database.getCollection(ReadModelCollections.RELATIONS);
         this.followers = database.getCollection(ReadModelCollections.FOLLOWERS);
         this.following = database.getCollection(ReadModelCollections.FOLLOWING);
@@ -62,7 +64,13 @@ public class TraderQueryHandler {
             if (!Handles.isValid(query.handle())) {
                 return null;
             }
-            profile = profiles.find(Filters.eq(HANDLE_KEY, Handles.key(query.handle()))).first();
+            String key = Handles.key(query.handle());
+            Document handle = handles.find(Filters.eq("_id", key)).first();
+            String owner = handle == null ? null : handle.getString(HANDLE_USER);
+            profile = owner == null ? null : profiles.find(Filters.eq("_id", owner)).first();
+            if (profile != null && !key.equals(profile.getString(HANDLE_KEY))) {
+                profile = null; // the lookup is ahead of or behind the profile for a moment: no such trader now
+            }
         } else if (query.userId() != null) {
             profile = profiles.find(Filters.eq("_id", query.userId().value())).first();
         } else {

@@ -25,6 +25,8 @@ public final class ReadModelCollections {
 
     /** Trader profiles with their counts, {@code _id} the user id; written by the {@code social} group. */
     public static final String PROFILES = "profiles";
+    /** Handle lookup, {@code _id} the handle's case-insensitive key, versioned by profile event time; written by the {@code social} group. */
+    public static final String HANDLES = "handles";
     /** One user's relations towards another, {@code _id} viewer U+0001 target; written by the {@code social} group. */
     public static final String RELATIONS = "relations";
     /** Follower edges, {@code _id} followee U+0001 newest-first time U+0001 follower; written by the {@code social} group. */
