@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import io.tandem.contracts.common.Price;
 import io.tandem.contracts.common.Quantity;
+import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.orderbook.InstrumentSpec;
 import io.tandem.contracts.post.CommentPage;
 import io.tandem.contracts.post.CommentView;
@@ -190,7 +191,7 @@ public class PostQueryHandler {
                 spec.format(Price.ofTicks(((Number) trade.get(TRADE_AVERAGE_TICKS)).longValue())));
     }
 
-    private static String viewer(io.tandem.contracts.common.UserId viewer) {
+    private static String viewer(UserId viewer) {
         return viewer == null ? null : viewer.value();
     }
 

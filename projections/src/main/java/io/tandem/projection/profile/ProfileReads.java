@@ -12,6 +12,7 @@ import org.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public final class ProfileReads {
 
     /** Those of {@code userIds} that {@code viewer} blocked or that blocked {@code viewer}. */
     public Set<String> blockedEitherWay(String viewer, Collection<String> userIds) {
-        Set<String> blocked = new java.util.HashSet<>();
+        Set<String> blocked = new HashSet<>();
         if (viewer == null || userIds.isEmpty()) {
             return blocked;
         }
