@@ -39,6 +39,7 @@ import java.util.List;
 import static io.tandem.projection.support.ProjectionBatches.contents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class SocialProjectionTest extends MongoReadModelTest {
 
@@ -297,7 +298,7 @@ class SocialProjectionTest extends MongoReadModelTest {
         assertThat(first.hasNextPage()).isTrue();
         CommentPage second = posts.find(new FindCommentsQuery(post, 1, first.endCursor()));
         assertThat(second.items()).extracting(CommentView::text, CommentView::authorDisplayName)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("three", "Alice A"));
+                .containsExactly(tuple("three", "Alice A"));
         assertThat(second.hasNextPage()).isFalse();
     }
 
