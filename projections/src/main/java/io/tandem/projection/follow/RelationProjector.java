@@ -27,6 +27,9 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -53,8 +56,8 @@ import static io.tandem.projection.follow.RelationDocuments.*;
  * Events the document has seen ({@value SequencedUpdates#LAST_SEQ}: one relationship aggregate
  * writes both directions of a pair, so its sequence numbers guard both documents) are skipped.
  * <p>
- * A relation document is read once per batch (at the pair's first event in it) and then kept for
- * the batch, since this group is the only writer. The counts of the two users are recounted at the
+ * The relation documents a batch's events touch are read in one query at its first relationship
+ * event and then kept for the batch, since this group is the only writer. The counts of the two users are recounted at the
  * end of the batch ({@link TraderCounts}).
  */
 @Component
@@ -140,7 +143,7 @@ public class RelationProjector {
 
     private void apply(RelationshipId relationshipId, UserId actor, UserId target, long sequence, Consumer<Relation> change) {
         streams.handled(relationshipId.value(), sequence);
-        Map<String, Relation> batch = BatchEnd.state(STATE, LinkedHashMap::new);
+        Map<String, Relation> batch = BatchEnd.state(STATE, this::prefetch);
         String id = CompositeIds.of(actor.value(), target.value());
         Relation relation = batch.computeIfAbsent(id, this::load);
         if (sequence <= relation.lastSeq) {
@@ -150,6 +153,56 @@ public class RelationProjector {
         relation.lastSeq = sequence;
         relation.changed = true;
         BatchEnd.once(STATE, () -> store(batch));
+    }
+
+    /**
+     * The relation documents of every relationship event in the current batch, read in one query when
+     * the batch's first one is handled (a batch of follows would otherwise cost a read each).
+     */
+    private Map<String, Relation> prefetch() {
+        Map<String, Relation> batch = new LinkedHashMap<>();
+        if (!CurrentUnitOfWork.isStarted() || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unitOfWork)) {
+            return batch;
+        }
+        for (Message<?> message : unitOfWork.getMessages()) {
+            String id = pairOf(message.getPayload());
+            if (id != null) {
+                batch.put(id, new Relation(id));
+            }
+        }
+        if (!batch.isEmpty()) {
+            for (Document document : relations.find(Filters.in("_id", List.copyOf(batch.keySet())))) {
+                batch.put(document.getString("_id"), Relation.of(document));
+            }
+        }
+        return batch;
+    }
+
+    private static String pairOf(Object payload) {
+        UserId actor;
+        UserId target;
+        if (payload instanceof TraderFollowedEvent event) {
+            actor = event.actor();
+            target = event.target();
+        } else if (payload instanceof TraderUnfollowedEvent event) {
+            actor = event.actor();
+            target = event.target();
+        } else if (payload instanceof TraderMutedEvent event) {
+            actor = event.actor();
+            target = event.target();
+        } else if (payload instanceof TraderUnmutedEvent event) {
+            actor = event.actor();
+            target = event.target();
+        } else if (payload instanceof TraderBlockedEvent event) {
+            actor = event.actor();
+            target = event.target();
+        } else if (payload instanceof TraderUnblockedEvent event) {
+            actor = event.actor();
+            target = event.target();
+        } else {
+            return null;
+        }
+        return CompositeIds.of(actor.value(), target.value());
     }
 
     private Relation load(String id) {

@@ -361,6 +361,23 @@ class SocialProjectionTest extends MongoReadModelTest {
     }
 
     @Test
+    void aBatchOfFollowsReadsItsRelationDocumentsInOneQuery() {
+        batch();
+        int seen = events.count();
+        for (String follower : List.of(BOB.value(), CAROL.value())) {
+            events.follow(follower, ALICE.value());
+            events.mute(ALICE.value(), follower);
+        }
+        clearCommands();
+
+        projection.inOneBatch(events.since(seen));
+
+        assertThat(commands("find", database, "relations")).isEqualTo(1);
+        assertThat(trader("bob", ALICE).mutedByMe()).isTrue();
+        assertThat(trader(ALICE).followersCount()).isEqualTo(2);
+    }
+
+    @Test
     void aResetEmptiesTheReadModelsAndAReplayRebuildsThem() {
         events.follow(BOB.value(), ALICE.value());
         PostId post = events.post(ALICE.value(), "p1");
