@@ -115,6 +115,17 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
             graphql("Query.trades", "query($s: String!) { trades(symbol: $s, first: 5) { edges { node { tradeId } } } }", f -> Map.of("s", f.symbol), 401, 200, 200, 200),
             // Introspection is not a schema field, but GraphiQL needs it: open to anyone with a token.
             graphql("Query.__schema", "{ __schema { queryType { name } } }", f -> Map.of(), 401, 200, 200, 200),
+            // Social fields: profiles, follow lists and posts are public to every authenticated user, and me, feed and
+            // notifications are each caller's own, so nothing is someone else's here: null or an empty page (no profile,
+            // an unknown handle or post) is an ordinary answer, not a hidden resource, and these fields are not OWNER_SCOPED.
+            graphql("Query.me", "{ me { handle followersCount } }", f -> Map.of(), 401, 200, 200, 200),
+            graphql("Query.trader", "query($h: String!) { trader(handle: $h) { handle followedByMe } }", f -> Map.of("h", "nobody_here"), 401, 200, 200, 200),
+            graphql("Query.followers", "query($h: String!) { followers(handle: $h, first: 5) { edges { node { handle } } } }", f -> Map.of("h", "nobody_here"), 401, 200, 200, 200),
+            graphql("Query.following", "query($h: String!) { following(handle: $h, first: 5) { edges { node { handle } } } }", f -> Map.of("h", "nobody_here"), 401, 200, 200, 200),
+            graphql("Query.posts", "query($h: String!) { posts(handle: $h, first: 5) { edges { node { id text } } } }", f -> Map.of("h", "nobody_here"), 401, 200, 200, 200),
+            graphql("Query.post", "query($id: ID!) { post(id: $id) { id author { handle } comments(first: 5) { edges { node { text } } } } }", f -> Map.of("id", "post-unknown"), 401, 200, 200, 200),
+            graphql("Query.feed", "{ feed(first: 5) { edges { cursor node { id } } } }", f -> Map.of(), 401, 200, 200, 200),
+            graphql("Query.notifications", "{ notifications(first: 5) { edges { node { kind } } } }", f -> Map.of(), 401, 200, 200, 200),
             // Subscriptions stream over WebSocket or SSE only (SubscriptionsOverWebSocketEndToEndTest); a plain POST is malformed.
             graphql("Subscription.feed", "subscription { feed { id } }", f -> Map.of(), 401, 400, 400, 400),
             graphql("Subscription.notifications", "subscription { notifications { id } }", f -> Map.of(), 401, 400, 400, 400));

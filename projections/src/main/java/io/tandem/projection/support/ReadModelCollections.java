@@ -23,6 +23,27 @@ public final class ReadModelCollections {
     /** Instrument specs and supply; written by the {@code instruments} group. */
     public static final String INSTRUMENTS = "instruments";
 
+    /** Trader profiles with their counts, {@code _id} the user id; written by the {@code social} group. */
+    public static final String PROFILES = "profiles";
+    /** Handle lookup, {@code _id} the handle's case-insensitive key, versioned by profile event time; written by the {@code social} group. */
+    public static final String HANDLES = "handles";
+    /** One user's relations towards another, {@code _id} viewer U+0001 target; written by the {@code social} group. */
+    public static final String RELATIONS = "relations";
+    /** Follower edges, {@code _id} followee U+0001 newest-first time U+0001 follower; written by the {@code social} group. */
+    public static final String FOLLOWERS = "followers";
+    /** Following edges, {@code _id} follower U+0001 newest-first time U+0001 followee; written by the {@code social} group. */
+    public static final String FOLLOWING = "following";
+    /** Posts with their counts, {@code _id} the post id; written by the {@code social} group. */
+    public static final String POSTS = "posts";
+    /** An author's posts, {@code _id} author U+0001 newest-first time U+0001 post id; written by the {@code social} group. */
+    public static final String AUTHOR_POSTS = "author_posts";
+    /** Comments, {@code _id} post id U+0001 oldest-first time U+0001 comment id; written by the {@code social} group. */
+    public static final String COMMENTS = "comments";
+    /** Where each comment is in {@link #COMMENTS}, {@code _id} the comment id; written by the {@code social} group. */
+    public static final String COMMENT_KEYS = "comment_keys";
+    /** Likes, {@code _id} post id U+0001 user id; written by the {@code social} group. */
+    public static final String LIKES = "likes";
+
     private ReadModelCollections() {
     }
 

@@ -99,6 +99,24 @@ public final class ReadModelWrites {
         streams.check(List.of(new AggregateStreams.Run(aggregateId, sequence)));
     }
 
+    /**
+     * Sends {@code models} now as one ordered bulk write, after whatever is queued for
+     * {@code collection}: for work done once a batch's queue has been sent ({@link BatchEnd} tasks),
+     * where {@link #write} would send each model on its own. The models must be idempotent: absolute
+     * values keyed by {@code _id}.
+     */
+    public static void writeNow(MongoCollection<Document> collection, List<? extends WriteModel<Document>> models) {
+        if (models.isEmpty()) {
+            return;
+        }
+        flush(collection);
+        List<Write> writes = new ArrayList<>(models.size());
+        for (WriteModel<Document> model : models) {
+            writes.add(new Write(model, null, null, false));
+        }
+        execute(collection, writes);
+    }
+
     /** Sends whatever the current root unit of work has queued for {@code collection}. */
     public static void flush(MongoCollection<Document> collection) {
         PendingWrites pending = pending();

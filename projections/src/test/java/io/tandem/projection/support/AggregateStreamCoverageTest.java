@@ -1,5 +1,6 @@
 package io.tandem.projection.support;
 
+import io.tandem.projection.follow.RelationProjector;
 import io.tandem.projection.marketdata.OrderBookProjector;
 import io.tandem.projection.payment.PaymentProjector;
 import io.tandem.projection.portfolio.AccountProjector;
@@ -31,12 +32,14 @@ class AggregateStreamCoverageTest {
             "AccountProjector, account",
             "OrderProjector, orderbook",
             "OrderBookProjector, orderbook",
-            "PaymentProjector, payment"})
+            "PaymentProjector, payment",
+            "RelationProjector, follow"})
     void aProjectorFollowingAStreamHandlesEveryEventOfItsAggregate(String projector, String contractsPackage) throws Exception {
         Class<?> type = switch (projector) {
             case "AccountProjector" -> AccountProjector.class;
             case "OrderProjector" -> OrderProjector.class;
             case "OrderBookProjector" -> OrderBookProjector.class;
+            case "RelationProjector" -> RelationProjector.class;
             default -> PaymentProjector.class;
         };
 

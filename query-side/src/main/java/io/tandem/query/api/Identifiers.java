@@ -5,6 +5,7 @@ import io.tandem.contracts.common.ErrorCode;
 import io.tandem.contracts.common.Symbol;
 import io.tandem.contracts.common.TandemException;
 import io.tandem.contracts.payment.PaymentId;
+import io.tandem.contracts.post.PostId;
 
 /** Turns GraphQL arguments into typed ids, reporting a blank one as a malformed request rather than a crash. */
 public final class Identifiers {
@@ -31,5 +32,12 @@ public final class Identifiers {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, "payment id is required");
         }
         return PaymentId.of(value);
+    }
+
+    public static PostId postId(String value) {
+        if (value == null || value.isBlank()) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "post id is required");
+        }
+        return PostId.of(value);
     }
 }
