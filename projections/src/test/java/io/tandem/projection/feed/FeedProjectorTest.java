@@ -337,7 +337,7 @@ class FeedProjectorTest extends MongoReadModelTest {
         }
         inOneBatch(projector, follows);
         inOneBatch(projector, List.of(events.post("alice", "a0")));
-        verify(emitter, never()).emit(eq(FeedUpdatesQuery.class), any(), any());
+        verify(emitter, never()).emit(eq(FeedUpdatesQuery.class), any(), (Object) any());
 
         subscribe("f7");
         subscribe("alice");
@@ -373,7 +373,7 @@ class FeedProjectorTest extends MongoReadModelTest {
         }
         inOneBatch(projector, replay);
 
-        verify(emitter, never()).emit(eq(FeedUpdatesQuery.class), any(), any());
+        verify(emitter, never()).emit(eq(FeedUpdatesQuery.class), any(), (Object) any());
         assertThat(feed("fan")).isEqualTo(posts("alice", "a1", "a0"));
     }
 }

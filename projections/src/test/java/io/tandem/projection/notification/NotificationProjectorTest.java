@@ -145,7 +145,7 @@ class NotificationProjectorTest extends MongoReadModelTest {
                 ResponseTypes.instanceOf(Boolean.class), ResponseTypes.instanceOf(NotificationView.class)));
         NotificationProjector projector = projector();
         inOneBatch(projector, List.of(replayed(events.follow("bob", "alice"), 0), replayed(events.like("bob", "alice", "a1"), 1)));
-        verify(emitter, never()).emit(eq(NotificationUpdatesQuery.class), any(), any());
+        verify(emitter, never()).emit(eq(NotificationUpdatesQuery.class), any(), (Object) any());
         assertThat(notifications("alice")).hasSize(2);
 
         inOneBatch(projector, List.of(events.follow("carol", "alice"), events.follow("carol", "bob")));
