@@ -130,13 +130,13 @@ class FanOutBench {
             long t0 = System.nanoTime();
             runInBatches(projector, loop);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            long entries = (long) posts * 1_001;
+            System.out.printf("%d posts (100 authors x 1,000 followers) in %.1f s: %.1f posts/s, %.0f timeline entries/s%n",
+                    posts, seconds, posts / seconds, entries / seconds);
             long t1 = System.nanoTime();
             int trimmed = projector.sweep();
-            double sweepSeconds = (System.nanoTime() - t1) / 1e9;
-            long entries = database.getCollection(ReadModelCollections.TIMELINES).countDocuments();
-            System.out.printf("%d posts (100 authors x 1,000 followers) in %.1f s: %.1f posts/s, %.0f timeline entries/s;"
-                            + " %d entries stored; sweep of the touched timelines %.1f s (%d over the cap)%n",
-                    posts, seconds, posts / seconds, entries / seconds, entries, sweepSeconds, trimmed);
+            System.out.printf("sweep of the 10,100 touched timelines and recent-post lists: %.1f s (%d over the cap)%n",
+                    (System.nanoTime() - t1) / 1e9, trimmed);
         });
     }
 
