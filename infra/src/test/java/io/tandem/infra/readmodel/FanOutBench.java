@@ -43,7 +43,7 @@ import java.util.List;
  *       when the authors post in a loop, batches of 500 posts.</li>
  * </ol>
  * Run: {@code mvn -o -pl infra -am test -Dtest=FanOutBench -Dtandem.bench=true -Dsurefire.failIfNoSpecifiedTests=false}
- * (options: {@code -Dbench.posts=1000}; {@code -Dbench.store=memory} runs on mongo-java-server's memory backend
+ * (options: {@code -Dbench.posts=1000}, 0 runs the first part only; {@code -Dbench.store=memory} runs on mongo-java-server's memory backend
  * instead, to tell the projector's and server's share from the H2 file store's).
  */
 class FanOutBench {
@@ -59,7 +59,10 @@ class FanOutBench {
                 System.getProperty("java.version"), System.getProperty("os.name"),
                 "memory".equals(System.getProperty("bench.store")) ? "memory backend" : "embedded H2 file (CommittingH2Backend)");
         oneAuthorTenThousandFollowers();
-        hundredAuthorsThousandFollowersEach(Integer.getInteger("bench.posts", 1_000));
+        int posts = Integer.getInteger("bench.posts", 1_000);
+        if (posts > 0) {
+            hundredAuthorsThousandFollowersEach(posts);
+        }
     }
 
     private interface StoreWork {
