@@ -371,7 +371,7 @@ class TradingSessionEndToEndTest {
         assertThat(eventProcessing.eventProcessors()).containsKeys("instrument-catalog", "payment-limits", "trader-handles",
                 "trader-blocks", "settlement",
                 "portfolio", "orders", "order-book", "trade-tape", "instruments",
-                "payments", "payments-view", "post-lookup", "trade-posts");
+                "payments", "payments-view", "post-lookup", "trade-posts", "social", "home-feed", "notifications");
     }
 
     @Test

@@ -3,10 +3,13 @@ package io.tandem.infra.readmodel;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -52,6 +55,32 @@ final class IdLookupH2Database extends H2Database {
 
     private Opening opening() {
         return mvStore != null ? new Opening(mvStore, cursorRegistry) : OPENING.get();
+    }
+
+    /**
+     * An aggregation whose first stage is a {@code $match} starts from that stage's {@code _id}
+     * candidates instead of the whole collection ({@link IdLookupH2Collection#queryAllAsStream}): the
+     * driver's {@code countDocuments} is such an aggregation.
+     */
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
+                                  Oplog oplog) {
+        IdLookupH2Collection restricted = null;
+        if ("aggregate".equalsIgnoreCase(command) && query.get(command) instanceof String collectionName
+                && query.get("pipeline") instanceof List<?> pipeline && !pipeline.isEmpty()
+                && pipeline.get(0) instanceof Document first && first.size() == 1
+                && first.get("$match") instanceof Document match
+                && resolveCollection(collectionName, false) instanceof IdLookupH2Collection collection) {
+            restricted = collection;
+            restricted.restrictNextScan(match);
+        }
+        try {
+            return super.handleCommand(channel, command, query, databaseResolver, oplog);
+        } finally {
+            if (restricted != null) {
+                restricted.clearNextScan();
+            }
+        }
     }
 
     @Override

@@ -43,6 +43,18 @@ public final class ReadModelCollections {
     public static final String COMMENT_KEYS = "comment_keys";
     /** Likes, {@code _id} post id U+0001 user id; written by the {@code social} group. */
     public static final String LIKES = "likes";
+    /** Home timelines, one small document per entry keyed {@code owner \u0001 inverted time \u0001 postId}; written by the {@code home-feed} group. */
+    public static final String TIMELINES = "timelines";
+    /** The {@code home-feed} group's copy of the follow graph: {@code followee \u0001 follower} with follow, mute and block flags. */
+    public static final String FEED_EDGES = "feed_edges";
+    /** Per author, the latest posts for backfill on follow ({@code author \u0001 inverted time \u0001 postId}); written by {@code home-feed}. */
+    public static final String FEED_RECENT_POSTS = "feed_recent_posts";
+    /** Every post's author and timeline key, by post id, to find its timeline entries again; written by {@code home-feed}. */
+    public static final String FEED_POSTS = "feed_posts";
+    /** Notifications, keyed {@code owner \u0001 inverted time \u0001 id}; written by the {@code notifications} group. */
+    public static final String NOTIFICATIONS = "notifications";
+    /** The {@code notifications} group's copy of mutes and blocks: {@code owner \u0001 actor}. */
+    public static final String NOTIFICATION_RELATIONS = "notification_relations";
 
     private ReadModelCollections() {
     }
