@@ -353,7 +353,8 @@ class TradingSessionEndToEndTest {
     @Test
     void aFailingEventHandlerFailsItsBatchForARetryInsteadOfSkippingTheEvent() {
         for (String group : List.of("portfolio", "orders", "order-book", "trade-tape", "instruments", "settlement",
-                "payments", "payments-view", "instrument-catalog", "trader-handles", "trader-blocks", "post-lookup", "trade-posts")) {
+                "payments", "payments-view", "instrument-catalog", "trader-handles", "trader-blocks", "post-lookup", "trade-posts",
+                "social", "home-feed", "notifications")) {
             assertThat(eventProcessing.listenerInvocationErrorHandler(group)).as(group)
                     .isInstanceOf(PropagatingErrorHandler.class);
         }
