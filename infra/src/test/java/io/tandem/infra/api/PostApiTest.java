@@ -43,7 +43,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Posts, comments and likes at the REST edge with real security (post entry mocked): statuses and bodies. */
-@WebMvcTest(controllers = PostController.class)
+@WebMvcTest(controllers = PostRequestController.class)
 @Import({SecurityConfiguration.class, OrderEntryRateLimitConfiguration.class, PlatformConfiguration.class,
         PaymentSliceConfiguration.class})
 @TestPropertySource(properties = "tandem.security.jwt-secret=slice-test-secret-of-at-least-32-bytes!")

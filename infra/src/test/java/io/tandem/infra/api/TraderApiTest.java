@@ -48,7 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * mocked: what the caller sends reaches entry as the caller's request, answers have their documented
  * shape, and every refusal is a problem detail with its code and status.
  */
-@WebMvcTest(controllers = TraderController.class)
+@WebMvcTest(controllers = TraderRequestController.class)
 @Import({SecurityConfiguration.class, OrderEntryRateLimitConfiguration.class, PlatformConfiguration.class})
 @TestPropertySource(properties = "tandem.security.jwt-secret=slice-test-secret-of-at-least-32-bytes!")
 class TraderApiTest {

@@ -34,12 +34,12 @@ import java.time.Clock;
 @RestController
 @MissingAggregate(ErrorCode.POST_NOT_FOUND)
 @Tag(name = "posts")
-public class PostController {
+public class PostRequestController {
 
     private final PostEntry posts;
     private final Clock clock;
 
-    public PostController(PostEntry posts, Clock clock) {
+    public PostRequestController(PostEntry posts, Clock clock) {
         this.posts = posts;
         this.clock = clock;
     }

@@ -31,13 +31,13 @@ import java.time.Clock;
  */
 @RestController
 @Tag(name = "traders")
-public class TraderController {
+public class TraderRequestController {
 
     private final ProfileEntry profileEntry;
     private final FollowEntry followEntry;
     private final Clock clock;
 
-    public TraderController(ProfileEntry profileEntry, FollowEntry followEntry, Clock clock) {
+    public TraderRequestController(ProfileEntry profileEntry, FollowEntry followEntry, Clock clock) {
         this.profileEntry = profileEntry;
         this.followEntry = followEntry;
         this.clock = clock;
