@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The caller's home feed: a page of the timeline (post ids with their timeline cursors), then the
@@ -32,6 +33,9 @@ import java.util.concurrent.CompletableFuture;
  */
 @Controller
 public class FeedController {
+
+    static final int NOT_YET_PROJECTED_RETRIES = 3;
+    static final long NOT_YET_PROJECTED_DELAY_MS = 50;
 
     private final QueryGateway queryGateway;
 
@@ -48,9 +52,21 @@ public class FeedController {
                 .thenCompose(page -> page.items().isEmpty()
                         ? CompletableFuture.completedFuture(Connection.<PostView>of(List.of(), PostView::cursor,
                                 page.hasNextPage(), page.endCursor()))
-                        : queryGateway.query(new FindPostsByIdQuery(page.items().stream().map(entry -> PostId.of(entry.postId())).toList(),
-                                        caller), ResponseTypes.instanceOf(PostPage.class))
-                                .thenApply(posts -> connection(page, posts)));
+                        : posts(page, caller, NOT_YET_PROJECTED_RETRIES).thenApply(posts -> connection(page, posts)));
+    }
+
+    /**
+     * The page's posts. The posts read model (group social) may be a little behind the timeline
+     * (group home-feed): when some are missing they are asked for again, a few times 50 ms apart,
+     * before the page is answered without them, so that a fresh post is not paged past.
+     */
+    private CompletableFuture<PostPage> posts(FeedPage page, UserId caller, int retries) {
+        FindPostsByIdQuery query = new FindPostsByIdQuery(page.items().stream().map(entry -> PostId.of(entry.postId())).toList(), caller);
+        return queryGateway.query(query, ResponseTypes.instanceOf(PostPage.class))
+                .thenCompose(posts -> posts.items().size() == page.items().size() || retries == 0
+                        ? CompletableFuture.completedFuture(posts)
+                        : CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(NOT_YET_PROJECTED_DELAY_MS, TimeUnit.MILLISECONDS))
+                                .thenCompose(ignored -> posts(page, caller, retries - 1)));
     }
 
     private static Connection<PostView> connection(FeedPage page, PostPage posts) {

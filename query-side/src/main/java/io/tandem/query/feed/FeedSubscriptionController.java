@@ -17,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -24,10 +25,15 @@ import java.util.List;
  * the Post the {@code feed} query would show, in the order the timeline received them. The home
  * feed projection emits a {@link FeedEntry} only for live events, never during a replay or a
  * rebuild; each entry is read back as a post through the query gateway, as the caller sees it
- * (a post deleted or hidden from the caller by then is skipped).
+ * (a post deleted or hidden from the caller by then is skipped). The posts read model is built by
+ * another processor, which may be a little behind the timeline: a post it does not show yet is asked
+ * for again every 100 ms for up to 5 s before it is skipped.
  */
 @Controller
 public class FeedSubscriptionController {
+
+    static final int NOT_YET_PROJECTED_RETRIES = 50;
+    static final Duration NOT_YET_PROJECTED_DELAY = Duration.ofMillis(100);
 
     private final QueryGateway queryGateway;
 
@@ -46,6 +52,9 @@ public class FeedSubscriptionController {
         FindPostsByIdQuery query = new FindPostsByIdQuery(List.of(PostId.of(entry.postId())), caller);
         return Mono.fromFuture(() -> queryGateway.query(query, ResponseTypes.instanceOf(PostPage.class)))
                 .flatMapIterable(PostPage::items)
-                .next();
+                .next()
+                // The posts read model (group social) may not have the post yet when the timeline
+                // (group home-feed) pushes it: ask again for a while before treating it as gone.
+                .repeatWhenEmpty(NOT_YET_PROJECTED_RETRIES, repeats -> repeats.delayElements(NOT_YET_PROJECTED_DELAY));
     }
 }
