@@ -55,6 +55,6 @@ public class FeedSubscriptionController {
                 .next()
                 // The posts read model (group social) may not have the post yet when the timeline
                 // (group home-feed) pushes it: ask again for a while before treating it as gone.
-                .repeatWhenEmpty(NOT_YET_PROJECTED_RETRIES, repeats -> repeats.delayElements(NOT_YET_PROJECTED_DELAY));
+                .repeatWhenEmpty(repeats -> repeats.take(NOT_YET_PROJECTED_RETRIES).delayElements(NOT_YET_PROJECTED_DELAY));
     }
 }
