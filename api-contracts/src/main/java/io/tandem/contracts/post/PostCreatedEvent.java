@@ -12,9 +12,8 @@ import java.util.List;
  * posts carry the order's first fill in {@code trade} ({@code text} null, no client post id).
  * <p>
  * {@code tradeId} is the fill that created a TRADE post (null for TEXT posts): the post remembers
- * which fills it has counted, so a redelivered first fill is not counted twice. Added after the
- * first version of this record, as the last component; a payload without it reads as null, and the
- * constructor without it remains for readers that build events (tests of projections).
+ * which fills it has counted, so a redelivered first fill is not counted twice. The constructor
+ * without it builds TEXT posts' events (and those of tests) with {@code tradeId} null.
  */
 @Revision("1")
 public record PostCreatedEvent(PostId postId, UserId author, String clientPostId, PostKind kind, String text,

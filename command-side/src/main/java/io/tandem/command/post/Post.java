@@ -1,5 +1,7 @@
 package io.tandem.command.post;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import io.tandem.contracts.common.ErrorCode;
 import io.tandem.contracts.common.Price;
 import io.tandem.contracts.common.Quantity;
@@ -48,9 +50,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * to a whole tick ({@link #averageTicks}); the exact sum travels in the summary, so a later fill
  * extends it without rounding twice. Entry (for text) and the trade-posts process (for fills) have
  * checked everything that needs other data; times come in the commands.
+ * <p>
+ * Cached and snapshotted ({@link PostConfiguration}): each fill of an order updates its trade post,
+ * and replaying the post's history for each would be quadratic in the order's fills. Snapshots are
+ * taken through Jackson, so all state is plain fields Jackson can read and write back; the
+ * {@code @Revision} names the snapshot layout (bump it when the fields change shape: Axon then
+ * ignores older snapshots and replays the events).
  */
 @Revision("1")
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = PostConfiguration.SNAPSHOT_TRIGGER, cache = PostConfiguration.CACHE)
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class Post {
 
     private static final Logger log = LoggerFactory.getLogger(Post.class);
@@ -61,7 +71,7 @@ public class Post {
     private PostKind kind;
     private String text;
     private TradeSummary trade;
-    private final Set<TradeId> countedTrades = new HashSet<>();
+    private Set<TradeId> countedTrades = new HashSet<>();
     private boolean deleted;
 
     protected Post() {

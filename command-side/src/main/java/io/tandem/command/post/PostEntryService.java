@@ -70,6 +70,7 @@ public class PostEntryService implements PostEntry {
         Objects.requireNonNull(now, "now");
         clientId("clientPostId", clientPostId);
         SocialTexts.require("text", text, 1, MAX_TEXT_LENGTH, true);
+        TextMentions.requireWithinLimits("text", text);
         PostId postId = SocialIds.post(caller.userId(), clientPostId);
         return transactions.retrying(() -> transactions.inTransaction(() -> {
             requireProfile(caller.userId());
@@ -94,6 +95,7 @@ public class PostEntryService implements PostEntry {
         Objects.requireNonNull(now, "now");
         clientId("clientCommentId", clientCommentId);
         SocialTexts.require("text", text, 1, MAX_TEXT_LENGTH, true);
+        TextMentions.requireWithinLimits("text", text);
         CommentId commentId = SocialIds.comment(postId, caller.userId(), clientCommentId);
         return transactions.retrying(() -> transactions.inTransaction(() -> {
             requireProfile(caller.userId());
@@ -125,7 +127,8 @@ public class PostEntryService implements PostEntry {
         Objects.requireNonNull(now, "now");
         return transactions.retrying(() -> transactions.inTransaction(() -> {
             requireProfile(caller.userId());
-            UserId postAuthor = open(postId);
+            // An unlike is always allowed: of a deleted post too, and whatever blocks stand since the like.
+            UserId postAuthor = liked ? open(postId) : known(postId);
             if (liked) {
                 notBlocked(postAuthor, caller.userId());
             }

@@ -1,5 +1,7 @@
 package io.tandem.command.post;
 
+import io.tandem.contracts.common.ErrorCode;
+import io.tandem.contracts.common.TandemException;
 import io.tandem.contracts.profile.Handles;
 
 import java.util.LinkedHashMap;
@@ -16,12 +18,33 @@ import java.util.regex.Pattern;
  * digits and dots, not ending in a dot (so "$ACME." at the end of a sentence is ACME), not preceded
  * by a word character or {@code $} and not followed by a letter, digit or underscore ("$ACMEx" and
  * "$5" mention nothing). Whether the symbol is listed is the caller's to check.
+ * <p>
+ * A text mentions at most {@value #MAX_MENTIONS} distinct traders and {@value #MAX_MENTIONS}
+ * distinct symbols ({@link #requireWithinLimits}): each mention is a lookup in the request's
+ * transaction and a notification, and a post of a thousand characters could otherwise name a
+ * hundred traders.
  */
 final class TextMentions {
 
     static final Pattern SYMBOL = Pattern.compile("(?<![A-Za-z0-9_$])\\$([A-Z](?:[A-Z0-9.]*[A-Z0-9])?)(?![A-Za-z0-9_])");
 
+    static final int MAX_MENTIONS = 10;
+
     private TextMentions() {
+    }
+
+    /** Refuses (INVALID_TEXT) a text that mentions more than {@value #MAX_MENTIONS} distinct handles or symbols. */
+    static void requireWithinLimits(String field, String text) {
+        int handles = handles(text).size();
+        if (handles > MAX_MENTIONS) {
+            throw new TandemException(ErrorCode.INVALID_TEXT, field + " may mention at most " + MAX_MENTIONS
+                    + " distinct @handles (it mentions " + handles + ")");
+        }
+        int symbols = symbols(text).size();
+        if (symbols > MAX_MENTIONS) {
+            throw new TandemException(ErrorCode.INVALID_TEXT, field + " may mention at most " + MAX_MENTIONS
+                    + " distinct $SYMBOLs (it mentions " + symbols + ")");
+        }
     }
 
     static List<String> symbols(String text) {

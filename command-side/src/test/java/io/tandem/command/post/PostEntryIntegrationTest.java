@@ -4,7 +4,11 @@ import io.tandem.command.orderentry.OrderEntry.Caller;
 import io.tandem.contracts.common.AccountId;
 import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.common.ErrorCode;
+import io.tandem.contracts.common.OrderId;
+import io.tandem.contracts.common.Price;
 import io.tandem.contracts.common.Quantity;
+import io.tandem.contracts.common.Side;
+import io.tandem.contracts.common.TradeId;
 import io.tandem.contracts.common.Symbol;
 import io.tandem.contracts.common.TandemException;
 import io.tandem.contracts.common.UserId;
@@ -20,7 +24,11 @@ import io.tandem.contracts.post.PostId;
 import io.tandem.contracts.post.PostKind;
 import io.tandem.contracts.post.PostLikedEvent;
 import io.tandem.contracts.post.PostUnlikedEvent;
+import io.tandem.contracts.post.RecordTradeFillCommand;
 import io.tandem.contracts.post.SocialIds;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -28,10 +36,12 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,6 +75,11 @@ class PostEntryIntegrationTest {
     private EventStore eventStore;
     @Autowired
     private TransactionTemplate transaction;
+    @Autowired
+    private CommandGateway commands;
+    @Autowired
+    @Qualifier(PostConfiguration.CACHE)
+    private Cache postCache;
 
     private String n;
     private Caller alice;
@@ -118,6 +133,27 @@ class PostEntryIntegrationTest {
 
     private PostId post(Caller author, String clientPostId) {
         return entry.createPost(author, clientPostId, "hello", NOW);
+    }
+
+    @Test
+    void aTradePostStaysCachedBetweenFillsAndIsSnapshottedSoALoadNeedNotReplayEveryFill() {
+        OrderId order = OrderId.of("order-" + n);
+        PostId postId = SocialIds.tradePost(order);
+        for (int i = 1; i <= 120; i++) {
+            commands.sendAndWait(new RecordTradeFillCommand(postId, alice.userId(), AccountId.of("acc-" + n), order,
+                    Symbol.of(acme), Side.BUY, TradeId.of("T" + n + "-" + i), Price.ofTicks(1_000), Quantity.ofLots(1), NOW));
+        }
+
+        assertThat(postCache.containsKey(postId.toString())).as("the post is in its cache").isTrue();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!(events(postId).get(0) instanceof Post) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        List<Object> stream = events(postId);
+        assertThat(stream.get(0)).as("a load starts from a snapshot").isInstanceOf(Post.class);
+        assertThat(stream).as("and replays only the fills after it").hasSizeLessThan(25);
+        assertThat(stream.get(0)).extracting("countedTrades").asInstanceOf(InstanceOfAssertFactories.COLLECTION)
+                .hasSize(121 - stream.size());
     }
 
     @Test
@@ -204,6 +240,45 @@ class PostEntryIntegrationTest {
             assertThat(events(SocialIds.like(postId, bob.userId()))).isEmpty();
         }
         refused(() -> entry.deletePost(alice, unknown, NOW), ErrorCode.POST_NOT_FOUND);
+    }
+
+    @Test
+    void aLikeOfADeletedPostCanStillBeTakenBackButAnUnknownPostIsNotFound() {
+        PostId postId = post(alice, "p1");
+        assertThat(entry.like(bob, postId, true, NOW)).isTrue();
+        entry.deletePost(alice, postId, NOW);
+
+        assertThat(entry.like(bob, postId, false, NOW)).isFalse();
+        assertThat(entry.like(carol, postId, false, NOW)).isFalse();
+        refused(() -> entry.like(bob, SocialIds.post(alice.userId(), "never"), false, NOW), ErrorCode.POST_NOT_FOUND);
+
+        assertThat(events(SocialIds.like(postId, bob.userId()))).containsExactly(
+                new PostLikedEvent(SocialIds.like(postId, bob.userId()), postId, alice.userId(), bob.userId(), NOW),
+                new PostUnlikedEvent(SocialIds.like(postId, bob.userId()), postId, alice.userId(), bob.userId(), NOW));
+        assertThat(events(SocialIds.like(postId, carol.userId()))).isEmpty();
+    }
+
+    @Test
+    void aTextMentionsAtMostTenDistinctTradersAndTenDistinctSymbols() {
+        StringBuilder eleven = new StringBuilder("hi");
+        for (int i = 1; i <= 11; i++) {
+            eleven.append(" @nobody_").append(i).append('_').append(n);
+        }
+        StringBuilder symbols = new StringBuilder("watch");
+        for (int i = 1; i <= 11; i++) {
+            symbols.append(" $S").append(i);
+        }
+        String tenTimesTheSame = ("@" + handle(bob) + " $" + acme + " ").repeat(11);
+
+        refused(() -> entry.createPost(alice, "p1", eleven.toString(), NOW), ErrorCode.INVALID_TEXT, "at most 10", "@handles", "11");
+        refused(() -> entry.createPost(alice, "p1", symbols.toString(), NOW), ErrorCode.INVALID_TEXT, "at most 10", "$SYMBOLs");
+        PostId postId = post(alice, "p0");
+        refused(() -> entry.addComment(bob, postId, "c1", eleven.toString(), NOW), ErrorCode.INVALID_TEXT, "at most 10");
+        refused(() -> entry.addComment(bob, postId, "c1", symbols.toString(), NOW), ErrorCode.INVALID_TEXT, "at most 10");
+        assertThat(events(SocialIds.post(alice.userId(), "p1"))).isEmpty();
+        assertThat(events(SocialIds.comment(postId, bob.userId(), "c1"))).isEmpty();
+
+        assertThat(entry.createPost(alice, "p2", tenTimesTheSame, NOW)).isEqualTo(SocialIds.post(alice.userId(), "p2"));
     }
 
     @Test

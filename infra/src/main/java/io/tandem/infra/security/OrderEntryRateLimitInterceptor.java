@@ -15,6 +15,8 @@ import java.util.Set;
  * refused request writes nothing. It runs after the security filter chain, so the caller is the
  * authenticated token's subject (the same user id order entry checks ownership against). Registered
  * for the order routes only ({@link OrderEntryRateLimitConfiguration}); reads are never limited here.
+ * The social write routes get an interceptor of their own, with their own budget and methods
+ * ({@link SocialRateLimitConfiguration}).
  */
 public class OrderEntryRateLimitInterceptor implements HandlerInterceptor {
 
@@ -22,18 +24,30 @@ public class OrderEntryRateLimitInterceptor implements HandlerInterceptor {
             Set.of(HttpMethod.POST.name(), HttpMethod.PATCH.name(), HttpMethod.DELETE.name());
 
     private final PerUserRateLimiter limiter;
+    private final Set<String> limitedMethods;
+    private final String what;
 
     public OrderEntryRateLimitInterceptor(PerUserRateLimiter limiter) {
+        this(limiter, ORDER_ENTRY_METHODS, "order");
+    }
+
+    /**
+     * @param limitedMethods the HTTP methods that take a permit (others pass)
+     * @param what           what the requests are, for the refusal's message ("Too many {what} requests")
+     */
+    OrderEntryRateLimitInterceptor(PerUserRateLimiter limiter, Set<String> limitedMethods, String what) {
         this.limiter = limiter;
+        this.limitedMethods = Set.copyOf(limitedMethods);
+        this.what = what;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!ORDER_ENTRY_METHODS.contains(request.getMethod())) {
+        if (!limitedMethods.contains(request.getMethod())) {
             return true;
         }
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        // The order routes require a role, so the security chain has refused anonymous callers already.
+        // The limited routes require authentication, so the security chain has refused anonymous callers already.
         if (caller == null || !caller.isAuthenticated()) {
             return true;
         }
@@ -45,7 +59,7 @@ public class OrderEntryRateLimitInterceptor implements HandlerInterceptor {
 
     private RateLimitedException refusal(Duration wait) {
         long seconds = retryAfterSeconds(wait);
-        return new RateLimitedException("Too many order requests: at most " + limiter.limitForPeriod() + " per "
+        return new RateLimitedException("Too many " + what + " requests: at most " + limiter.limitForPeriod() + " per "
                 + describe(limiter.limitRefreshPeriod()) + " per user; retry in " + seconds + " s", seconds);
     }
 

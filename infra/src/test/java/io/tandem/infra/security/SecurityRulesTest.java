@@ -51,6 +51,12 @@ class SecurityRulesTest extends ApiSliceTest {
     }
 
     @Test
+    void tokenWhoseSubjectHoldsAControlCharacterIsUnauthenticated() throws Exception {
+        problem(mvc.perform(post("/api/v1/accounts").header(AUTHORIZATION, trader("alice\u0001bob"))), 401, "UNAUTHENTICATED");
+        problem(mvc.perform(post("/api/v1/accounts").header(AUTHORIZATION, trader("x".repeat(129)))), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
     void graphqlNeedsAToken() throws Exception {
         problem(mvc.perform(post("/graphql").contentType(MediaType.APPLICATION_JSON).content("{\"query\":\"{__typename}\"}")),
                 401, "UNAUTHENTICATED");

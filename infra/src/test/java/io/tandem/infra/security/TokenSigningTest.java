@@ -4,6 +4,8 @@ import io.tandem.contracts.common.UserId;
 import io.tandem.infra.config.TandemProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
@@ -128,5 +130,53 @@ class TokenSigningTest {
         String stale = issuer(key, properties, yesterday).issue(UserId.of("alice"), List.of(Role.TRADER));
 
         assertThatThrownBy(() -> security.jwtDecoder(key, properties).decode(stale)).isInstanceOf(JwtException.class);
+    }
+
+    @ParameterizedTest(name = "subject \"{0}\"")
+    @ValueSource(strings = {"a\u0001b", "a\u0000b", "alice\n", "a\u007Fb", "a\u0085b", "a\u200Eb", "a\u202Eb",
+            "a\uFEFFb"})
+    void tokenWhoseSubjectCannotBeAUserIdIsRejected(String subject) {
+        TandemProperties properties = properties(null);
+        SecretKey key = SigningKeys.resolve(properties);
+        String token = issuer(key, properties, Clock.systemUTC()).issue(UserId.of(subject), List.of(Role.TRADER));
+
+        assertThatThrownBy(() -> security.jwtDecoder(key, properties).decode(token))
+                .isInstanceOf(JwtException.class).hasMessageContaining("subject");
+    }
+
+    @Test
+    void blankOrMissingSubjectOrALoneSurrogateIsNoUserId() {
+        assertThat(SubjectValidator.problem(null)).isEqualTo("the token has no subject");
+        assertThat(SubjectValidator.problem(" \t")).isEqualTo("the token has no subject");
+        assertThat(SubjectValidator.problem("alice")).isNull();
+        // A lone surrogate cannot travel in a token signed here (UTF-8 has no form for it), but a decoder may produce one.
+        assertThat(SubjectValidator.problem("a\uD800b")).contains("U+D800");
+        assertThat(SubjectValidator.problem("😀")).isNull();
+    }
+
+    @Test
+    void tokenWhoseSubjectIsLongerThanTheUserIdColumnsIsRejected() {
+        TandemProperties properties = properties(null);
+        SecretKey key = SigningKeys.resolve(properties);
+        TokenIssuer issuer = issuer(key, properties, Clock.systemUTC());
+        JwtDecoder decoder = security.jwtDecoder(key, properties);
+
+        assertThat(decoder.decode(issuer.issue(UserId.of("u".repeat(128)), List.of(Role.TRADER))).getSubject()).hasSize(128);
+        String tooLong = issuer.issue(UserId.of("u".repeat(129)), List.of(Role.TRADER));
+        assertThatThrownBy(() -> decoder.decode(tooLong)).isInstanceOf(JwtException.class).hasMessageContaining("longer than 128");
+    }
+
+    @Test
+    void identityProviderSubjectsAndTheLongestDevTokenUserIdAreAccepted() {
+        TandemProperties properties = properties(null);
+        SecretKey key = SigningKeys.resolve(properties);
+        TokenIssuer issuer = issuer(key, properties, Clock.systemUTC());
+        JwtDecoder decoder = security.jwtDecoder(key, properties);
+        String longestDevUser = "a" + "b".repeat(63);
+        assertThat(longestDevUser).matches(DevTokenController.USER_ID_PATTERN);
+
+        for (String subject : List.of("auth0|5f7c8ec7c33c6c004bbafe82", "zoë@example.com", "用户-42", "a|b c", longestDevUser)) {
+            assertThat(decoder.decode(issuer.issue(UserId.of(subject), List.of(Role.TRADER))).getSubject()).isEqualTo(subject);
+        }
     }
 }

@@ -36,7 +36,10 @@ import io.tandem.projection.profile.ProfileProjector;
 import io.tandem.projection.support.BatchEnd;
 import io.tandem.projection.support.TestEvents;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 
@@ -156,16 +159,23 @@ final class SocialProjection {
             return clock;
         }
 
+        /** An event of {@code aggregateId}'s stream, tracked at the next position of the event log (as a processor sees it). */
         private EventMessage<Object> add(String type, String aggregateId, Object payload) {
             long sequence = sequences.merge(aggregateId, 0L, (old, zero) -> old + 1);
-            EventMessage<Object> message = event(type, aggregateId, sequence, payload);
+            EventMessage<Object> message = new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(made.size()),
+                    (DomainEventMessage<Object>) event(type, aggregateId, sequence, payload));
             made.add(message);
             return message;
         }
 
         void profile(String user, String handle, String previousHandle, String displayName) {
+            profileAt(user, handle, previousHandle, displayName, tick());
+        }
+
+        /** A profile change with the request time {@code at}, which may be earlier than that of events before it. */
+        void profileAt(String user, String handle, String previousHandle, String displayName, Instant at) {
             add("TraderProfile", user, new TraderProfileSetEvent(UserId.of(user), handle, previousHandle, displayName,
-                    "bio of " + handle, true, AccountId.of("acc-" + user), tick()));
+                    "bio of " + handle, true, AccountId.of("acc-" + user), at));
         }
 
         void follow(String actor, String target) {

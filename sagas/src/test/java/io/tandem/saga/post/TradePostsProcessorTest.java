@@ -2,22 +2,27 @@ package io.tandem.saga.post;
 
 import io.tandem.contracts.common.AccountId;
 import io.tandem.contracts.common.Cash;
+import io.tandem.contracts.common.ErrorCode;
 import io.tandem.contracts.common.OrderId;
 import io.tandem.contracts.common.Price;
 import io.tandem.contracts.common.Quantity;
 import io.tandem.contracts.common.Side;
 import io.tandem.contracts.common.Symbol;
+import io.tandem.contracts.common.TandemException;
 import io.tandem.contracts.common.TradeId;
 import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
 import io.tandem.contracts.post.RecordTradeFillCommand;
 import io.tandem.contracts.post.SocialIds;
 import io.tandem.contracts.profile.TraderProfileSetEvent;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.SimpleDeadlineManager;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -63,6 +68,13 @@ class TradePostsProcessorTest {
             return new InMemoryEventStorageEngine();
         }
 
+        /** As in infra (EventProcessorDefaults): a handler's failure fails its batch, which is retried. */
+        @Bean
+        ConfigurerModule propagatingErrors() {
+            return configurer -> configurer.eventProcessing(processing ->
+                    processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance()));
+        }
+
         @Bean
         DeadlineManager deadlineManager(Configuration configuration) {
             return SimpleDeadlineManager.builder().scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration)).build();
@@ -73,9 +85,28 @@ class TradePostsProcessorTest {
     static class RecordingPosts {
 
         final List<RecordTradeFillCommand> received = new CopyOnWriteArrayList<>();
+        final Map<OrderId, AtomicInteger> attempts = new ConcurrentHashMap<>();
 
+        /**
+         * Orders named {@code refused-*} are refused for good as the post would refuse them, an order
+         * named {@code raced-*} loses a race on its first attempt; every other fill is recorded.
+         */
         @CommandHandler
         void handle(RecordTradeFillCommand command) {
+            String order = command.orderId().value();
+            int attempt = attempts.computeIfAbsent(command.orderId(), o -> new AtomicInteger()).incrementAndGet();
+            if (order.startsWith("refused-quantity")) {
+                throw new IllegalArgumentException("a fill has a positive quantity");
+            }
+            if (order.startsWith("refused-overflow")) {
+                throw new ArithmeticException("long overflow");
+            }
+            if (order.startsWith("refused-code")) {
+                throw new TandemException(ErrorCode.POST_CONFLICT, "refused");
+            }
+            if (order.startsWith("raced") && attempt == 1) {
+                throw new TandemException(ErrorCode.CONCURRENT_MODIFICATION, "a concurrent request changed the same data; retry");
+            }
             received.add(command);
         }
     }
@@ -212,6 +243,42 @@ class TradePostsProcessorTest {
 
         handledSoFar();
         assertThat(mineBeforeMarker()).containsExactly(fill("alice", "a1", Side.BUY, shared));
+    }
+
+    @Test
+    void aFillThePostRefusesForGoodIsLeftOutAndLaterFillsAreStillRecorded() {
+        profile("alice", true, "alice");
+        trade("alice", "refused-quantity", "bob", "b1");
+        trade("alice", "refused-overflow", "bob", "b2");
+        trade("alice", "refused-code", "bob", "b3");
+        TradeId recorded = trade("alice", "a4", "bob", "b4");
+
+        handledSoFar();
+        assertThat(mineBeforeMarker()).containsExactly(fill("alice", "a4", Side.BUY, recorded));
+        assertThat(posts.attempts.get(order("refused-quantity")).get()).isEqualTo(1);
+    }
+
+    @Test
+    void aFillThatLostARaceIsRetriedWithItsBatchAndRecorded() {
+        profile("alice", true, "alice");
+        TradeId raced = trade("alice", "raced", "bob", "b1");
+
+        handledSoFar();
+        assertThat(mineBeforeMarker()).contains(fill("alice", "raced", Side.BUY, raced));
+        assertThat(posts.attempts.get(order("raced")).get()).isGreaterThan(1);
+    }
+
+    @Test
+    void onlyRefusalsThatARetryWouldRepeatCountAsRefusedForGood() {
+        assertThat(TradePostsProcessor.refusedForGood(new IllegalArgumentException("x"))).isTrue();
+        assertThat(TradePostsProcessor.refusedForGood(new ArithmeticException("x"))).isTrue();
+        assertThat(TradePostsProcessor.refusedForGood(new TandemException(ErrorCode.POST_NOT_FOUND, "x"))).isTrue();
+        assertThat(TradePostsProcessor.refusedForGood(
+                new CommandExecutionException("x", null, ErrorCode.INVALID_TEXT))).isTrue();
+        assertThat(TradePostsProcessor.refusedForGood(new TandemException(ErrorCode.CONCURRENT_MODIFICATION, "x"))).isFalse();
+        assertThat(TradePostsProcessor.refusedForGood(
+                new CommandExecutionException("x", null, ErrorCode.CONCURRENT_MODIFICATION))).isFalse();
+        assertThat(TradePostsProcessor.refusedForGood(new IllegalStateException("connection refused"))).isFalse();
     }
 
     @Test
