@@ -47,7 +47,7 @@ if [ -z "$URL" ]; then
     URL=http://127.0.0.1:$PORT
     # shellcheck disable=SC2086
     java $JAVA_OPTS -jar "$data/tandem.jar" --server.port="$PORT" --tandem.data-dir="$data/data" \
-        --tandem.rate-limits.order-entry.enabled=false >"$out/server.log" 2>&1 &
+        --tandem.rate-limits.order-entry.enabled=false --tandem.rate-limits.social.enabled=false >"$out/server.log" 2>&1 &
     PID=$!
     log "started $JAR (git $(git -C "$repo" rev-parse --short HEAD)) pid $PID on $URL"
     t0=$SECONDS
