@@ -34,6 +34,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -57,8 +58,15 @@ import java.util.Map;
  * (the only timelines that can hold it: an unfollow removed it from the others), found by key from
  * {@code feed_posts}, in one delete.
  * <p>
+ * A follow or an unmute knows the edge from the batch's edges, read in one query per batch and kept
+ * up to date in memory, instead of reading it back after its write. A batch's timeline writes are sent
+ * early once {@value #TIMELINE_WRITES_PER_FLUSH} are queued, so that a replayed batch of popular posts
+ * does not hold millions of them in memory.
+ * <p>
  * Timelines are trimmed to {@code tandem.feed.max-items} by a sweep off the hot path ({@link FeedTrimmer}).
- * Entries added outside a replay are pushed to the owners' feed subscriptions ({@link FeedPushes}).
+ * New posts handled outside a replay are pushed to the subscriptions of the owners that got them
+ * ({@link FeedPushes}); a backfill is not pushed: those posts are old, and the follower sees them on
+ * the next read of the feed.
  */
 @Component
 @ProcessingGroup(FeedProjector.PROCESSING_GROUP)
@@ -97,6 +105,7 @@ public class FeedProjector {
     private final FeedTrimmer recentTrimmer;
     private final int timelineWritesPerFlush;
 
+    @Autowired
     public FeedProjector(MongoDatabase database, QueryUpdateEmitter emitter, FeedProperties properties,
                          FanOutPolicy fanOutPolicy) {
         this(database, emitter, properties, fanOutPolicy, TIMELINE_WRITES_PER_FLUSH);

@@ -61,7 +61,7 @@ public class FeedQueryHandler {
             return new FeedPage(List.of(), null, false);
         }
         boolean capReached = start + take >= maxItems;
-        List<Document> documents = timelines.find(FeedKeys.after(owner, OWNER, after, null))
+        List<Document> documents = timelines.find(FeedKeys.after(owner, OWNER, after))
                 .sort(Sorts.ascending("_id")).limit(capReached ? take : take + 1)
                 .projection(Projections.include("_id", POST_ID)).into(new ArrayList<>());
         boolean hasNextPage = documents.size() > take;

@@ -116,10 +116,6 @@ final class FeedTrimmer {
         due.clear();
     }
 
-    synchronized int pending() {
-        return due.size();
-    }
-
     /** Trims every list that may be over its cap; answers how many were. A failed sweep keeps them for the next. */
     int sweep() {
         List<String> lists;
