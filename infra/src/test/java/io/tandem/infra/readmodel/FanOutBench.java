@@ -40,7 +40,10 @@ import java.util.List;
  *   <li>one author with 10,000 followers: the time for one post to reach all timelines (the batch
  *       holding it committed), several posts one after another;</li>
  *   <li>100 authors with 1,000 followers each (10,000 followers following 10 authors each): posts/s
- *       when the authors post in a loop, batches of 500 posts.</li>
+ *       when the authors post in a loop, batches of 500 posts, then a sweep of the touched timelines,
+ *       and after another round of 100 posts, a second sweep;</li>
+ *   <li>first (before both parts): {@code feed(first: 20)} reads of a timeline holding 1,000 entries
+ *       (more than {@code max-items}), the first page and a page deep down, in milliseconds per read.</li>
  * </ol>
  * Run: {@code mvn -o -pl infra -am test -Dtest=FanOutBench -Dtandem.bench=true -Dsurefire.failIfNoSpecifiedTests=false}
  * (options: {@code -Dbench.posts=1000}, 0 runs the first part only; {@code -Dbench.store=memory} runs on mongo-java-server's memory backend
@@ -58,6 +61,7 @@ class FanOutBench {
         System.out.printf("machine: %d cores, Java %s, %s; store: %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name"),
                 "memory".equals(System.getProperty("bench.store")) ? "memory backend" : "embedded H2 file (CommittingH2Backend)");
+        feedReadsOfAFullTimeline();
         oneAuthorTenThousandFollowers();
         int posts = Integer.getInteger("bench.posts", 1_000);
         if (posts > 0) {
@@ -143,6 +147,51 @@ class FanOutBench {
             int trimmed = projector.sweep();
             System.out.printf("sweep of the 10,100 touched timelines and recent-post lists: %.1f s (%d over the cap)%n",
                     (System.nanoTime() - t1) / 1e9, trimmed);
+            List<EventMessage<Object>> more = new ArrayList<>();
+            for (int n = 0; n < 100; n++) {
+                more.add(post("author-" + (n % 100)));
+            }
+            runInBatches(projector, more);
+            long t2 = System.nanoTime();
+            int again = projector.sweep();
+            System.out.printf("second sweep, after 100 more posts (10,100 lists touched again): %.1f s (%d over the cap)%n",
+                    (System.nanoTime() - t2) / 1e9, again);
+        });
+    }
+
+    private void feedReadsOfAFullTimeline() throws Exception {
+        withStore(database -> {
+            FeedProjector projector = projector(database);
+            List<EventMessage<Object>> events = new ArrayList<>();
+            events.add(follow("reader", "writer"));
+            for (int n = 0; n < 1_000; n++) {
+                events.add(post("writer"));
+            }
+            runInBatches(projector, events);
+            FeedQueryHandler queries = new FeedQueryHandler(database, FeedProperties.defaults());
+            FindFeedQuery first = new FindFeedQuery(UserId.of("reader"), 20, null);
+            String deep = null;
+            for (int page = 0; page < 30; page++) {
+                deep = queries.find(new FindFeedQuery(UserId.of("reader"), 20, deep)).endCursor();
+            }
+            FindFeedQuery deepPage = new FindFeedQuery(UserId.of("reader"), 20, deep);
+            for (int warmUp = 0; warmUp < 50; warmUp++) {
+                queries.find(first);
+                queries.find(deepPage);
+            }
+            int reads = 200;
+            long t0 = System.nanoTime();
+            for (int n = 0; n < reads; n++) {
+                queries.find(first);
+            }
+            double firstMillis = (System.nanoTime() - t0) / 1e6 / reads;
+            long t1 = System.nanoTime();
+            for (int n = 0; n < reads; n++) {
+                queries.find(deepPage);
+            }
+            double deepMillis = (System.nanoTime() - t1) / 1e6 / reads;
+            System.out.printf("feed(first: 20) of a 1,000-entry timeline (max-items 800): first page %.2f ms, page 31 %.2f ms"
+                    + " (mean of %d reads each)%n", firstMillis, deepMillis, reads);
         });
     }
 

@@ -43,11 +43,10 @@ final class FeedKeys {
         return Filters.and(Filters.gte("_id", prefix + SEP), Filters.lt("_id", prefix + END), Filters.eq(field, prefix));
     }
 
-    /** The keys of {@code prefix} after {@code key} (older entries), up to {@code lastInclusive} if not null. */
-    static Bson after(String prefix, String field, String key, String lastInclusive) {
-        Bson upper = lastInclusive == null ? Filters.lt("_id", prefix + END) : Filters.lte("_id", lastInclusive);
+    /** The keys of {@code prefix} after {@code key} (older entries), all of them if {@code key} is null. */
+    static Bson after(String prefix, String field, String key) {
         Bson lower = key == null ? Filters.gte("_id", prefix + SEP) : Filters.gt("_id", key);
-        return Filters.and(lower, upper, Filters.eq(field, prefix));
+        return Filters.and(lower, Filters.lt("_id", prefix + END), Filters.eq(field, prefix));
     }
 
     static boolean belongsTo(String key, String prefix) {

@@ -6,8 +6,9 @@ import java.time.Duration;
 
 /**
  * {@code tandem.feed.*}: how deep a home timeline goes ({@code max-items}, default 800: reads never
- * go beyond the newest that many, and storage is trimmed to it) and how often the timelines touched
- * since the last sweep are trimmed ({@code trim-interval}, default 10 s).
+ * go beyond the newest that many, and storage is trimmed back to it once a timeline may hold a quarter
+ * more) and how often the timelines that may have grown past that are trimmed ({@code trim-interval},
+ * default 10 s).
  */
 @ConfigurationProperties(prefix = "tandem.feed")
 public record FeedProperties(Integer maxItems, Duration trimInterval) {

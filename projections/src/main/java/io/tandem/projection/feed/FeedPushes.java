@@ -2,22 +2,29 @@ package io.tandem.projection.feed;
 
 import io.tandem.contracts.feed.FeedEntry;
 import io.tandem.contracts.feed.FeedUpdatesQuery;
-import io.tandem.projection.support.Cursors;
+import io.tandem.projection.support.BatchEnd;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Pushes new timeline entries to the {@link FeedUpdatesQuery} subscriptions of their owners.
- * {@link QueryUpdateEmitter#emit} walks every active subscription and, inside a unit of work,
- * registers an after-commit task per call; a post reaching 10,000 timelines would pay that 10,000
- * times for usually a handful of subscribers. So the owners with a subscription are read once (the
- * emitter's live view of its subscriptions, empty when nobody listens) and only their entries are
- * emitted; Axon sends them after the batch commits.
+ * Pushes new posts to the {@link FeedUpdatesQuery} subscriptions of the owners whose timelines got
+ * them. {@link QueryUpdateEmitter#emit} walks every active subscription and, inside a unit of work,
+ * registers an after-commit task per call; a post reaching 10,000 timelines must not pay that per
+ * owner. So the owners with a subscription are read once per batch (the emitter's live view of its
+ * subscriptions, empty when nobody listens), and each post is one emit, filtered on the set of its
+ * subscribed owners, of one {@link FeedEntry}: its cursor names no owner ({@link FeedCursor}), so the
+ * same entry is every subscriber's own. Axon sends it after the batch commits.
+ * <p>
+ * A pushed entry's cursor has position 0: it is the newest entry of the timeline when pushed, and a
+ * client paging on from it gets at most {@code max-items} entries older than it.
  */
 final class FeedPushes {
+
+    private static final String SUBSCRIBED = FeedPushes.class.getName() + ".subscribed";
 
     private final QueryUpdateEmitter emitter;
 
@@ -25,8 +32,12 @@ final class FeedPushes {
         this.emitter = emitter;
     }
 
-    /** The owners that have a feed subscription right now; empty (and cheap) when nobody listens. */
+    /** The owners that have a feed subscription, read once per batch; empty (and cheap) when nobody listens. */
     Set<String> subscribedOwners() {
+        return BatchEnd.state(SUBSCRIBED, this::readSubscribedOwners);
+    }
+
+    private Set<String> readSubscribedOwners() {
         Set<SubscriptionQueryMessage<?, ?, ?>> subscriptions = emitter.activeSubscriptions();
         if (subscriptions.isEmpty()) {
             return Set.of();
@@ -40,8 +51,22 @@ final class FeedPushes {
         return owners;
     }
 
-    void push(String owner, String postId, String key) {
-        FeedEntry entry = new FeedEntry(postId, Cursors.encode(key));
-        emitter.emit(FeedUpdatesQuery.class, query -> query.owner().value().equals(owner), entry);
+    /** Pushes the post to those of {@code owners} (the timelines that got it) that have a subscription: one emit. */
+    void push(Collection<String> owners, String inverted, String postId) {
+        Set<String> subscribed = subscribedOwners();
+        if (subscribed.isEmpty()) {
+            return;
+        }
+        Set<String> targets = new HashSet<>();
+        for (String owner : owners) {
+            if (subscribed.contains(owner)) {
+                targets.add(owner);
+            }
+        }
+        if (targets.isEmpty()) {
+            return;
+        }
+        FeedEntry entry = new FeedEntry(postId, new FeedCursor(0, inverted, postId).encode());
+        emitter.emit(FeedUpdatesQuery.class, query -> targets.contains(query.owner().value()), entry);
     }
 }

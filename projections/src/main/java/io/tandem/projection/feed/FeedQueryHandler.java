@@ -22,11 +22,14 @@ import static io.tandem.projection.feed.FeedProjector.POST_ID;
 
 /**
  * Answers {@link FindFeedQuery}: a page of the owner's timeline, newest first, one {@code _id} range
- * read. The cursor is the (opaque) key of the page's last entry; the next page starts right after
- * that key, and newer posts get smaller keys, so new arrivals never shift a page. Reads stop at the
- * newest {@code tandem.feed.max-items} entries (found by a range read that stops at the cap), whether
- * or not the sweep has trimmed the rest yet. {@link FeedUpdatesQuery} subscriptions start empty; the
- * projector pushes their updates.
+ * read of at most page size + 1 entries. The cursor ({@link FeedCursor}) names the page's last entry
+ * by key; the next page starts right after it, and newer posts get smaller keys, so new arrivals never
+ * shift a page. The cursor also carries the entry's position (entries before it, counted from the
+ * first page), so reads stop at position {@code tandem.feed.max-items} without walking the entries
+ * before: a client paging from the first page never gets more than the newest {@code max-items}
+ * entries as of that first page, whether or not the sweep has trimmed the rest yet. Posts that arrive
+ * while it pages do not move the stop (the trim sweep removes what has fallen past the cap meanwhile).
+ * {@link FeedUpdatesQuery} subscriptions start empty; the projector pushes their updates.
  */
 @Component
 public class FeedQueryHandler {
@@ -47,21 +50,25 @@ public class FeedQueryHandler {
         String owner = query.owner().value();
         int pageSize = Cursors.pageSize(query.first(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         String after = null;
+        int start = 0;
         if (query.after() != null && !query.after().isBlank()) {
-            after = Cursors.decode(query.after());
-            if (!FeedKeys.belongsTo(after, owner)) {
-                throw Cursors.malformed(query.after());
-            }
+            FeedCursor cursor = FeedCursor.decode(query.after());
+            after = cursor.key(owner);
+            start = cursor.position() + 1;
         }
-        Document last = timelines.find(FeedKeys.range(owner, OWNER)).sort(Sorts.ascending("_id"))
-                .skip(maxItems - 1).limit(1).projection(Projections.include("_id")).first();
-        String lastKey = last == null ? null : last.getString("_id");
-        List<Document> documents = timelines.find(FeedKeys.after(owner, OWNER, after, lastKey))
-                .sort(Sorts.ascending("_id")).limit(pageSize + 1).into(new ArrayList<>());
-        boolean hasNextPage = documents.size() > pageSize;
-        List<FeedEntry> items = new ArrayList<>(Math.min(pageSize, documents.size()));
-        for (Document document : documents.subList(0, Math.min(pageSize, documents.size()))) {
-            items.add(new FeedEntry(document.getString(POST_ID), Cursors.encode(document.getString("_id"))));
+        int take = Math.min(pageSize, maxItems - start);
+        if (take <= 0) {
+            return new FeedPage(List.of(), null, false);
+        }
+        boolean capReached = start + take >= maxItems;
+        List<Document> documents = timelines.find(FeedKeys.after(owner, OWNER, after))
+                .sort(Sorts.ascending("_id")).limit(capReached ? take : take + 1)
+                .projection(Projections.include("_id", POST_ID)).into(new ArrayList<>());
+        boolean hasNextPage = documents.size() > take;
+        List<FeedEntry> items = new ArrayList<>(Math.min(take, documents.size()));
+        for (Document document : documents.subList(0, Math.min(take, documents.size()))) {
+            FeedCursor cursor = FeedCursor.of(owner, document.getString("_id"), start + items.size());
+            items.add(new FeedEntry(document.getString(POST_ID), cursor.encode()));
         }
         String endCursor = items.isEmpty() ? null : items.get(items.size() - 1).cursor();
         return new FeedPage(items, endCursor, hasNextPage);

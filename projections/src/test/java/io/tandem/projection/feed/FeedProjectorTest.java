@@ -224,6 +224,65 @@ class FeedProjectorTest extends MongoReadModelTest {
     }
 
     @Test
+    void theSweepWalksOnlyTheListsThatMayBeOverTheCapPlusSlack() {
+        FeedProjector projector = projector(8);
+        List<EventMessage<Object>> batch = new ArrayList<>();
+        batch.add(events.follow("fan", "alice"));
+        for (int n = 0; n < 12; n++) {
+            batch.add(events.post("alice", "p" + n));
+        }
+        inOneBatch(projector, batch);
+        assertThat(projector.sweep()).as("unknown sizes: walked once").isEqualTo(2);
+
+        inOneBatch(projector, List.of(events.post("alice", "q1"), events.post("alice", "q2")));
+        clearCommands();
+        assertThat(projector.sweep()).isZero();
+        assertThat(commands("find", database, ReadModelCollections.TIMELINES))
+                .as("8 + 2 entries at most: within the slack of 2, not walked").isZero();
+
+        inOneBatch(projector, List.of(events.post("alice", "q3")));
+        clearCommands();
+        assertThat(projector.sweep()).isEqualTo(2);
+        assertThat(commands("find", database, ReadModelCollections.TIMELINES)).isEqualTo(2);
+        assertThat(database.getCollection(ReadModelCollections.TIMELINES).countDocuments()).isEqualTo(16);
+    }
+
+    @Test
+    void followsAndUnmutesOfABatchReadTheirEdgesInOneQuery() {
+        FeedProjector projector = projector();
+        inOneBatch(projector, List.of(events.post("alice", "a1"), events.post("bob", "b1"),
+                events.follow("fan", "bob"), events.mute("fan", "bob")));
+        List<EventMessage<Object>> batch = new ArrayList<>();
+        for (int n = 0; n < 10; n++) {
+            batch.add(events.follow("f" + n, "alice"));
+        }
+        batch.add(events.unmute("fan", "bob"));
+        clearCommands();
+        inOneBatch(projector, batch);
+
+        assertThat(commands("find", database, ReadModelCollections.FEED_EDGES)).isEqualTo(1);
+        assertThat(feed("f9")).isEqualTo(posts("alice", "a1"));
+        assertThat(feed("fan")).isEqualTo(posts("bob", "b1"));
+    }
+
+    @Test
+    void aBatchSendsItsTimelineWritesEarlyPastTheThreshold() {
+        FeedProjector projector = new FeedProjector(database, emitter, FeedProperties.defaults(), FanOutPolicy.ALWAYS_PUSH, 100);
+        List<EventMessage<Object>> follows = new ArrayList<>();
+        for (int n = 0; n < 300; n++) {
+            follows.add(events.follow("f" + n, "alice"));
+        }
+        inOneBatch(projector, follows);
+        clearCommands();
+
+        inOneBatch(projector, List.of(events.post("alice", "p1"), events.post("alice", "p2"), events.post("alice", "p3")));
+
+        assertThat(commands("update", database, ReadModelCollections.TIMELINES)).isEqualTo(10);
+        assertThat(database.getCollection(ReadModelCollections.TIMELINES).countDocuments()).isEqualTo(3 * 301);
+        assertThat(feed("f299")).isEqualTo(posts("alice", "p3", "p2", "p1"));
+    }
+
+    @Test
     void recentPostsKeepTheLatestFortyPerAuthor() {
         FeedProjector projector = projector();
         List<EventMessage<Object>> batch = new ArrayList<>();
@@ -262,7 +321,36 @@ class FeedProjectorTest extends MongoReadModelTest {
     }
 
     @Test
-    void pageSizesAreClampedAndForeignCursorsRefused() {
+    void aPageIsOneReadThatStopsAtTheCapWithoutWalkingToIt() {
+        List<EventMessage<Object>> batch = new ArrayList<>();
+        batch.add(events.follow("fan", "alice"));
+        List<String> newestFirst = new ArrayList<>();
+        for (int n = 0; n < 12; n++) {
+            batch.add(events.post("alice", "p" + n));
+            newestFirst.add(0, postId("alice", "p" + n));
+        }
+        inOneBatch(projector(5), batch);
+        FeedQueryHandler queries = queries(5);
+        clearCommands();
+
+        FeedPage first = queries.find(new FindFeedQuery(user("fan"), 2, null));
+        assertThat(commands("find", database, ReadModelCollections.TIMELINES)).as("one read per page").isEqualTo(1);
+        FeedPage second = queries.find(new FindFeedQuery(user("fan"), 2, first.endCursor()));
+        FeedPage third = queries.find(new FindFeedQuery(user("fan"), 2, second.endCursor()));
+        assertThat(commands("find", database, ReadModelCollections.TIMELINES)).isEqualTo(3);
+
+        List<String> seen = new ArrayList<>();
+        for (FeedPage page : List.of(first, second, third)) {
+            page.items().forEach(entry -> seen.add(entry.postId()));
+        }
+        assertThat(seen).isEqualTo(newestFirst.subList(0, 5));
+        assertThat(List.of(first.hasNextPage(), second.hasNextPage(), third.hasNextPage())).containsExactly(true, true, false);
+        assertThat(queries.find(new FindFeedQuery(user("fan"), 2, third.endCursor())).items())
+                .as("a cursor at the cap reads nothing more").isEmpty();
+    }
+
+    @Test
+    void pageSizesAreClampedMalformedCursorsRefusedAndAForeignCursorReadsOnlyTheCallersTimeline() {
         FeedProjector projector = projector();
         List<EventMessage<Object>> batch = new ArrayList<>();
         for (int n = 0; n < 120; n++) {
@@ -276,10 +364,13 @@ class FeedProjectorTest extends MongoReadModelTest {
         assertThat(max.items()).hasSize(100);
         assertThat(max.hasNextPage()).isTrue();
         assertThat(queries.find(new FindFeedQuery(user("nobody"), 5, null)).items()).isEmpty();
-        assertThatThrownBy(() -> queries.find(new FindFeedQuery(user("bob"), 5, max.endCursor())))
-                .isInstanceOf(TandemException.class);
+        assertThat(queries.find(new FindFeedQuery(user("bob"), 5, max.endCursor())).items())
+                .as("alice's cursor in bob's timeline: bob's own entries only").isEmpty();
         assertThatThrownBy(() -> queries.find(new FindFeedQuery(user("alice"), 5, "not a cursor!")))
                 .isInstanceOf(TandemException.class);
+        String oldForm = io.tandem.projection.support.Cursors.encode("alice\u0001" + "9".repeat(19) + "\u0001" + postId("alice", "p1"));
+        assertThatThrownBy(() -> queries.find(new FindFeedQuery(user("alice"), 5, oldForm)))
+                .as("a cursor without a position is refused").isInstanceOf(TandemException.class);
     }
 
     @Test
@@ -316,14 +407,18 @@ class FeedProjectorTest extends MongoReadModelTest {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
+    /** The entries of the {@code times} emits, each filtered to exactly {@code owners}. */
     private List<FeedEntry> emitted(int times, List<String> owners) {
         ArgumentCaptor<Predicate> filters = ArgumentCaptor.forClass(Predicate.class);
         ArgumentCaptor<Object> entries = ArgumentCaptor.forClass(Object.class);
         verify(emitter, times(times)).emit(eq(FeedUpdatesQuery.class), filters.capture(), entries.capture());
         for (int n = 0; n < times; n++) {
             Predicate<FeedUpdatesQuery> filter = filters.getAllValues().get(n);
-            assertThat(filter.test(new FeedUpdatesQuery(user(owners.get(n))))).isTrue();
+            for (String owner : owners) {
+                assertThat(filter.test(new FeedUpdatesQuery(user(owner)))).as(owner).isTrue();
+            }
             assertThat(filter.test(new FeedUpdatesQuery(user("someone-else")))).isFalse();
+            assertThat(filter.test(new FeedUpdatesQuery(user("f0")))).as("followed but not subscribed").isFalse();
         }
         return entries.getAllValues().stream().map(FeedEntry.class::cast).toList();
     }
@@ -343,21 +438,42 @@ class FeedProjectorTest extends MongoReadModelTest {
         subscribe("alice");
         inOneBatch(projector, List.of(events.post("alice", "a1")));
 
-        List<FeedEntry> pushed = emitted(2, List.of("alice", "f7"));
-        assertThat(pushed).extracting(FeedEntry::postId).containsOnly(postId("alice", "a1"));
-        assertThat(pushed.get(1).cursor())
-                .isEqualTo(queries(800).find(new FindFeedQuery(user("f7"), 1, null)).items().get(0).cursor());
+        List<FeedEntry> pushed = emitted(1, List.of("alice", "f7"));
+        assertThat(pushed).extracting(FeedEntry::postId).containsExactly(postId("alice", "a1"));
+        assertThat(pushed.get(0).cursor()).as("the same entry is each subscriber's own")
+                .isEqualTo(queries(800).find(new FindFeedQuery(user("f7"), 1, null)).items().get(0).cursor())
+                .isEqualTo(queries(800).find(new FindFeedQuery(user("alice"), 1, null)).items().get(0).cursor());
     }
 
     @Test
-    void aBackfillIsPushedToo() {
+    void aBatchReadsTheSubscriptionsOnceAndEmitsOncePerPost() {
+        FeedProjector projector = projector();
+        List<EventMessage<Object>> follows = new ArrayList<>();
+        for (int n = 0; n < 20; n++) {
+            follows.add(events.follow("f" + n, "alice"));
+        }
+        inOneBatch(projector, follows);
+        subscribe("f1");
+        subscribe("f2");
+        subscribe("f3");
+        inOneBatch(projector, List.of(events.post("alice", "a1"), events.post("alice", "a2"), events.post("alice", "a3")));
+
+        verify(emitter, times(1)).activeSubscriptions();
+        assertThat(emitted(3, List.of("f1", "f2", "f3"))).extracting(FeedEntry::postId)
+                .containsExactly(postId("alice", "a1"), postId("alice", "a2"), postId("alice", "a3"));
+    }
+
+    @Test
+    void aBackfillIsNotPushed() {
         FeedProjector projector = projector();
         inOneBatch(projector, List.of(events.post("alice", "a1"), events.post("alice", "a2")));
         subscribe("fan");
         inOneBatch(projector, List.of(events.follow("fan", "alice")));
 
-        assertThat(emitted(2, List.of("fan", "fan"))).extracting(FeedEntry::postId)
-                .containsExactly(postId("alice", "a2"), postId("alice", "a1"));
+        verify(emitter, never()).emit(eq(FeedUpdatesQuery.class), any(), (Object) any());
+        assertThat(feed("fan")).isEqualTo(posts("alice", "a2", "a1"));
+        inOneBatch(projector, List.of(events.post("alice", "a3")));
+        assertThat(emitted(1, List.of("fan"))).extracting(FeedEntry::postId).containsExactly(postId("alice", "a3"));
     }
 
     @Test
