@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +20,7 @@ import static org.awaitility.Awaitility.await;
  */
 class FeedSubscriptionEndToEndTest extends RunningApplication {
 
+    private static final Duration REPLAY_TIMEOUT = Duration.ofMinutes(3);
     private static final String FEED = "subscription { feed { id kind text author { handle } } }";
 
     @Test
@@ -64,7 +67,8 @@ class FeedSubscriptionEndToEndTest extends RunningApplication {
         processor.shutdownAsync().join();
         processor.resetTokens();
         processor.start();
-        await().atMost(TradingDesk.READ_MODEL_TIMEOUT).until(() -> processor.isRunning()
+        // A real replay reads the whole event log of the shared application (every earlier test's events).
+        await().atMost(REPLAY_TIMEOUT).until(() -> processor.isRunning()
                 && !processor.processingStatus().isEmpty()
                 && processor.processingStatus().values().stream().noneMatch(EventTrackerStatus::isReplaying)
                 && processor.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
