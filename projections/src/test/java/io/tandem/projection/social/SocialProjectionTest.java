@@ -262,7 +262,7 @@ class SocialProjectionTest extends MongoReadModelTest {
         assertThat(texts(posts.find(new FindPostsQuery(ALICE, BOB, 10, null)))).containsExactly("text p1");
         assertThat(posts.find(new FindPostsByIdQuery(List.of(deleted, kept), BOB)).items()).extracting(PostView::id)
                 .containsExactly(kept.value());
-        assertThat(posts.find(new FindCommentsQuery(deleted, 10, null)).items()).isEmpty();
+        assertThat(posts.find(new FindCommentsQuery(deleted, null, 10, null)).items()).isEmpty();
         assertThat(trader(ALICE).postsCount()).isEqualTo(1);
 
         projection.inOneBatch(events.all());
@@ -292,11 +292,11 @@ class SocialProjectionTest extends MongoReadModelTest {
         });
         assertThat(posts.find(new FindPostQuery(post, CAROL)).likedByMe()).isFalse();
 
-        CommentPage first = posts.find(new FindCommentsQuery(post, 1, null));
+        CommentPage first = posts.find(new FindCommentsQuery(post, null, 1, null));
         assertThat(first.items()).extracting(CommentView::text).containsExactly("two");
         assertThat(first.items().get(0).authorHandle()).isEqualTo("carol");
         assertThat(first.hasNextPage()).isTrue();
-        CommentPage second = posts.find(new FindCommentsQuery(post, 1, first.endCursor()));
+        CommentPage second = posts.find(new FindCommentsQuery(post, null, 1, first.endCursor()));
         assertThat(second.items()).extracting(CommentView::text, CommentView::authorDisplayName)
                 .containsExactly(tuple("three", "Alice A"));
         assertThat(second.hasNextPage()).isFalse();

@@ -125,7 +125,7 @@ class PostControllerTest extends GraphQlTestSupport {
     void aPostsCommentsAreAConnectionOldestFirstWithTheirAuthors() {
         actAs("bob", "TRADER");
         postIs("post-1", TEXT_POST);
-        given(queryGateway.query(eq(new FindCommentsQuery(PostId.of("post-1"), 5, "k0")), any(ResponseType.class)))
+        given(queryGateway.query(eq(new FindCommentsQuery(PostId.of("post-1"), BOB, 5, "k0")), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(new CommentPage(List.of(
                         new CommentView("comment-1", "post-1", "bob", "bob", "Bob B", "nice @Alice", List.of("Alice"),
                                 "2025-01-01T10:01:00Z", "k1")), "k1", false)));
