@@ -81,11 +81,12 @@ public class NotificationQueryHandler {
         }
     }
 
-    /** The notification of the cursor, if it is still there and shown; null otherwise. */
+    /** The notification of the cursor, if it is the owner's, still there and shown; null otherwise. */
     @QueryHandler
     public NotificationView find(FindNotificationQuery query) {
         String owner = query.owner().value();
-        Document note = notifications.find(Filters.eq("_id", key(owner, query.cursor()))).first();
+        String key = Cursors.decode(query.cursor());
+        Document note = key.startsWith(owner + SEP) ? notifications.find(Filters.eq("_id", key)).first() : null;
         if (note == null || !owner.equals(note.getString(OWNER))) {
             return null;
         }
