@@ -18,9 +18,11 @@ import java.time.Duration;
 
 /**
  * {@code subscription { notifications }}: each new notification of the caller, as the
- * notifications projection emits it (live events only, never during a replay or a rebuild), read
+ * notifications projection emits it (live events only, never during a replay or a rebuild). The
+ * projector pushes a notification without its actor's handle and display name: such a push is read
  * back through the query gateway as the {@code notifications} query shows it, so that its actor is
- * always there. The actor's profile is projected by another processor, which may be a little behind:
+ * always there (a push that already names its actor goes out as it is). The actor's profile is
+ * projected by another processor, which may be a little behind:
  * a notification that does not show yet is asked for again every 100 ms for up to 5 s before it is
  * skipped (as it is when it was hidden or replaced meanwhile).
  */
@@ -44,6 +46,9 @@ public class NotificationSubscriptionController {
     }
 
     private Mono<NotificationView> readBack(NotificationView pushed, UserId caller) {
+        if (pushed.actorHandle() != null && pushed.actorDisplayName() != null) {
+            return Mono.just(pushed);
+        }
         FindNotificationQuery query = new FindNotificationQuery(caller, pushed.cursor());
         return Mono.fromFuture(() -> queryGateway.query(query, ResponseTypes.instanceOf(NotificationView.class)))
                 .repeatWhenEmpty(repeats -> repeats.take(NOT_YET_PROJECTED_RETRIES).delayElements(NOT_YET_PROJECTED_DELAY));
