@@ -2,6 +2,7 @@ package io.tandem.projection.notification;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -45,10 +46,15 @@ import java.util.Set;
  * Notifications: someone followed you, mentioned you in a post or comment, liked or commented on
  * your post; never for your own actions, nor for actions of someone you muted or blocked (this
  * group's own copy of mutes and blocks, {@code notification_relations}, keyed {@code owner \u0001
- * actor}). A notification is keyed {@code owner \u0001 inverted time \u0001 id}, the id derived from
- * the event's aggregate and sequence number and the kind, so a redelivered or replayed event writes
- * the same document again. New notifications are pushed to the owner's
- * {@link NotificationUpdatesQuery} subscription outside replays only.
+ * actor}; the query side filters by it again, so notifications written before a mute or block are
+ * hidden too). A notification is listed under {@code owner \u0001 inverted time \u0001 id} and has a
+ * stable key (its public id): per post or comment for mentions and comments, and per (actor, post)
+ * for a like and per actor for a follow, so that liking again or following again moves the one
+ * notification to the new time instead of adding another ({@code notification_keys} says where it is
+ * listed, and with which event sequence, so that an older event delivered again changes nothing).
+ * A redelivered or replayed event writes the same documents again. New notifications are pushed to
+ * the owner's {@link NotificationUpdatesQuery} subscription outside replays only, without the actor's
+ * profile: the subscription reads each one back as the notifications page shows it.
  */
 @Component
 @ProcessingGroup(NotificationProjector.PROCESSING_GROUP)
@@ -63,6 +69,9 @@ public class NotificationProjector {
     static final String POST_ID = "postId";
     static final String COMMENT_ID = "commentId";
     static final String AT = "at";
+    static final String KEY = "key";
+    static final String LISTING = "listing";
+    static final String SEQUENCE = "sequence";
     static final String SILENCED = "silenced";
     static final String MUTED = "muted";
     static final String BLOCKED = "blocked";
@@ -72,13 +81,13 @@ public class NotificationProjector {
 
     private final MongoCollection<Document> notifications;
     private final MongoCollection<Document> relations;
-    private final NotificationViews views;
+    private final MongoCollection<Document> keys;
     private final QueryUpdateEmitter emitter;
 
     public NotificationProjector(MongoDatabase database, QueryUpdateEmitter emitter) {
         this.notifications = database.getCollection(ReadModelCollections.NOTIFICATIONS);
         this.relations = database.getCollection(ReadModelCollections.NOTIFICATION_RELATIONS);
-        this.views = new NotificationViews(database);
+        this.keys = database.getCollection(ReadModelCollections.NOTIFICATION_KEYS);
         this.emitter = emitter;
     }
 
@@ -151,6 +160,7 @@ public class NotificationProjector {
     public void reset() {
         ReadModelWrites.deleteAll(notifications);
         ReadModelWrites.deleteAll(relations);
+        ReadModelWrites.deleteAll(keys);
     }
 
     static String relationId(String owner, String actor) {
@@ -167,16 +177,35 @@ public class NotificationProjector {
         return mentions == null ? List.of() : mentions;
     }
 
-    /** One notification of {@code owner}, unless it is about the owner's own action; the last one per owner wins. */
+    /** One notification of {@code owner}, unless it is about the owner's own action; the first one per owner wins. */
     private static void add(Map<String, Document> notes, UserId owner, UserId actor, NotificationKind kind, String postId,
                             String commentId, Instant at, String aggregateId, long sequence) {
         if (owner == null || actor == null || owner.equals(actor) || notes.containsKey(owner.value())) {
             return;
         }
+        String key = key(owner.value(), kind, actor.value(), postId, commentId);
         String inverted = String.format("%019d", Long.MAX_VALUE - io.tandem.projection.support.Cursors.timeKey(at));
         String id = owner.value() + SEP + inverted + SEP + aggregateId + ":" + sequence + ":" + kind.name();
-        notes.put(owner.value(), new Document("_id", id).append(OWNER, owner.value()).append(KIND, kind.name())
-                .append(ACTOR, actor.value()).append(POST_ID, postId).append(COMMENT_ID, commentId).append(AT, at.toString()));
+        notes.put(owner.value(), new Document("_id", id).append(KEY, key).append(OWNER, owner.value()).append(KIND, kind.name())
+                .append(ACTOR, actor.value()).append(POST_ID, postId).append(COMMENT_ID, commentId).append(AT, at.toString())
+                .append(SEQUENCE, sequence));
+    }
+
+    /**
+     * The stable key of a notification: what makes two of them the same one. A like is one per
+     * (actor, post) and a follow one per actor, whatever the unlikes and unfollows in between;
+     * mentions and comments are one per post or comment.
+     */
+    static String key(String owner, NotificationKind kind, String actor, String postId, String commentId) {
+        return switch (kind) {
+            case FOLLOWED -> owner + SEP + kind.name() + SEP + actor;
+            case LIKED -> owner + SEP + kind.name() + SEP + actor + SEP + postId;
+            case MENTIONED, COMMENTED -> owner + SEP + kind.name() + SEP + postId + SEP + (commentId == null ? "" : commentId);
+        };
+    }
+
+    private static boolean repeatable(String kind) {
+        return NotificationKind.LIKED.name().equals(kind) || NotificationKind.FOLLOWED.name().equals(kind);
     }
 
     /** Drops the notifications whose owner muted or blocked the actor (one read for all of them), writes and pushes the rest. */
@@ -200,13 +229,39 @@ public class NotificationProjector {
             if (silenced.contains(owner)) {
                 continue;
             }
+            long sequence = note.getLong(SEQUENCE);
+            note.remove(SEQUENCE);
             String id = note.getString("_id");
+            if (repeatable(note.getString(KIND)) && !moveRepeated(note.getString(KEY), id, sequence)) {
+                continue;
+            }
             ReadModelWrites.write(notifications, id, new ReplaceOneModel<>(Filters.eq("_id", id), note, UPSERT));
             if (subscribed.contains(owner)) {
-                var view = views.view(note);
+                var view = NotificationViews.unresolved(note);
                 emitter.emit(NotificationUpdatesQuery.class, query -> query.owner().value().equals(owner), view);
             }
         }
+    }
+
+    /**
+     * Records that the notification of the repeatable {@code key} is now listed as {@code id}, removing
+     * the one it replaces; false (write nothing) when an event of a higher sequence already did.
+     */
+    private boolean moveRepeated(String key, String id, long sequence) {
+        ReadModelWrites.flushIfPending(keys, key);
+        Document current = keys.find(Filters.eq("_id", key)).first();
+        if (current != null) {
+            if (current.get(SEQUENCE, Number.class).longValue() > sequence) {
+                return false;
+            }
+            String listed = current.getString(LISTING);
+            if (listed != null && !listed.equals(id)) {
+                ReadModelWrites.write(notifications, listed, new DeleteOneModel<>(Filters.eq("_id", listed)));
+            }
+        }
+        ReadModelWrites.write(keys, key, new ReplaceOneModel<>(Filters.eq("_id", key),
+                new Document("_id", key).append(LISTING, id).append(SEQUENCE, sequence), UPSERT));
+        return true;
     }
 
     private Set<String> subscribedOwners() {

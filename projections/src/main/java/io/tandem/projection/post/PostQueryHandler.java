@@ -10,6 +10,8 @@ import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.orderbook.InstrumentSpec;
 import io.tandem.contracts.post.CommentPage;
 import io.tandem.contracts.post.CommentView;
+import io.tandem.contracts.post.CommentPages;
+import io.tandem.contracts.post.FindCommentsOfPostsQuery;
 import io.tandem.contracts.post.FindCommentsQuery;
 import io.tandem.contracts.post.FindPostQuery;
 import io.tandem.contracts.post.FindPostsByIdQuery;
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +44,9 @@ import static io.tandem.projection.post.PostDocuments.*;
  * name, whether the viewer likes the post, and its counts. A deleted post, one whose author has no
  * profile to show, and one whose author and the viewer are blocked either way are not there (null,
  * or left out of a page). Each page costs a fixed number of look-ups, whatever its size: the listing
- * range, the posts, their authors, the blocks and the viewer's likes, each one {@code $in}.
+ * range, the posts, their authors, the blocks and the viewer's likes, each one {@code $in}. Comments
+ * are shown the same way: without those whose author has no profile or is blocked either way with
+ * the viewer; the comments of several posts are read in one query, one range per post.
  */
 @Component
 public class PostQueryHandler {
@@ -101,25 +106,70 @@ public class PostQueryHandler {
         return new PostPage(views(ids, viewer, cursors), endCursor, hasNextPage);
     }
 
-    /** A post's comments, oldest first; an empty page when the post is unknown or deleted. */
+    /**
+     * A post's comments, oldest first, as the viewer sees them; an empty page when the post is unknown
+     * or deleted. A comment whose author and the viewer are blocked either way is left out; the cursor
+     * is the last comment read, shown or not.
+     */
     @QueryHandler
     public CommentPage find(FindCommentsQuery query) {
-        String postId = query.postId().value();
         int pageSize = Cursors.pageSize(query.first(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
         String after = CompositeIds.afterCursor(query.after());
-        Document post = posts.find(Filters.eq("_id", postId)).first();
-        if (post == null || Boolean.TRUE.equals(post.getBoolean(DELETED))) {
-            return new CommentPage(List.of(), null, false);
+        return commentPages(List.of(query.postId().value()), viewer(query.viewer()), pageSize, after).get(0);
+    }
+
+    /**
+     * The first comment page of each post, as {@link #find(FindCommentsQuery)} without a cursor
+     * answers it: one range read per post, and one look-up each for the posts, the comments' authors
+     * and the blocks, whatever the number of posts.
+     */
+    @QueryHandler
+    public CommentPages find(FindCommentsOfPostsQuery query) {
+        int pageSize = Cursors.pageSize(query.first(), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+        List<String> postIds = query.postIds().stream().map(PostId::value).toList();
+        return new CommentPages(commentPages(postIds, viewer(query.viewer()), pageSize, null));
+    }
+
+    private List<CommentPage> commentPages(List<String> postIds, String viewer, int pageSize, String after) {
+        if (postIds.isEmpty()) {
+            return List.of();
         }
-        Document filter = CompositeIds.listing(postId, after).append(DELETED, new Document("$ne", true));
-        List<Document> listed = comments.find(filter).sort(Sorts.ascending("_id")).limit(pageSize + 1).into(new ArrayList<>());
+        Set<String> live = new HashSet<>();
+        for (Document post : posts.find(Filters.in("_id", List.copyOf(new HashSet<>(postIds))))) {
+            if (!Boolean.TRUE.equals(post.getBoolean(DELETED))) {
+                live.add(post.getString("_id"));
+            }
+        }
+        Map<String, List<Document>> listed = new HashMap<>();
+        Set<String> authorIds = new HashSet<>();
+        for (String postId : new LinkedHashSet<>(postIds)) {
+            if (live.contains(postId)) {
+                Document filter = CompositeIds.listing(postId, after).append(DELETED, new Document("$ne", true));
+                List<Document> comments = this.comments.find(filter).sort(Sorts.ascending("_id")).limit(pageSize + 1)
+                        .into(new ArrayList<>());
+                listed.put(postId, comments);
+                comments.stream().limit(pageSize).forEach(comment -> authorIds.add(comment.getString(COMMENT_AUTHOR)));
+            }
+        }
+        Map<String, TraderSummary> authors = reads.summaries(authorIds);
+        Set<String> blocked = reads.blockedEitherWay(viewer, authorIds);
+        List<CommentPage> pages = new ArrayList<>(postIds.size());
+        for (String postId : postIds) {
+            List<Document> comments = listed.get(postId);
+            pages.add(comments == null ? new CommentPage(List.of(), null, false)
+                    : commentPage(postId, comments, pageSize, authors, blocked));
+        }
+        return pages;
+    }
+
+    private static CommentPage commentPage(String postId, List<Document> listed, int pageSize,
+                                           Map<String, TraderSummary> authors, Set<String> blocked) {
         boolean hasNextPage = listed.size() > pageSize;
         List<Document> page = listed.subList(0, Math.min(pageSize, listed.size()));
-        Map<String, TraderSummary> authors = reads.summaries(page.stream().map(c -> c.getString(COMMENT_AUTHOR)).toList());
         List<CommentView> items = new ArrayList<>(page.size());
         for (Document comment : page) {
             TraderSummary author = authors.get(comment.getString(COMMENT_AUTHOR));
-            if (author != null) {
+            if (author != null && !blocked.contains(author.userId())) {
                 items.add(new CommentView(comment.getString(COMMENT_ID), postId, author.userId(), author.handle(),
                         author.displayName(), comment.getString(TEXT), comment.getList(MENTIONS, String.class, List.of()),
                         comment.getString(CREATED_AT), CompositeIds.cursor(postId, comment.getString("_id"))));

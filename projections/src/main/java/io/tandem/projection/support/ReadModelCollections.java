@@ -55,6 +55,11 @@ public final class ReadModelCollections {
     public static final String NOTIFICATIONS = "notifications";
     /** The {@code notifications} group's copy of mutes and blocks: {@code owner \u0001 actor}. */
     public static final String NOTIFICATION_RELATIONS = "notification_relations";
+    /**
+     * Where the notification of a repeatable action (a like of a post, a follow) is in
+     * {@link #NOTIFICATIONS}, {@code _id} its stable key; written by the {@code notifications} group.
+     */
+    public static final String NOTIFICATION_KEYS = "notification_keys";
 
     private ReadModelCollections() {
     }

@@ -1,10 +1,13 @@
 package io.tandem.projection.notification;
 
+import io.tandem.contracts.follow.UnfollowReason;
+import io.tandem.contracts.notification.FindNotificationQuery;
 import io.tandem.contracts.notification.FindNotificationsQuery;
 import io.tandem.contracts.notification.NotificationPage;
 import io.tandem.contracts.notification.NotificationUpdatesQuery;
 import io.tandem.contracts.notification.NotificationView;
 import io.tandem.projection.feed.SocialEvents;
+import io.tandem.projection.support.Cursors;
 import io.tandem.projection.support.MongoReadModelTest;
 import io.tandem.projection.support.ReadModelCollections;
 import org.axonframework.eventhandling.EventMessage;
@@ -50,6 +53,19 @@ class NotificationProjectorTest extends MongoReadModelTest {
         emitter = mock(QueryUpdateEmitter.class);
         subscriptions.clear();
         when(emitter.activeSubscriptions()).thenReturn(subscriptions);
+        profiles("alice", "bob", "carol", "dave", "erin");
+    }
+
+    /** The {@code social} group has projected these users' profiles, with their name as the handle. */
+    private void profiles(String... users) {
+        for (String user : users) {
+            database.getCollection(ReadModelCollections.PROFILES)
+                    .insertOne(new Document("_id", user).append("handle", user).append("displayName", user.toUpperCase()));
+        }
+    }
+
+    private NotificationPage page(String owner, int first, String after) {
+        return new NotificationQueryHandler(database).find(new FindNotificationsQuery(user(owner), first, after));
     }
 
     private NotificationProjector projector() {
@@ -128,15 +144,125 @@ class NotificationProjectorTest extends MongoReadModelTest {
     }
 
     @Test
-    void actorsShowTheirCurrentHandleFromTheProfilesWhenThereIsOne() {
-        database.getCollection(ReadModelCollections.PROFILES)
-                .insertOne(new Document("_id", "bob").append("handle", "bobby").append("displayName", "Bob B"));
-        inOneBatch(projector(), List.of(events.follow("bob", "alice"), events.follow("zed", "alice")));
+    void actorsShowTheirCurrentHandleFromTheProfiles() {
+        database.getCollection(ReadModelCollections.PROFILES).updateOne(new Document("_id", "bob"),
+                new Document("$set", new Document("handle", "bobby").append("displayName", "Bob B")));
+        inOneBatch(projector(), List.of(events.follow("bob", "alice")));
 
-        List<NotificationView> items = new NotificationQueryHandler(database)
-                .find(new FindNotificationsQuery(user("alice"), 10, null)).items();
-        assertThat(items).extracting(NotificationView::actorHandle).containsExactly(null, "bobby");
-        assertThat(items).extracting(NotificationView::actorDisplayName).containsExactly(null, "Bob B");
+        List<NotificationView> items = page("alice", 10, null).items();
+        assertThat(items).extracting(NotificationView::actorHandle).containsExactly("bobby");
+        assertThat(items).extracting(NotificationView::actorDisplayName).containsExactly("Bob B");
+    }
+
+    @Test
+    void anActorWhoseProfileIsNotProjectedYetIsLeftOutWithoutBreakingThePagesAndShowsOnceItIs() {
+        inOneBatch(projector(), List.of(events.follow("zed", "alice"), events.follow("bob", "alice"),
+                events.like("zed", "alice", "a1"), events.like("yan", "alice", "a1"), events.like("carol", "alice", "a1"),
+                events.like("zed", "alice", "a2"), events.follow("dave", "alice")));
+
+        assertThat(page("alice", 10, null).items()).extracting(NotificationView::actorId).containsExactly("dave", "carol", "bob");
+        assertThat(notifications("alice")).containsExactly("FOLLOWED dave", "LIKED carol " + postId("alice", "a1"), "FOLLOWED bob");
+        NotificationPage first = page("alice", 2, null);
+        assertThat(first.items()).extracting(NotificationView::actorId).containsExactly("dave", "carol");
+        assertThat(first.hasNextPage()).isTrue();
+        NotificationPage second = page("alice", 2, first.endCursor());
+        assertThat(second.items()).extracting(NotificationView::actorId).containsExactly("bob");
+        assertThat(second.hasNextPage()).isFalse();
+
+        profiles("zed", "yan");
+        assertThat(notifications("alice")).hasSize(7);
+    }
+
+    @Test
+    void aPageOfOnlyHiddenNotificationsStillMovesOn() {
+        List<EventMessage<Object>> batch = new ArrayList<>();
+        batch.add(events.follow("bob", "alice"));
+        for (int i = 0; i < 12; i++) {
+            batch.add(events.like("zed", "alice", "a" + i));
+        }
+        inOneBatch(projector(), batch);
+
+        NotificationPage first = page("alice", 2, null);
+        assertThat(first.items()).as("%s reads of 3 documents find nothing to show", NotificationQueryHandler.MAX_READS).isEmpty();
+        assertThat(first.hasNextPage()).isTrue();
+        assertThat(notifications("alice")).containsExactly("FOLLOWED bob");
+    }
+
+    @Test
+    void notificationsWrittenBeforeAMuteOrABlockAreHiddenAndShowAgainWhenItIsLifted() {
+        NotificationProjector projector = projector();
+        inOneBatch(projector, List.of(events.follow("bob", "alice"), events.like("carol", "alice", "a1"),
+                events.like("dave", "alice", "a1"), events.follow("erin", "alice")));
+        inOneBatch(projector, List.of(events.mute("alice", "bob"), events.block("alice", "carol"), events.block("dave", "alice")));
+
+        assertThat(notifications("alice")).containsExactly("FOLLOWED erin");
+
+        inOneBatch(projector, List.of(events.unmute("alice", "bob"), events.unblock("alice", "carol")));
+        assertThat(notifications("alice")).containsExactly("FOLLOWED erin", "LIKED carol " + postId("alice", "a1"), "FOLLOWED bob");
+    }
+
+    @Test
+    void likingOrFollowingAgainMovesTheOneNotificationToTheNewTime() {
+        NotificationProjector projector = projector();
+        inOneBatch(projector, List.of(events.like("bob", "alice", "a1"), events.follow("bob", "alice"),
+                events.like("carol", "alice", "a1")));
+        NotificationView firstLike = page("alice", 10, null).items().get(2);
+        inOneBatch(projector, List.of(events.like("bob", "alice", "a1"), events.unfollow("bob", "alice", UnfollowReason.UNFOLLOWED),
+                events.follow("bob", "alice")));
+        inOneBatch(projector, List.of(events.like("bob", "alice", "a2")));
+
+        String a1 = postId("alice", "a1");
+        assertThat(notifications("alice")).containsExactly("LIKED bob " + postId("alice", "a2"), "FOLLOWED bob",
+                "LIKED bob " + a1, "LIKED carol " + a1);
+        NotificationView again = page("alice", 10, null).items().get(2);
+        assertThat(again.id()).as("the same notification").isEqualTo(firstLike.id());
+        assertThat(again.createdAt()).isEqualTo(SocialEvents.T0.plusSeconds(3).toString());
+    }
+
+    @Test
+    void anOlderLikeOrFollowDeliveredAgainChangesNothing() {
+        EventMessage<Object> like = events.like("bob", "alice", "a1");
+        EventMessage<Object> follow = events.follow("bob", "alice");
+        List<EventMessage<Object>> later = List.of(events.like("bob", "alice", "a1"), events.unfollow("bob", "alice", UnfollowReason.UNFOLLOWED),
+                events.follow("bob", "alice"));
+        NotificationProjector projector = projector();
+        inOneBatch(projector, List.of(like, follow));
+        inOneBatch(projector, later);
+        var once = contents(database);
+
+        oneByOne(projector, List.of(like, follow));
+        inOneBatch(projector, List.of(like, follow));
+        inOneBatch(projector, later);
+        assertThat(contents(database)).isEqualTo(once);
+        assertThat(notifications("alice")).hasSize(2);
+    }
+
+    @Test
+    void theIdIsOpaqueAndStableAndTheCursorNamesTheListing() {
+        inOneBatch(projector(), List.of(events.follow("bob", "alice"), events.comment("carol", "alice", "a1", "c1")));
+
+        for (NotificationView view : page("alice", 10, null).items()) {
+            assertThat(view.id()).matches("[A-Za-z0-9_-]+");
+            assertThat(view.cursor()).matches("[A-Za-z0-9_-]+");
+            assertThat(new String(java.util.Base64.getUrlDecoder().decode(view.id()))).startsWith("alice\u0001" + view.kind());
+        }
+    }
+
+    @Test
+    void aNotificationIsReadBackByItsCursorOnlyWhenItIsShown() {
+        inOneBatch(projector(), List.of(events.follow("bob", "alice"), events.follow("zed", "alice")));
+        NotificationQueryHandler queries = new NotificationQueryHandler(database);
+        NotificationView bob = page("alice", 10, null).items().get(0);
+
+        assertThat(queries.find(new FindNotificationQuery(user("alice"), bob.cursor()))).isEqualTo(bob);
+        assertThat(queries.find(new FindNotificationQuery(user("carol"), bob.cursor())))
+                .as("another owner's cursor").isNull();
+        String zedCursor = database.getCollection(ReadModelCollections.NOTIFICATIONS).find(new Document("actor", "zed"))
+                .first().getString("_id");
+        FindNotificationQuery zed = new FindNotificationQuery(user("alice"), Cursors.encode(zedCursor));
+        assertThat(queries.find(zed)).as("no profile yet").isNull();
+        profiles("zed");
+        assertThat(queries.find(zed).actorHandle()).isEqualTo("zed");
     }
 
     @Test
@@ -152,6 +278,9 @@ class NotificationProjectorTest extends MongoReadModelTest {
         ArgumentCaptor<Object> pushed = ArgumentCaptor.forClass(Object.class);
         verify(emitter).emit(eq(NotificationUpdatesQuery.class), any(), pushed.capture());
         assertThat(((NotificationView) pushed.getValue()).kind()).isEqualTo("FOLLOWED");
-        assertThat(((NotificationView) pushed.getValue()).actorId()).isEqualTo("carol");
+        NotificationView view = (NotificationView) pushed.getValue();
+        assertThat(view.actorId()).isEqualTo("carol");
+        assertThat(new NotificationQueryHandler(database).find(new FindNotificationQuery(user("alice"), view.cursor())))
+                .as("what the subscription reads back").extracting(NotificationView::actorHandle).isEqualTo("carol");
     }
 }

@@ -10,6 +10,8 @@ import io.tandem.contracts.follow.FindFollowingQuery;
 import io.tandem.contracts.follow.UnfollowReason;
 import io.tandem.contracts.post.CommentId;
 import io.tandem.contracts.post.CommentPage;
+import io.tandem.contracts.post.CommentPages;
+import io.tandem.contracts.post.FindCommentsOfPostsQuery;
 import io.tandem.contracts.post.CommentView;
 import io.tandem.contracts.post.FindCommentsQuery;
 import io.tandem.contracts.post.FindPostQuery;
@@ -280,7 +282,7 @@ class SocialProjectionTest extends MongoReadModelTest {
         assertThat(texts(posts.find(new FindPostsQuery(ALICE, BOB, 10, null)))).containsExactly("text p1");
         assertThat(posts.find(new FindPostsByIdQuery(List.of(deleted, kept), BOB)).items()).extracting(PostView::id)
                 .containsExactly(kept.value());
-        assertThat(posts.find(new FindCommentsQuery(deleted, 10, null)).items()).isEmpty();
+        assertThat(posts.find(new FindCommentsQuery(deleted, null, 10, null)).items()).isEmpty();
         assertThat(trader(ALICE).postsCount()).isEqualTo(1);
 
         projection.inOneBatch(events.all());
@@ -310,14 +312,63 @@ class SocialProjectionTest extends MongoReadModelTest {
         });
         assertThat(posts.find(new FindPostQuery(post, CAROL)).likedByMe()).isFalse();
 
-        CommentPage first = posts.find(new FindCommentsQuery(post, 1, null));
+        CommentPage first = posts.find(new FindCommentsQuery(post, null, 1, null));
         assertThat(first.items()).extracting(CommentView::text).containsExactly("two");
         assertThat(first.items().get(0).authorHandle()).isEqualTo("carol");
         assertThat(first.hasNextPage()).isTrue();
-        CommentPage second = posts.find(new FindCommentsQuery(post, 1, first.endCursor()));
+        CommentPage second = posts.find(new FindCommentsQuery(post, null, 1, first.endCursor()));
         assertThat(second.items()).extracting(CommentView::text, CommentView::authorDisplayName)
                 .containsExactly(tuple("three", "Alice A"));
         assertThat(second.hasNextPage()).isFalse();
+    }
+
+    @Test
+    void aViewerDoesNotSeeTheCommentsOfTradersBlockedEitherWayAndTheCursorMovesPastThem() {
+        PostId post = events.post(ALICE.value(), "p1");
+        events.comment(post, ALICE.value(), BOB.value(), "c1", "by bob");
+        events.comment(post, ALICE.value(), CAROL.value(), "c2", "by carol");
+        events.comment(post, ALICE.value(), ALICE.value(), "c3", "by alice");
+        events.block(CAROL.value(), BOB.value());
+        batch();
+
+        assertThat(posts.find(new FindCommentsQuery(post, BOB, 10, null)).items()).extracting(CommentView::text)
+                .containsExactly("by bob", "by alice");
+        assertThat(posts.find(new FindCommentsQuery(post, CAROL, 10, null)).items()).extracting(CommentView::text)
+                .containsExactly("by carol", "by alice");
+        assertThat(posts.find(new FindCommentsQuery(post, ALICE, 10, null)).items()).hasSize(3);
+
+        CommentPage first = posts.find(new FindCommentsQuery(post, BOB, 1, null));
+        CommentPage hidden = posts.find(new FindCommentsQuery(post, BOB, 1, first.endCursor()));
+        assertThat(hidden.items()).isEmpty();
+        assertThat(hidden.hasNextPage()).isTrue();
+        assertThat(posts.find(new FindCommentsQuery(post, BOB, 1, hidden.endCursor())).items()).extracting(CommentView::text)
+                .containsExactly("by alice");
+    }
+
+    @Test
+    void theFirstCommentsOfSeveralPostsAreOnePageEachAsTheSinglePostQueryAnswersIt() {
+        PostId p1 = events.post(ALICE.value(), "p1");
+        PostId p2 = events.post(BOB.value(), "p2");
+        PostId gone = events.post(ALICE.value(), "p3");
+        events.comment(p1, ALICE.value(), BOB.value(), "c1", "one");
+        events.comment(p1, ALICE.value(), CAROL.value(), "c2", "two");
+        events.comment(p1, ALICE.value(), ALICE.value(), "c3", "three");
+        events.comment(gone, ALICE.value(), BOB.value(), "c4", "four");
+        events.deletePost(gone, ALICE.value());
+        events.block(CAROL.value(), BOB.value());
+        batch();
+
+        List<PostId> asked = List.of(p1, p2, gone, PostId.of("unknown"), p1);
+        CommentPages pages = posts.find(new FindCommentsOfPostsQuery(asked, BOB, 2));
+
+        assertThat(pages.pages()).hasSize(asked.size());
+        for (int i = 0; i < asked.size(); i++) {
+            assertThat(pages.pages().get(i)).isEqualTo(posts.find(new FindCommentsQuery(asked.get(i), BOB, 2, null)));
+        }
+        assertThat(pages.pages().get(0).items()).extracting(CommentView::text).containsExactly("one");
+        assertThat(pages.pages().get(0).hasNextPage()).isTrue();
+        assertThat(pages.pages().get(1).items()).isEmpty();
+        assertThat(pages.pages().get(2).items()).isEmpty();
     }
 
     @Test

@@ -17,7 +17,10 @@ import org.springframework.stereotype.Controller;
 
 import java.util.concurrent.CompletableFuture;
 
-/** The caller's notifications, newest first; each names its actor by current handle and display name. */
+/**
+ * The caller's notifications, newest first; each names its actor by current handle and display name
+ * (the query handler leaves out those whose actor it cannot show, so {@code actor} is never null).
+ */
 @Controller
 public class NotificationController {
 

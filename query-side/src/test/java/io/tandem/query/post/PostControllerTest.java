@@ -2,6 +2,8 @@ package io.tandem.query.post;
 
 import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.post.CommentPage;
+import io.tandem.contracts.post.CommentPages;
+import io.tandem.contracts.post.FindCommentsOfPostsQuery;
 import io.tandem.contracts.post.CommentView;
 import io.tandem.contracts.post.FindCommentsQuery;
 import io.tandem.contracts.post.FindPostQuery;
@@ -30,6 +32,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 @GraphQlTest(PostController.class)
@@ -125,7 +128,7 @@ class PostControllerTest extends GraphQlTestSupport {
     void aPostsCommentsAreAConnectionOldestFirstWithTheirAuthors() {
         actAs("bob", "TRADER");
         postIs("post-1", TEXT_POST);
-        given(queryGateway.query(eq(new FindCommentsQuery(PostId.of("post-1"), 5, "k0")), any(ResponseType.class)))
+        given(queryGateway.query(eq(new FindCommentsQuery(PostId.of("post-1"), BOB, 5, "k0")), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(new CommentPage(List.of(
                         new CommentView("comment-1", "post-1", "bob", "bob", "Bob B", "nice @Alice", List.of("Alice"),
                                 "2025-01-01T10:01:00Z", "k1")), "k1", false)));
@@ -160,12 +163,41 @@ class PostControllerTest extends GraphQlTestSupport {
         aliceExists();
         given(queryGateway.query(any(FindPostsQuery.class), any(ResponseType.class)))
                 .willReturn(CompletableFuture.completedFuture(new PostPage(List.of(TEXT_POST), null, false)));
-        given(queryGateway.query(any(FindCommentsQuery.class), any(ResponseType.class)))
-                .willReturn(CompletableFuture.completedFuture(new CommentPage(List.of(), null, false)));
+        given(queryGateway.query(any(FindCommentsOfPostsQuery.class), any(ResponseType.class)))
+                .willReturn(CompletableFuture.completedFuture(new CommentPages(List.of(new CommentPage(List.of(), null, false)))));
 
         graphQlTester.document("{ posts(handle: \"alice\", first: 20) { edges { node { id text author { handle } "
                         + "comments(first: 5) { edges { node { text author { handle } } } } } } } }")
                 .execute().errors().verify().path("posts.edges[0].node.comments.edges").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void theFirstCommentsOfAllThePostsOfAPageAreOneQuery() {
+        actAs("bob", "TRADER");
+        aliceExists();
+        PostView third = new PostView("post-3", "alice-id", "Alice", "Alice A", "TEXT", "third", List.of(), List.of(),
+                "2025-01-01T08:00:00Z", 0, false, 0, null, "p3");
+        given(queryGateway.query(any(FindPostsQuery.class), any(ResponseType.class)))
+                .willReturn(CompletableFuture.completedFuture(new PostPage(List.of(TEXT_POST, TRADE_POST, third), null, false)));
+        CommentView comment = new CommentView("comment-1", "post-1", "carol-id", "carol", "Carol C", "hi", List.of(),
+                "2025-01-01T10:01:00Z", "k1");
+        FindCommentsOfPostsQuery batch = new FindCommentsOfPostsQuery(
+                List.of(PostId.of("post-1"), PostId.of("trade-1"), PostId.of("post-3")), BOB, 2);
+        given(queryGateway.query(eq(batch), any(ResponseType.class)))
+                .willReturn(CompletableFuture.completedFuture(new CommentPages(List.of(
+                        new CommentPage(List.of(comment), "k1", true), new CommentPage(List.of(), null, false),
+                        new CommentPage(List.of(), null, false)))));
+
+        graphQlTester.document("{ posts(handle: \"alice\", first: 3) { edges { node { id comments(first: 2) "
+                        + "{ edges { cursor node { text author { handle } } } pageInfo { hasNextPage } } } } } }")
+                .execute().errors().verify()
+                .path("posts.edges[0].node.comments.edges[0].node.text").entity(String.class).isEqualTo("hi")
+                .path("posts.edges[0].node.comments.edges[0].node.author.handle").entity(String.class).isEqualTo("carol")
+                .path("posts.edges[0].node.comments.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
+                .path("posts.edges[1].node.comments.edges").entityList(Object.class).hasSize(0)
+                .path("posts.edges[2].node.comments.edges").entityList(Object.class).hasSize(0);
+        verify(queryGateway, times(1)).query(any(FindCommentsOfPostsQuery.class), any(ResponseType.class));
+        verify(queryGateway, never()).query(any(FindCommentsQuery.class), any(ResponseType.class));
     }
 
     @Test
