@@ -95,7 +95,9 @@ class MoneyRulesEndToEndTest {
         // Nothing was claimed under the refused client order id either.
         Response reused = client.place(desk.alice, market.aliceAccount(), "tiny", market.symbol(), "BUY", "10.00", "1", "GTC");
         assertThat(reused.status()).as(reused.raw()).isEqualTo(201);
-        assertThat(client.orderBook(desk.alice, market.symbol()).path("bids")).hasSize(1);
+        // Read models follow the events asynchronously: wait for the book's depth to show the resting bids.
+        await().atMost(TradingDesk.READ_MODEL_TIMEOUT).untilAsserted(() ->
+                assertThat(client.orderBook(desk.alice, market.symbol()).path("bids")).hasSize(1));
     }
 
     @Test
