@@ -32,6 +32,9 @@ abstract class RunningApplication {
     static void sharedApplication(DynamicPropertyRegistry registry) {
         registry.add("tandem.data-dir", DATA_DIR::toString);
         registry.add("tandem.payments.simulator.webhook-secret", () -> WEBHOOK_SECRET);
+        // The guard tests set up each row's resources as the same few users, many social writes a second;
+        // the social limit itself is SocialRateLimitTest's.
+        registry.add("tandem.rate-limits.social.limit-for-period", () -> "1000");
     }
 
     @LocalServerPort
