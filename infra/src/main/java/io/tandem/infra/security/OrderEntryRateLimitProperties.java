@@ -23,14 +23,6 @@ public record OrderEntryRateLimitProperties(@DefaultValue("true") boolean enable
                                             @DefaultValue("10000") int maxTrackedUsers) {
 
     public OrderEntryRateLimitProperties {
-        if (limitForPeriod < 1) {
-            throw new IllegalArgumentException("limit-for-period must be at least 1, was " + limitForPeriod);
-        }
-        if (limitRefreshPeriod == null || limitRefreshPeriod.isNegative() || limitRefreshPeriod.isZero()) {
-            throw new IllegalArgumentException("limit-refresh-period must be positive, was " + limitRefreshPeriod);
-        }
-        if (maxTrackedUsers < 1) {
-            throw new IllegalArgumentException("max-tracked-users must be at least 1, was " + maxTrackedUsers);
-        }
+        RateLimitSettings.check(limitForPeriod, limitRefreshPeriod, maxTrackedUsers);
     }
 }

@@ -25,14 +25,6 @@ public record SocialRateLimitProperties(@DefaultValue("true") boolean enabled,
                                         @DefaultValue("10000") int maxTrackedUsers) {
 
     public SocialRateLimitProperties {
-        if (limitForPeriod < 1) {
-            throw new IllegalArgumentException("limit-for-period must be at least 1, was " + limitForPeriod);
-        }
-        if (limitRefreshPeriod == null || limitRefreshPeriod.isNegative() || limitRefreshPeriod.isZero()) {
-            throw new IllegalArgumentException("limit-refresh-period must be positive, was " + limitRefreshPeriod);
-        }
-        if (maxTrackedUsers < 1) {
-            throw new IllegalArgumentException("max-tracked-users must be at least 1, was " + maxTrackedUsers);
-        }
+        RateLimitSettings.check(limitForPeriod, limitRefreshPeriod, maxTrackedUsers);
     }
 }
