@@ -102,14 +102,24 @@ def author_posts(i):
     return [post(tok, f"p{n}", f"post {n} of author {i} about nothing in particular") for n in range(a.posts_per_author)]
 ids = list(pool.map(author_posts, range(a.authors)))
 last_reader = readers[-1][0]
-wait_in_feed(last_reader, ids[-1][-1], time.time())
-count, after, pages = 0, None, 0
-while True:
-    page = feed(last_reader, 100, after); pages += 1
-    count += len(page["edges"])
-    if not page["pageInfo"]["hasNextPage"] or pages > 50:
-        break
-    after = page["pageInfo"]["endCursor"]
+expected = min(a.authors * a.posts_per_author, 800)
+
+
+def timeline_length(tok):
+    count, after, pages = 0, None, 0
+    while True:
+        page = feed(tok, 100, after); pages += 1
+        count += len(page["edges"])
+        if not page["pageInfo"]["hasNextPage"] or pages > 50:
+            return count
+        after = page["pageInfo"]["endCursor"]
+
+
+deadline = time.time() + a.timeout
+count = timeline_length(last_reader)
+while count < expected and time.time() < deadline:   # authors post in parallel: wait for all of them
+    time.sleep(0.2)
+    count = timeline_length(last_reader)
 print(f"setup: {a.authors} authors x {a.posts_per_author} posts, {a.readers} readers in {time.time() - t1:.1f} s", flush=True)
 print(f"TIMELINE items={count}", flush=True)
 with open(a.out, "w") as f:
