@@ -68,9 +68,10 @@ class FeedSubscriptionEndToEndTest extends RunningApplication {
         processor.resetTokens();
         processor.start();
         // A real replay reads the whole event log of the shared application (every earlier test's events).
+        // Caught up is enough: Axon keeps the replay flag until an event past the reset point arrives
+        // (a gap near the head keeps the replay token from covering it), and the next post is such an event.
         await().atMost(REPLAY_TIMEOUT).until(() -> processor.isRunning()
                 && !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream().noneMatch(EventTrackerStatus::isReplaying)
                 && processor.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp));
     }
 }
