@@ -56,6 +56,16 @@ public enum ErrorCode {
     COMMENT_CONFLICT(Category.CONFLICT),
     INVALID_TEXT(Category.REJECTED),
     UNKNOWN_MENTION(Category.REJECTED),
+    COPY_NOT_FOUND(Category.NOT_FOUND),
+    COPY_CONFLICT(Category.CONFLICT),
+    CANNOT_COPY_SELF(Category.REJECTED),
+    LEADER_NOT_COPYABLE(Category.REJECTED),
+    COPY_SLOTS_FULL(Category.CONFLICT),
+    TOO_MANY_COPIES(Category.CONFLICT),
+    INVALID_STOP_LOSS(Category.REJECTED),
+    COPY_NOT_ACTIVE(Category.CONFLICT),
+    COPY_ACCOUNT_MANAGED(Category.CONFLICT),
+    NO_COPIED_POSITION(Category.REJECTED),
     RATE_LIMITED(Category.RATE_LIMITED);
 
     /** How a code is reported at the edge: 400, 401, 403, 404, 409, 422 and 429 respectively. */

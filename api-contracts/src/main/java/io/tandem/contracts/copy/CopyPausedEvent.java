@@ -1,0 +1,9 @@
+package io.tandem.contracts.copy;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+@Revision("1")
+public record CopyPausedEvent(CopyId copyId, Instant at) {
+}
