@@ -4,12 +4,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 import io.tandem.contracts.account.AccountOpenedEvent;
+import io.tandem.contracts.account.AssetsTransferredInEvent;
+import io.tandem.contracts.account.AssetsTransferredOutEvent;
 import io.tandem.contracts.account.BuySettledEvent;
 import io.tandem.contracts.account.CashAdjustedEvent;
 import io.tandem.contracts.account.CashReservedEvent;
 import io.tandem.contracts.account.DepositAcceptedEvent;
 import io.tandem.contracts.account.DepositCreditedEvent;
 import io.tandem.contracts.account.FeesCollectedEvent;
+import io.tandem.contracts.account.Holding;
 import io.tandem.contracts.account.PositionReservedEvent;
 import io.tandem.contracts.account.ReservationClosingEvent;
 import io.tandem.contracts.account.ReservationReleasedEvent;
@@ -32,7 +35,9 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.tandem.projection.support.AccountDocuments.*;
 
@@ -51,6 +56,11 @@ import static io.tandem.projection.support.AccountDocuments.*;
  * A settlement draws on its order's reservation; what the reservation could not cover (the
  * event's {@code shortfall}) comes out of available cash or the available position, exactly as the
  * Account aggregate takes it, so that {@code reserved} keeps matching what open orders still hold.
+ * <p>
+ * A transfer (a copy's funding, funds change or return) moves available cash and positions: out of
+ * one account and into another, as two events of the two accounts. Each side also adds to its
+ * account's transfer totals, so that the ledger can count what left one account and has not been
+ * applied to the other yet (a batch may end between the two) as still there.
  */
 @Component
 @ProcessingGroup(AccountProjector.PROCESSING_GROUP)
@@ -191,6 +201,38 @@ public class AccountProjector {
         apply(event.accountId(), sequence, Updates.combine(
                 Updates.inc(RESERVED, -amount),
                 Updates.inc(AVAILABLE, amount)));
+    }
+
+    @EventHandler
+    public void on(AssetsTransferredOutEvent event, @SequenceNumber long sequence) {
+        apply(event.accountId(), sequence, transfer(event.cash() == null ? 0 : event.cash().cents(), event.positions(),
+                -1, TRANSFERRED_OUT_TOTAL, POSITION_TRANSFERRED_OUT));
+    }
+
+    @EventHandler
+    public void on(AssetsTransferredInEvent event, @SequenceNumber long sequence) {
+        apply(event.accountId(), sequence, transfer(event.cash() == null ? 0 : event.cash().cents(), event.positions(),
+                1, TRANSFERRED_IN_TOTAL, POSITION_TRANSFERRED_IN));
+    }
+
+    /** Moves {@code cash} and {@code positions} into ({@code sign} 1) or out of (-1) the available balances. */
+    private static Bson transfer(long cash, List<Holding> positions, int sign, String cashTotal, String positionTotal) {
+        List<Bson> updates = new ArrayList<>();
+        updates.add(Updates.inc(AVAILABLE, Math.multiplyExact(sign, cash)));
+        updates.add(Updates.inc(cashTotal, cash));
+        // one update per symbol: two updates of one path in one update document would be refused
+        Map<String, Long> lotsBySymbol = new LinkedHashMap<>();
+        for (Holding holding : positions == null ? List.<Holding>of() : positions) {
+            lotsBySymbol.merge(holding.symbol().value(), holding.quantity().lots(), Math::addExact);
+        }
+        for (Map.Entry<String, Long> position : lotsBySymbol.entrySet()) {
+            String symbol = position.getKey();
+            long lots = position.getValue();
+            updates.add(Updates.set(positionPath(symbol, POSITION_SYMBOL), symbol));
+            updates.add(Updates.inc(positionPath(symbol, POSITION_QUANTITY), Math.multiplyExact(sign, lots)));
+            updates.add(Updates.inc(positionPath(symbol, positionTotal), lots));
+        }
+        return Updates.combine(updates);
     }
 
     @ResetHandler

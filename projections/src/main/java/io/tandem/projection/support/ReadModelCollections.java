@@ -61,6 +61,19 @@ public final class ReadModelCollections {
      */
     public static final String NOTIFICATION_KEYS = "notification_keys";
 
+    /** One document per copy, {@code _id} the copy id; written by the {@code copies} group. */
+    public static final String COPIES = "copies";
+    /**
+     * A copy's orders and skips, {@code _id} copy id U+0001 inverted copy-stream sequence (newest
+     * first); written by the {@code copies} group.
+     */
+    public static final String COPY_ORDERS = "copy_orders";
+    /**
+     * The average cost of each position of a COPY account, {@code _id} account id U+0001 symbol;
+     * written by the {@code copies} group.
+     */
+    public static final String COPY_POSITIONS = "copy_positions";
+
     private ReadModelCollections() {
     }
 
