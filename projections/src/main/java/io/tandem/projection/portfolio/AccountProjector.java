@@ -2,6 +2,9 @@ package io.tandem.projection.portfolio;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.tandem.contracts.account.AccountOpenedEvent;
 import io.tandem.contracts.account.AssetsTransferredInEvent;
@@ -58,9 +61,10 @@ import static io.tandem.projection.support.AccountDocuments.*;
  * Account aggregate takes it, so that {@code reserved} keeps matching what open orders still hold.
  * <p>
  * A transfer (a copy's funding, funds change or return) moves available cash and positions: out of
- * one account and into another, as two events of the two accounts. Each side also adds to its
- * account's transfer totals, so that the ledger can count what left one account and has not been
- * applied to the other yet (a batch may end between the two) as still there.
+ * one account and into another, as two events of the two accounts. Each side also records, with
+ * absolute values, what it moved on the transfer's own document, so that the ledger can tell a
+ * transfer whose other half has not been applied yet (a batch may end between the two) from one
+ * whose halves disagree.
  */
 @Component
 @ProcessingGroup(AccountProjector.PROCESSING_GROUP)
@@ -69,10 +73,12 @@ public class AccountProjector {
     public static final String PROCESSING_GROUP = "portfolio";
 
     private final MongoCollection<Document> accounts;
+    private final MongoCollection<Document> transfers;
     private final AggregateStreams streams;
 
     public AccountProjector(MongoDatabase database) {
         this.accounts = database.getCollection(ReadModelCollections.ACCOUNTS);
+        this.transfers = database.getCollection(ReadModelCollections.TRANSFERS);
         this.streams = AggregateStreams.of(database, PROCESSING_GROUP, accounts);
     }
 
@@ -205,39 +211,62 @@ public class AccountProjector {
 
     @EventHandler
     public void on(AssetsTransferredOutEvent event, @SequenceNumber long sequence) {
-        apply(event.accountId(), sequence, transfer(event.cash() == null ? 0 : event.cash().cents(), event.positions(),
-                -1, TRANSFERRED_OUT_TOTAL, POSITION_TRANSFERRED_OUT));
+        Map<String, Long> lots = bySymbol(event.positions());
+        long cash = event.cash() == null ? 0 : event.cash().cents();
+        apply(event.accountId(), sequence, moved(-1, cash, lots));
+        recordHalf(event.transferId(), TRANSFER_FROM, event.accountId(), TRANSFER_TO, event.toAccountId(),
+                TRANSFER_OUT_CASH, cash, TRANSFER_OUT_POSITIONS, lots);
     }
 
     @EventHandler
     public void on(AssetsTransferredInEvent event, @SequenceNumber long sequence) {
-        apply(event.accountId(), sequence, transfer(event.cash() == null ? 0 : event.cash().cents(), event.positions(),
-                1, TRANSFERRED_IN_TOTAL, POSITION_TRANSFERRED_IN));
+        Map<String, Long> lots = bySymbol(event.positions());
+        long cash = event.cash() == null ? 0 : event.cash().cents();
+        apply(event.accountId(), sequence, moved(1, cash, lots));
+        recordHalf(event.transferId(), TRANSFER_TO, event.accountId(), TRANSFER_FROM, event.fromAccountId(),
+                TRANSFER_IN_CASH, cash, TRANSFER_IN_POSITIONS, lots);
     }
 
-    /** Moves {@code cash} and {@code positions} into ({@code sign} 1) or out of (-1) the available balances. */
-    private static Bson transfer(long cash, List<Holding> positions, int sign, String cashTotal, String positionTotal) {
+    /** Lots per symbol: one update per path, since two updates of one path in one update document are refused. */
+    private static Map<String, Long> bySymbol(List<Holding> positions) {
+        Map<String, Long> lots = new LinkedHashMap<>();
+        for (Holding holding : positions == null ? List.<Holding>of() : positions) {
+            lots.merge(holding.symbol().value(), holding.quantity().lots(), Math::addExact);
+        }
+        return lots;
+    }
+
+    /** Moves {@code cash} and {@code lots} into ({@code sign} 1) or out of (-1) the available balances. */
+    private static Bson moved(int sign, long cash, Map<String, Long> lots) {
         List<Bson> updates = new ArrayList<>();
         updates.add(Updates.inc(AVAILABLE, Math.multiplyExact(sign, cash)));
-        updates.add(Updates.inc(cashTotal, cash));
-        // one update per symbol: two updates of one path in one update document would be refused
-        Map<String, Long> lotsBySymbol = new LinkedHashMap<>();
-        for (Holding holding : positions == null ? List.<Holding>of() : positions) {
-            lotsBySymbol.merge(holding.symbol().value(), holding.quantity().lots(), Math::addExact);
-        }
-        for (Map.Entry<String, Long> position : lotsBySymbol.entrySet()) {
+        for (Map.Entry<String, Long> position : lots.entrySet()) {
             String symbol = position.getKey();
-            long lots = position.getValue();
             updates.add(Updates.set(positionPath(symbol, POSITION_SYMBOL), symbol));
-            updates.add(Updates.inc(positionPath(symbol, POSITION_QUANTITY), Math.multiplyExact(sign, lots)));
-            updates.add(Updates.inc(positionPath(symbol, positionTotal), lots));
+            updates.add(Updates.inc(positionPath(symbol, POSITION_QUANTITY), Math.multiplyExact(sign, position.getValue())));
         }
         return Updates.combine(updates);
+    }
+
+    /** One side of a transfer, as absolute values (written again, it changes nothing). */
+    private void recordHalf(String transferId, String sideField, AccountId account, String otherField, AccountId other,
+                            String cashField, long cash, String positionsField, Map<String, Long> lots) {
+        Document positions = new Document();
+        for (Map.Entry<String, Long> position : lots.entrySet()) {
+            positions.append(positionKey(position.getKey()), new Document(POSITION_SYMBOL, position.getKey())
+                    .append(POSITION_QUANTITY, position.getValue()));
+        }
+        ReadModelWrites.write(transfers, transferId, new UpdateOneModel<>(Filters.eq("_id", transferId), Updates.combine(
+                Updates.set(sideField, account.value()),
+                Updates.set(otherField, other == null ? null : other.value()),
+                Updates.set(cashField, cash),
+                Updates.set(positionsField, positions)), new UpdateOptions().upsert(true)));
     }
 
     @ResetHandler
     public void reset() {
         ReadModelWrites.deleteAll(accounts);
+        ReadModelWrites.deleteAll(transfers);
         streams.reset();
     }
 

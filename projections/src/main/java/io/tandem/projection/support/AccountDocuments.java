@@ -5,17 +5,18 @@ package io.tandem.projection.support;
  * portfolio (which writes it) and the ledger (which sums it).
  * <pre>
  * { _id, owner, type, available, reserved, adjustmentsTotal, depositsTotal, withdrawalsTotal,
- *   transferredOutTotal, transferredInTotal,
- *   positions: { &lt;key&gt;: { symbol, quantity, reserved, transferredOut, transferredIn } }, lastSeq }
+ *   positions: { &lt;key&gt;: { symbol, quantity, reserved } }, lastSeq }
  * </pre>
- * The three first totals record where the account's cash came from (admin adjustments, credited deposits)
+ * The three totals record where the account's cash came from (admin adjustments, credited deposits)
  * and where it went (debited withdrawals), so the ledger can check that no cash appeared or vanished.
- * The transfer totals (cash, and lots per position) record what left for and arrived from other
- * accounts (a copy's funding and return): the two halves of one transfer are events of two accounts,
- * which the projection may apply in different batches, so the ledger counts what left and has not
- * arrived yet as still there.
  * Cash is in cents, position quantities in lots. Symbols may contain dots, which MongoDB reads as
  * path separators, so positions are keyed by {@link #positionKey(String)} and carry the symbol.
+ * <p>
+ * A transfer between two accounts ({@link ReadModelCollections#TRANSFERS}, {@code _id} the transfer id),
+ * one half written by each account's event:
+ * <pre>
+ * { from, to, outCash, inCash, outPositions: { &lt;key&gt;: { symbol, quantity } }, inPositions: {...} }
+ * </pre>
  */
 public final class AccountDocuments {
 
@@ -26,14 +27,17 @@ public final class AccountDocuments {
     public static final String ADJUSTMENTS_TOTAL = "adjustmentsTotal";
     public static final String DEPOSITS_TOTAL = "depositsTotal";
     public static final String WITHDRAWALS_TOTAL = "withdrawalsTotal";
-    public static final String TRANSFERRED_OUT_TOTAL = "transferredOutTotal";
-    public static final String TRANSFERRED_IN_TOTAL = "transferredInTotal";
     public static final String POSITIONS = "positions";
     public static final String POSITION_SYMBOL = "symbol";
     public static final String POSITION_QUANTITY = "quantity";
     public static final String POSITION_RESERVED = "reserved";
-    public static final String POSITION_TRANSFERRED_OUT = "transferredOut";
-    public static final String POSITION_TRANSFERRED_IN = "transferredIn";
+
+    public static final String TRANSFER_FROM = "from";
+    public static final String TRANSFER_TO = "to";
+    public static final String TRANSFER_OUT_CASH = "outCash";
+    public static final String TRANSFER_IN_CASH = "inCash";
+    public static final String TRANSFER_OUT_POSITIONS = "outPositions";
+    public static final String TRANSFER_IN_POSITIONS = "inPositions";
 
     /** The platform fee account: its cash is the fees total of the ledger. */
     public static final String FEE_ACCOUNT_ID = "platform-fees";

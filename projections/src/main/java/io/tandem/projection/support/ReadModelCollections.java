@@ -10,6 +10,11 @@ public final class ReadModelCollections {
 
     /** Balances and positions per account; written by the {@code portfolio} group. */
     public static final String ACCOUNTS = "accounts";
+    /**
+     * Transfers between accounts with what each side's event says left and arrived, for the ledger;
+     * written by the {@code portfolio} group.
+     */
+    public static final String TRANSFERS = "transfers";
     /** Every order with its status and fills; written by the {@code orders} group. */
     public static final String ORDERS = "orders";
     /** Limit orders with their remaining quantity, for depth; written by the {@code order-book} group. */
