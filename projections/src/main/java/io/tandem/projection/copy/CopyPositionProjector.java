@@ -3,7 +3,6 @@ package io.tandem.projection.copy;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import io.tandem.contracts.common.AccountId;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
@@ -56,7 +55,6 @@ public class CopyPositionProjector {
 
     public CopyPositionProjector(MongoDatabase database) {
         this.positions = database.getCollection(ReadModelCollections.COPY_POSITIONS);
-        positions.createIndex(Indexes.ascending(ACCOUNT_ID));
     }
 
     @EventHandler

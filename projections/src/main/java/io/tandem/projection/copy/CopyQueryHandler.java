@@ -181,19 +181,23 @@ public class CopyQueryHandler {
         }
         List<String> accountIds = found.stream().map(copy -> copy.getString(COPY_ACCOUNT_ID)).toList();
         Map<String, Document> accountsById = byId(accounts, accountIds);
-        Map<String, BigDecimal> averages = new HashMap<>();
-        for (Document position : positions.find(Filters.in(ACCOUNT_ID, List.copyOf(new LinkedHashSet<>(accountIds))))) {
-            if (position.getString(AVERAGE_TICKS) != null) {
-                averages.put(position.getString("_id"), new BigDecimal(position.getString(AVERAGE_TICKS)));
-            }
-        }
         Set<String> symbols = new LinkedHashSet<>();
+        List<String> positionIds = new ArrayList<>();
         for (Document account : accountsById.values()) {
             Document held = account.get(POSITIONS, Document.class);
             if (held != null) {
                 for (Object value : held.values()) {
-                    symbols.add(((Document) value).getString(POSITION_SYMBOL));
+                    String symbol = ((Document) value).getString(POSITION_SYMBOL);
+                    symbols.add(symbol);
+                    positionIds.add(positionId(account.getString("_id"), symbol));
                 }
+            }
+        }
+        // by _id: the cost bases of exactly the positions held, without a scan
+        Map<String, BigDecimal> averages = new HashMap<>();
+        for (Document position : byId(positions, positionIds).values()) {
+            if (position.getString(AVERAGE_TICKS) != null) {
+                averages.put(position.getString("_id"), new BigDecimal(position.getString(AVERAGE_TICKS)));
             }
         }
         Map<String, Long> lastPrices = new HashMap<>();
