@@ -158,4 +158,25 @@ class CopyControllerTest extends GraphQlTestSupport {
                     assertThat(error.getExtensions()).containsEntry("code", "MALFORMED_REQUEST");
                 }));
     }
+
+    /** copies is unpaged: it counts as a page of 20 copies, so big pages of every copy's orders under it are refused. */
+    @Test
+    void fullPagesOfOrdersUnderEveryCopyAreRefusedBeforeAnythingIsAsked() {
+        actAs("alice", "TRADER");
+
+        graphQlTester.document("{ copies(accountId: \"acc-1\") { id orders(first: 100) { edges { node { orderId kind status } } } } }")
+                .execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "QUERY_TOO_COMPLEX")));
+        verify(queryGateway, org.mockito.Mockito.never()).query(any(FindCopiesQuery.class), any(ResponseType.class));
+    }
+
+    @Test
+    void aListOfCopiesWithTheirPositionsPasses() {
+        actAs("alice", "TRADER");
+        answers(FindCopiesQuery.class, new CopyList(List.of(COPY)));
+        answers(FindCopyOrdersQuery.class, new CopyOrderPage(List.of(), null, false));
+
+        graphQlTester.document("{ copies(accountId: \"acc-1\") { " + COPY_FIELDS + " orders(first: 3) { edges { node { kind } } } } }")
+                .execute().errors().verify().path("copies").entityList(Object.class).hasSize(1);
+    }
 }
