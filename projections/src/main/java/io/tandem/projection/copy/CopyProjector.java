@@ -7,6 +7,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
+import io.tandem.contracts.common.Side;
 import io.tandem.contracts.copy.CopyAllowanceChangedEvent;
 import io.tandem.contracts.copy.CopyClosedEvent;
 import io.tandem.contracts.copy.CopyFundsChangedEvent;
@@ -152,7 +153,7 @@ public class CopyProjector {
     public void on(CopySellRequestedEvent event, @SequenceNumber long sequence) {
         streams.handled(event.copyId().value(), sequence);
         write(entryOf(event.copyId(), sequence, event.stop() ? Kind.STOP : Kind.CLOSE,
-                event.at(), event.orderId().value(), null, event.symbol().value(), "SELL", event.quantity().lots(),
+                event.at(), event.orderId().value(), null, event.symbol().value(), Side.SELL.name(), event.quantity().lots(),
                 false, null, null, null));
     }
 

@@ -10,6 +10,7 @@ import io.tandem.contracts.copy.CopierPage;
 import io.tandem.contracts.copy.CopierView;
 import io.tandem.contracts.copy.CopyExplanationView;
 import io.tandem.contracts.copy.CopyList;
+import io.tandem.contracts.copy.CopyStatus;
 import io.tandem.contracts.copy.CopyOrderPage;
 import io.tandem.contracts.copy.CopyOrderView;
 import io.tandem.contracts.copy.CopyView;
@@ -223,7 +224,7 @@ public class CopyQueryHandler {
         List<CopyValuation.Holding> holdings = holdings(copyAccountId, account, averages, lastPrices);
         long equity = CopyValuation.equityCents(cash, holdings);
         long invested = Numbers.longOf(copy, NET_INVESTED);
-        boolean closed = "CLOSED".equals(copy.getString(STATUS));
+        boolean closed = CopyStatus.CLOSED.name().equals(copy.getString(STATUS));
         long pnl = Math.subtractExact(closed ? Numbers.longOf(copy, RETURNED_CASH) : equity, invested);
         Object amountPerTrade = copy.get(AMOUNT_PER_TRADE);
         return new CopyView(copy.getString("_id"), copy.getString(COPIER), copy.getString(FROM_ACCOUNT_ID), copyAccountId,
