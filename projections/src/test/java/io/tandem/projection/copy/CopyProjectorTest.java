@@ -118,6 +118,9 @@ class CopyProjectorTest extends MongoReadModelTest {
         assertThat(closed.pnl()).isEqualTo("-4.00");
         assertThat(closed.pnlPercent()).isEqualTo("-0.80");
         assertThat(closed.positions()).isEmpty();
+        assertThat(world.queries.find(new FindCopyOrdersQuery(copyId.value(), 10, null)).items())
+                .extracting(CopyOrderView::kind, CopyOrderView::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("STOP", "FILLED"), org.assertj.core.groups.Tuple.tuple("MIRROR", "FILLED"));
         assertLedgerBalanced();
     }
 
