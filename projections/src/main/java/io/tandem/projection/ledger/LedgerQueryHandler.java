@@ -29,6 +29,13 @@ import static io.tandem.projection.support.AccountDocuments.*;
  * reserved) across accounts must equal its supply. Cash reserved for a withdrawal still counts as
  * cash until the payout is debited, so a payment in flight keeps the ledger balanced.
  * <p>
+ * A transfer between accounts (a copy's funding, funds change or return) conserves cash and
+ * positions, but its two halves are events of two accounts that the portfolio projection may apply
+ * in different batches. A transfer with only one half applied counts as in flight: what left and has
+ * not arrived yet is still held (as a reserved withdrawal is). A transfer whose two halves disagree
+ * (more arrived than left, or less) unbalances the ledger. {@code cashTotal} and the positions shown
+ * are what the accounts hold.
+ * <p>
  * It reads every account and sums in Java with exact long arithmetic rather than with a MongoDB
  * {@code $group}, whose {@code $sum} silently turns an overflowing long into a floating-point number.
  */
@@ -36,10 +43,12 @@ import static io.tandem.projection.support.AccountDocuments.*;
 public class LedgerQueryHandler {
 
     private final MongoCollection<Document> accounts;
+    private final MongoCollection<Document> transfers;
     private final InstrumentFormats instruments;
 
     public LedgerQueryHandler(MongoDatabase database, InstrumentFormats instruments) {
         this.accounts = database.getCollection(ReadModelCollections.ACCOUNTS);
+        this.transfers = database.getCollection(ReadModelCollections.TRANSFERS);
         this.instruments = instruments;
     }
 
@@ -62,13 +71,14 @@ public class LedgerQueryHandler {
             }
             addPositions(account, positionsTotals);
         }
-        boolean balanced = cashTotal == Math.subtractExact(Math.addExact(adjustmentsTotal, depositsTotal), withdrawalsTotal);
+        InFlight inFlight = transfersInFlight();
+        boolean balanced = inFlight.consistent && Math.addExact(cashTotal, inFlight.cash) == Math.subtractExact(Math.addExact(adjustmentsTotal, depositsTotal), withdrawalsTotal);
         List<InstrumentLedgerView> views = new ArrayList<>();
         for (ListedInstrument instrument : instruments.all()) {
             String symbol = instrument.spec().symbol().value();
             long held = positionsTotals.getOrDefault(symbol, 0L);
             positionsTotals.remove(symbol);
-            balanced &= held == instrument.supply().lots();
+            balanced &= Math.addExact(held, inFlight.positions.getOrDefault(symbol, 0L)) == instrument.supply().lots();
             views.add(new InstrumentLedgerView(symbol, instrument.spec().format(instrument.supply()),
                     instrument.spec().format(Quantity.ofLots(held))));
         }
@@ -81,6 +91,53 @@ public class LedgerQueryHandler {
         }
         return new LedgerView(decimal(cashTotal), decimal(adjustmentsTotal), decimal(depositsTotal),
                 decimal(withdrawalsTotal), decimal(feesTotal), views, balanced);
+    }
+
+    /** What transfers with one half applied have in flight, and whether every transfer with both halves agrees. */
+    private InFlight transfersInFlight() {
+        InFlight inFlight = new InFlight();
+        for (Document transfer : transfers.find()) {
+            boolean left = transfer.containsKey(TRANSFER_OUT_CASH);
+            boolean arrived = transfer.containsKey(TRANSFER_IN_CASH);
+            Map<String, Long> out = lots(transfer.get(TRANSFER_OUT_POSITIONS, Document.class));
+            Map<String, Long> in = lots(transfer.get(TRANSFER_IN_POSITIONS, Document.class));
+            if (left && arrived) {
+                inFlight.consistent &= Numbers.longOf(transfer, TRANSFER_OUT_CASH) == Numbers.longOf(transfer, TRANSFER_IN_CASH)
+                        && out.equals(in);
+            } else if (left) {
+                inFlight.add(Numbers.longOf(transfer, TRANSFER_OUT_CASH), out, 1);
+            } else if (arrived) {
+                inFlight.add(Numbers.longOf(transfer, TRANSFER_IN_CASH), in, -1);
+            }
+        }
+        return inFlight;
+    }
+
+    private static Map<String, Long> lots(Document positions) {
+        Map<String, Long> lots = new TreeMap<>();
+        if (positions != null) {
+            for (Object value : positions.values()) {
+                Document position = (Document) value;
+                long quantity = Numbers.longOf(position, POSITION_QUANTITY);
+                if (quantity != 0) {
+                    lots.merge(position.getString(POSITION_SYMBOL), quantity, Math::addExact);
+                }
+            }
+        }
+        return lots;
+    }
+
+    /** Cash and lots that left an account and have not arrived (negative: arrived before they were seen leaving). */
+    private static final class InFlight {
+
+        long cash;
+        final Map<String, Long> positions = new TreeMap<>();
+        boolean consistent = true;
+
+        void add(long cents, Map<String, Long> lots, int sign) {
+            cash = Math.addExact(cash, Math.multiplyExact(sign, cents));
+            lots.forEach((symbol, quantity) -> positions.merge(symbol, Math.multiplyExact(sign, quantity), Math::addExact));
+        }
     }
 
     private static String decimal(long cents) {

@@ -2,14 +2,20 @@ package io.tandem.projection.portfolio;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.tandem.contracts.account.AccountOpenedEvent;
+import io.tandem.contracts.account.AssetsTransferredInEvent;
+import io.tandem.contracts.account.AssetsTransferredOutEvent;
 import io.tandem.contracts.account.BuySettledEvent;
 import io.tandem.contracts.account.CashAdjustedEvent;
 import io.tandem.contracts.account.CashReservedEvent;
 import io.tandem.contracts.account.DepositAcceptedEvent;
 import io.tandem.contracts.account.DepositCreditedEvent;
 import io.tandem.contracts.account.FeesCollectedEvent;
+import io.tandem.contracts.account.Holding;
 import io.tandem.contracts.account.PositionReservedEvent;
 import io.tandem.contracts.account.ReservationClosingEvent;
 import io.tandem.contracts.account.ReservationReleasedEvent;
@@ -32,7 +38,9 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.tandem.projection.support.AccountDocuments.*;
 
@@ -51,6 +59,12 @@ import static io.tandem.projection.support.AccountDocuments.*;
  * A settlement draws on its order's reservation; what the reservation could not cover (the
  * event's {@code shortfall}) comes out of available cash or the available position, exactly as the
  * Account aggregate takes it, so that {@code reserved} keeps matching what open orders still hold.
+ * <p>
+ * A transfer (a copy's funding, funds change or return) moves available cash and positions: out of
+ * one account and into another, as two events of the two accounts. Each side also records, with
+ * absolute values, what it moved on the transfer's own document, so that the ledger can tell a
+ * transfer whose other half has not been applied yet (a batch may end between the two) from one
+ * whose halves disagree.
  */
 @Component
 @ProcessingGroup(AccountProjector.PROCESSING_GROUP)
@@ -59,10 +73,12 @@ public class AccountProjector {
     public static final String PROCESSING_GROUP = "portfolio";
 
     private final MongoCollection<Document> accounts;
+    private final MongoCollection<Document> transfers;
     private final AggregateStreams streams;
 
     public AccountProjector(MongoDatabase database) {
         this.accounts = database.getCollection(ReadModelCollections.ACCOUNTS);
+        this.transfers = database.getCollection(ReadModelCollections.TRANSFERS);
         this.streams = AggregateStreams.of(database, PROCESSING_GROUP, accounts);
     }
 
@@ -193,9 +209,64 @@ public class AccountProjector {
                 Updates.inc(AVAILABLE, amount)));
     }
 
+    @EventHandler
+    public void on(AssetsTransferredOutEvent event, @SequenceNumber long sequence) {
+        Map<String, Long> lots = bySymbol(event.positions());
+        long cash = event.cash() == null ? 0 : event.cash().cents();
+        apply(event.accountId(), sequence, moved(-1, cash, lots));
+        recordHalf(event.transferId(), TRANSFER_FROM, event.accountId(), TRANSFER_TO, event.toAccountId(),
+                TRANSFER_OUT_CASH, cash, TRANSFER_OUT_POSITIONS, lots);
+    }
+
+    @EventHandler
+    public void on(AssetsTransferredInEvent event, @SequenceNumber long sequence) {
+        Map<String, Long> lots = bySymbol(event.positions());
+        long cash = event.cash() == null ? 0 : event.cash().cents();
+        apply(event.accountId(), sequence, moved(1, cash, lots));
+        recordHalf(event.transferId(), TRANSFER_TO, event.accountId(), TRANSFER_FROM, event.fromAccountId(),
+                TRANSFER_IN_CASH, cash, TRANSFER_IN_POSITIONS, lots);
+    }
+
+    /** Lots per symbol: one update per path, since two updates of one path in one update document are refused. */
+    private static Map<String, Long> bySymbol(List<Holding> positions) {
+        Map<String, Long> lots = new LinkedHashMap<>();
+        for (Holding holding : positions == null ? List.<Holding>of() : positions) {
+            lots.merge(holding.symbol().value(), holding.quantity().lots(), Math::addExact);
+        }
+        return lots;
+    }
+
+    /** Moves {@code cash} and {@code lots} into ({@code sign} 1) or out of (-1) the available balances. */
+    private static Bson moved(int sign, long cash, Map<String, Long> lots) {
+        List<Bson> updates = new ArrayList<>();
+        updates.add(Updates.inc(AVAILABLE, Math.multiplyExact(sign, cash)));
+        for (Map.Entry<String, Long> position : lots.entrySet()) {
+            String symbol = position.getKey();
+            updates.add(Updates.set(positionPath(symbol, POSITION_SYMBOL), symbol));
+            updates.add(Updates.inc(positionPath(symbol, POSITION_QUANTITY), Math.multiplyExact(sign, position.getValue())));
+        }
+        return Updates.combine(updates);
+    }
+
+    /** One side of a transfer, as absolute values (written again, it changes nothing). */
+    private void recordHalf(String transferId, String sideField, AccountId account, String otherField, AccountId other,
+                            String cashField, long cash, String positionsField, Map<String, Long> lots) {
+        Document positions = new Document();
+        for (Map.Entry<String, Long> position : lots.entrySet()) {
+            positions.append(positionKey(position.getKey()), new Document(POSITION_SYMBOL, position.getKey())
+                    .append(POSITION_QUANTITY, position.getValue()));
+        }
+        ReadModelWrites.write(transfers, transferId, new UpdateOneModel<>(Filters.eq("_id", transferId), Updates.combine(
+                Updates.set(sideField, account.value()),
+                Updates.set(otherField, other == null ? null : other.value()),
+                Updates.set(cashField, cash),
+                Updates.set(positionsField, positions)), new UpdateOptions().upsert(true)));
+    }
+
     @ResetHandler
     public void reset() {
         ReadModelWrites.deleteAll(accounts);
+        ReadModelWrites.deleteAll(transfers);
         streams.reset();
     }
 

@@ -13,6 +13,8 @@ public final class ProfileDocuments {
     public static final String FOLLOWERS_COUNT = "followersCount";
     public static final String FOLLOWING_COUNT = "followingCount";
     public static final String POSTS_COUNT = "postsCount";
+    /** The trader's live copies, as the profile aggregate counts them (its copier slots taken). */
+    public static final String COPIERS_COUNT = "copiersCount";
 
     /** In {@code handles} ({@code _id}: the handle key): the user who has the handle, null once it was freed. */
     public static final String HANDLE_USER = "userId";

@@ -3,6 +3,8 @@ package io.tandem.projection.profile;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
+import io.tandem.contracts.profile.CopySlotClaimedEvent;
+import io.tandem.contracts.profile.CopySlotReleasedEvent;
 import io.tandem.contracts.profile.Handles;
 import io.tandem.contracts.profile.TraderProfileSetEvent;
 import io.tandem.projection.support.AggregateStreams;
@@ -79,6 +81,26 @@ public class ProfileProjector {
         }
         SequencedUpdates.applyIfNewer(handles, key, version, Updates.set(HANDLE_USER, userId), true);
         counts.recount(userId, TraderCounts.Count.values());
+    }
+
+    /**
+     * A copy of the trader took a slot: the profile's copiers count is the aggregate's own count
+     * after it, set as an absolute value. Handled for every profile event, so the stream stays
+     * contiguous ({@link AggregateStreams}); a slot event never creates a profile.
+     */
+    @EventHandler
+    public void on(CopySlotClaimedEvent event, @SequenceNumber long sequence) {
+        copiers(event.leader().value(), sequence, event.copiers());
+    }
+
+    @EventHandler
+    public void on(CopySlotReleasedEvent event, @SequenceNumber long sequence) {
+        copiers(event.leader().value(), sequence, event.copiers());
+    }
+
+    private void copiers(String userId, long sequence, int copiers) {
+        streams.handled(userId, sequence);
+        SequencedUpdates.applyIfNewer(profiles, userId, sequence, Updates.set(COPIERS_COUNT, (long) copiers), false);
     }
 
     /** The event's global index in the event log: its tracking token's position (a replay token's too). */

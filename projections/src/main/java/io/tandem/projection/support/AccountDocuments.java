@@ -11,6 +11,12 @@ package io.tandem.projection.support;
  * and where it went (debited withdrawals), so the ledger can check that no cash appeared or vanished.
  * Cash is in cents, position quantities in lots. Symbols may contain dots, which MongoDB reads as
  * path separators, so positions are keyed by {@link #positionKey(String)} and carry the symbol.
+ * <p>
+ * A transfer between two accounts ({@link ReadModelCollections#TRANSFERS}, {@code _id} the transfer id),
+ * one half written by each account's event:
+ * <pre>
+ * { from, to, outCash, inCash, outPositions: { &lt;key&gt;: { symbol, quantity } }, inPositions: {...} }
+ * </pre>
  */
 public final class AccountDocuments {
 
@@ -25,6 +31,13 @@ public final class AccountDocuments {
     public static final String POSITION_SYMBOL = "symbol";
     public static final String POSITION_QUANTITY = "quantity";
     public static final String POSITION_RESERVED = "reserved";
+
+    public static final String TRANSFER_FROM = "from";
+    public static final String TRANSFER_TO = "to";
+    public static final String TRANSFER_OUT_CASH = "outCash";
+    public static final String TRANSFER_IN_CASH = "inCash";
+    public static final String TRANSFER_OUT_POSITIONS = "outPositions";
+    public static final String TRANSFER_IN_POSITIONS = "inPositions";
 
     /** The platform fee account: its cash is the fees total of the ledger. */
     public static final String FEE_ACCOUNT_ID = "platform-fees";

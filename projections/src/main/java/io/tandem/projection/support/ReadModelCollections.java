@@ -10,6 +10,11 @@ public final class ReadModelCollections {
 
     /** Balances and positions per account; written by the {@code portfolio} group. */
     public static final String ACCOUNTS = "accounts";
+    /**
+     * Transfers between accounts with what each side's event says left and arrived, for the ledger;
+     * written by the {@code portfolio} group.
+     */
+    public static final String TRANSFERS = "transfers";
     /** Every order with its status and fills; written by the {@code orders} group. */
     public static final String ORDERS = "orders";
     /** Limit orders with their remaining quantity, for depth; written by the {@code order-book} group. */
@@ -60,6 +65,19 @@ public final class ReadModelCollections {
      * {@link #NOTIFICATIONS}, {@code _id} its stable key; written by the {@code notifications} group.
      */
     public static final String NOTIFICATION_KEYS = "notification_keys";
+
+    /** One document per copy, {@code _id} the copy id; written by the {@code copies} group. */
+    public static final String COPIES = "copies";
+    /**
+     * A copy's orders and skips, {@code _id} copy id U+0001 inverted copy-stream sequence (newest
+     * first); written by the {@code copies} group.
+     */
+    public static final String COPY_ORDERS = "copy_orders";
+    /**
+     * The average cost of each position of a COPY account, {@code _id} account id U+0001 symbol;
+     * written by the {@code copies} group.
+     */
+    public static final String COPY_POSITIONS = "copy_positions";
 
     private ReadModelCollections() {
     }

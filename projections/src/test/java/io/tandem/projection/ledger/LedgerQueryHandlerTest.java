@@ -117,4 +117,39 @@ class LedgerQueryHandlerTest extends MongoReadModelTest {
         assertThat(view.instruments()).containsExactly(new InstrumentLedgerView("ACME", "1000", "1001"));
         assertThat(view.balanced()).isFalse();
     }
+
+    /**
+     * A transfer conserves cash and positions; its halves are events of two accounts, which may be
+     * applied in different batches: what left and has not arrived yet still counts.
+     */
+    @Test
+    void aTransferKeepsTheLedgerBalancedAlsoHalfwayThrough() {
+        AccountId copy = AccountId.of("copyacct-1");
+        settleTrade(true);
+        accounts.on(new AccountOpenedEvent(copy, UserId.of("bob"), AccountType.COPY), 0);
+
+        accounts.on(new AssetsTransferredOutEvent(BUYER, "xfer-1", copy, Cash.parse("40.00"),
+                List.of(new Holding(ACME, quantity("2")))), 4);
+
+        LedgerView halfway = ledger.find(new FindLedgerQuery());
+        assertThat(halfway.cashTotal()).isEqualTo("60.00");
+        assertThat(halfway.instruments()).containsExactly(new InstrumentLedgerView("ACME", "1000", "998"));
+        assertThat(halfway.balanced()).isTrue();
+
+        accounts.on(new AssetsTransferredInEvent(copy, "xfer-1", BUYER, Cash.parse("40.00"),
+                List.of(new Holding(ACME, quantity("2")))), 1);
+
+        assertThat(ledger.find(new FindLedgerQuery())).isEqualTo(new LedgerView("100.00", "100.00", "0.00", "0.00", "0.15",
+                List.of(new InstrumentLedgerView("ACME", "1000", "1000")), true));
+    }
+
+    @Test
+    void aTransferThatArrivesWithMoreThanLeftUnbalancesTheLedger() {
+        AccountId copy = AccountId.of("copyacct-1");
+        settleTrade(true);
+        accounts.on(new AssetsTransferredOutEvent(BUYER, "xfer-1", copy, Cash.parse("40.00"), List.of()), 4);
+        accounts.on(new AssetsTransferredInEvent(copy, "xfer-1", BUYER, Cash.parse("40.01"), List.of()), 0);
+
+        assertThat(ledger.find(new FindLedgerQuery()).balanced()).isFalse();
+    }
 }

@@ -237,4 +237,36 @@ class AccountProjectorTest extends MongoReadModelTest {
 
         assertThat(alice().positions()).containsExactly(new PositionView("BRK.B", "10", "0"));
     }
+
+    /** 60.00 and 1 ACME of Alice's go to a COPY account and come back: available balances move, reserved ones stay. */
+    @Test
+    void aTransferMovesAvailableCashAndPositionsBetweenAccounts() {
+        AccountId copy = AccountId.of("copyacct-1");
+        tradingSession();
+        projector.on(new AccountOpenedEvent(copy, UserId.of("alice"), AccountType.COPY), 0);
+
+        projector.on(new AssetsTransferredOutEvent(ALICE, "xfer-1", copy, Cash.parse("60.00"),
+                List.of(new Holding(ACME, quantity("1")))), 6);
+        projector.on(new AssetsTransferredInEvent(copy, "xfer-1", ALICE, Cash.parse("60.00"),
+                List.of(new Holding(ACME, quantity("1")))), 1);
+
+        assertThat(alice().cash()).isEqualTo(new CashView("9.85", "0.00"));
+        assertThat(alice().positions()).containsExactly(new PositionView("ACME", "1", "1"));
+        AccountView copyAccount = queries.find(new FindAccountQuery(copy));
+        assertThat(copyAccount.type()).isEqualTo("COPY");
+        assertThat(copyAccount.cash()).isEqualTo(new CashView("60.00", "0.00"));
+        assertThat(copyAccount.positions()).containsExactly(new PositionView("ACME", "1", "0"));
+
+        projector.on(new AssetsTransferredOutEvent(copy, "xfer-2", ALICE, Cash.parse("60.00"),
+                List.of(new Holding(ACME, quantity("1")))), 2);
+        projector.on(new AssetsTransferredInEvent(ALICE, "xfer-2", copy, Cash.parse("60.00"),
+                List.of(new Holding(ACME, quantity("1")))), 7);
+        // redelivered: applied once
+        projector.on(new AssetsTransferredInEvent(ALICE, "xfer-2", copy, Cash.parse("60.00"),
+                List.of(new Holding(ACME, quantity("1")))), 7);
+
+        assertThat(alice().cash()).isEqualTo(new CashView("69.85", "0.00"));
+        assertThat(alice().positions()).containsExactly(new PositionView("ACME", "2", "1"));
+        assertThat(queries.find(new FindAccountQuery(copy)).positions()).isEmpty();
+    }
 }

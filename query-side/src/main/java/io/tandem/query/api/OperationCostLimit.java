@@ -7,6 +7,8 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLTypeUtil;
 
+import java.util.Map;
+
 /**
  * Limits how many values an operation may ask for, counting what its pages multiply: the list a
  * paginated field answers (a connection's {@code edges} under {@code first}, an order book's
@@ -20,6 +22,11 @@ import graphql.schema.GraphQLTypeUtil;
  * of 100 orders with every field, or an order book 100 levels deep, stays well within it. The cost is
  * computed from the document and its variables before anything runs; introspection has no pages
  * and is left to the field limit.
+ * <p>
+ * A top-level list without page arguments whose length has no small bound ({@code copies}: every copy
+ * ever started from an account, closed ones included) costs as a default page of
+ * {@link PageArguments#DEFAULT_PAGE_SIZE} items: otherwise a page of each copy's orders under it
+ * would be counted once however many copies answer.
  */
 class OperationCostLimit extends MaxQueryComplexityInstrumentation {
 
@@ -27,9 +34,15 @@ class OperationCostLimit extends MaxQueryComplexityInstrumentation {
         super(maxCost, OperationCostLimit::cost, info -> !IntrospectionOperations.isIntrospectionOnly(info));
     }
 
+    /** Top-level lists without page arguments and the number of items each is counted as. */
+    private static final Map<String, Integer> UNPAGED_LISTS = Map.of("copies", PageArguments.DEFAULT_PAGE_SIZE);
+
     static int cost(FieldComplexityEnvironment field, int childrenCost) {
         long own = 1L + childrenCost;
         FieldComplexityEnvironment parent = field.getParentEnvironment();
+        if (parent == null && isList(field.getFieldDefinition()) && field.getField() != null) {
+            own *= UNPAGED_LISTS.getOrDefault(field.getField().getName(), 1);
+        }
         if (parent != null && isList(field.getFieldDefinition())) {
             if (hasArgument(parent, "first")) {
                 own *= pageSize(parent.getArguments().get("first"), PageArguments.DEFAULT_PAGE_SIZE, PageArguments.MAX_PAGE_SIZE);
