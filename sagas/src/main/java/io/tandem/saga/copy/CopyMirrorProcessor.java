@@ -128,7 +128,7 @@ public class CopyMirrorProcessor {
     }
 
     @PreDestroy
-    void close() {
+    public void close() {
         calls.close();
     }
 
