@@ -11,6 +11,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands in for the copy engine: records every call, and where it ran (never on the processor's
@@ -32,6 +33,8 @@ final class RecordingEngine implements CopyEngine {
     final List<Boolean> inUnitOfWork = new CopyOnWriteArrayList<>();
     volatile StopProgress stopProgress = StopProgress.SELLING;
     volatile RuntimeException mirrorFailure;
+    /** How many of the next mirror calls fail as a lost race would (after being recorded). */
+    final AtomicInteger failingMirrors = new AtomicInteger();
 
     @Override
     public MirrorOutcome mirror(MirrorRequest request) {
@@ -39,6 +42,9 @@ final class RecordingEngine implements CopyEngine {
         RuntimeException failure = mirrorFailure;
         if (failure != null) {
             throw failure;
+        }
+        if (failingMirrors.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new IllegalStateException("lost a race; retry");
         }
         return new MirrorOutcome(MirrorDecision.Kind.PLACE, request.leaderQuantity(), null);
     }
