@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * The live copies as the copy-mirror process sees them in the copy events, indexed by leader account
@@ -112,7 +113,7 @@ final class Copies {
         byLeader.computeIfAbsent(row.leaderAccountId(), id -> new TreeSet<>(BY_ID)).add(row.copyId());
     }
 
-    private void update(CopyId copyId, java.util.function.UnaryOperator<CopyRow> change) {
+    private void update(CopyId copyId, UnaryOperator<CopyRow> change) {
         CopyRow row = byId.get(copyId);
         if (row == null) {
             return;

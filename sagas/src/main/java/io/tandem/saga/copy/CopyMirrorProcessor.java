@@ -318,32 +318,39 @@ public class CopyMirrorProcessor {
             ledger.copies().ofCopyAccount(party).ifPresent(copy -> concerned.put(copy.copyId().value(), copy));
         }
         List<CopyRow> stopLosses = new ArrayList<>();
+        List<Callable<Void>> stops = new ArrayList<>();
         List<CopyRow> stopping = new ArrayList<>();
         for (CopyRow copy : concerned.values()) {
-            boolean party = copy.copyAccountId().equals(trade.buyerAccountId()) || copy.copyAccountId().equals(trade.sellerAccountId());
-            if ((copy.status() == CopyStatus.ACTIVE || copy.status() == CopyStatus.PAUSED) && !copy.stopLossSent()
-                    && ledger.holdings().equity(copy.copyAccountId()).compareTo(copy.stopLossEquity()) <= 0) {
-                stopLosses.add(copy);
-            } else if (copy.status() == CopyStatus.STOPPING && !party
+            if (watchesStopLoss(copy)) {
+                Cash equity = ledger.holdings().equity(copy.copyAccountId());
+                if (equity.compareTo(copy.stopLossEquity()) <= 0) {
+                    stopLosses.add(copy);
+                    stops.add(() -> {
+                        engine.stopLoss(copy.copyId(), trade.tradeId(), equity, trade.executedAt());
+                        return null;
+                    });
+                }
+            } else if (copy.status() == CopyStatus.STOPPING && !isParty(copy, trade)
                     && ledger.holdings().lots(copy.copyAccountId(), trade.symbol()) > 0) {
                 stopping.add(copy);
             }
         }
-        if (!stopLosses.isEmpty()) {
-            List<Callable<Void>> stops = new ArrayList<>();
-            for (CopyRow copy : stopLosses) {
-                Cash equity = ledger.holdings().equity(copy.copyAccountId());
-                stops.add(() -> {
-                    engine.stopLoss(copy.copyId(), trade.tradeId(), equity, trade.executedAt());
-                    return null;
-                });
-            }
+        if (!stops.isEmpty()) {
             calls.runAll(stops);
             stopLosses.forEach(copy -> ledger.copies().stopLossSent(copy.copyId()));
         }
         if (!stopping.isEmpty()) {
             moveStops(ledger, stopping, trade.symbol(), trade.executedAt());
         }
+    }
+
+    private static boolean watchesStopLoss(CopyRow copy) {
+        return (copy.status() == CopyStatus.ACTIVE || copy.status() == CopyStatus.PAUSED) && !copy.stopLossSent()
+                && copy.stopLossEquity() != null;
+    }
+
+    private static boolean isParty(CopyRow copy, TradeExecutedEvent trade) {
+        return copy.copyAccountId().equals(trade.buyerAccountId()) || copy.copyAccountId().equals(trade.sellerAccountId());
     }
 
     /**
