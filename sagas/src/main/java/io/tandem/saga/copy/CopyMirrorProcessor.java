@@ -42,7 +42,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,10 +99,12 @@ import java.util.concurrent.Callable;
  * batch's prepare-commit, so in the batch's transaction with the token; a rollback drops the memory,
  * and the retry starts again from the committed rows. The folding handlers run during a replay; the
  * engine calls do not (the trade, start and stopping handlers, which fold and call, check the
- * {@link ReplayStatus}; the release handler, which only calls, is {@link DisallowReplay}). A
- * {@link ResetHandler} clears the state.
+ * {@link ReplayStatus}, since Axon 4 gives an event to one handler per class only; the release
+ * handler, which only calls, is {@link DisallowReplay}). A {@link ResetHandler} clears the state.
  * <p>
- * One thread and one segment: the fold needs every event in global order.
+ * One thread and one segment: the fold needs every event in global order. And it needs every event
+ * from the start of the stream (the default initial token, the tail): a leader's equity is folded
+ * from the whole history of its account, so the process must never start at the head.
  */
 @Component
 @ProcessingGroup(CopyMirrorProcessor.PROCESSING_GROUP)
@@ -112,7 +113,6 @@ public class CopyMirrorProcessor {
     public static final String PROCESSING_GROUP = "copy-mirror";
 
     private static final String LEDGER = CopyMirrorProcessor.class.getName() + ".ledger";
-    private static final Comparator<Symbol> BY_SYMBOL = Comparator.comparing(Symbol::value);
 
     private final CopyEngine engine;
     private final CopyMirrorState state;
