@@ -47,14 +47,15 @@ import static org.awaitility.Awaitility.await;
  * The copy-mirror process in a Spring context, in a pooled processor fed by a real (in-memory) event
  * store, as infra configures it: the mirror of a leader trade reaches the engine on the engine's threads,
  * outside any unit of work, with the equities from just before the trade; a batch whose mirror failed is
- * retried from the committed state, so the retry asks the same and the trade is folded in once.
+ * retried from the committed state, so the retry asks the same and the trade is folded in once. The
+ * group is given four segments here: its sequencing policy still puts every event in one of them.
  */
 @SpringBootTest(classes = CopyMirrorWiringTest.App.class, properties = {
         "axon.axonserver.enabled=false",
         "axon.serializer.general=jackson",
         "axon.eventhandling.processors.copy-mirror.mode=pooled",
-        "axon.eventhandling.processors.copy-mirror.thread-count=1",
-        "axon.eventhandling.processors.copy-mirror.initial-segment-count=1",
+        "axon.eventhandling.processors.copy-mirror.thread-count=2",
+        "axon.eventhandling.processors.copy-mirror.initial-segment-count=4",
         "tandem.copy.mirror.threads=3"})
 class CopyMirrorWiringTest {
 
