@@ -9,6 +9,7 @@ import io.tandem.contracts.copy.CopyId;
 import io.tandem.contracts.copy.CopyStatus;
 import io.tandem.saga.copy.CopyMirrorState;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -81,7 +82,7 @@ class JdbcCopyMirrorState implements CopyMirrorState {
                         ps.setString(2, row.symbol().value());
                     });
             List<PositionRow> held = changes.positions().stream().filter(row -> row.lots() != 0).toList();
-            jdbc.batchUpdate("insert into copy_mirror_position (account_id, symbol, lots) values (?, ?, ?)", held, held.size(),
+            insert("insert into copy_mirror_position (account_id, symbol, lots) values (?, ?, ?)", held, held.size(),
                     (ps, row) -> {
                         ps.setString(1, row.accountId().value());
                         ps.setString(2, row.symbol().value());
@@ -113,7 +114,7 @@ class JdbcCopyMirrorState implements CopyMirrorState {
                     live.add(row);
                 }
             }
-            jdbc.batchUpdate("""
+            insert("""
                     insert into copy_mirror_copy (copy_id, copy_account_id, leader_account_id, status,
                     stop_loss_equity_cents, stop_loss_sent, stop_sells_sent) values (?, ?, ?, ?, ?, ?, ?)""",
                     live, live.size(), (ps, row) -> {
@@ -125,6 +126,12 @@ class JdbcCopyMirrorState implements CopyMirrorState {
                         ps.setBoolean(6, row.stopLossSent());
                         ps.setBoolean(7, row.stopSellsSent());
                     });
+        }
+    }
+
+    private <T> void insert(String sql, List<T> rows, int size, ParameterizedPreparedStatementSetter<T> setter) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows, size, setter);
         }
     }
 
