@@ -17,7 +17,6 @@ import io.tandem.contracts.common.Symbol;
 import io.tandem.contracts.copy.CopyClosedEvent;
 import io.tandem.contracts.copy.CopyEngine;
 import io.tandem.contracts.copy.CopyEngine.MirrorRequest;
-import io.tandem.contracts.copy.CopyEngine.StopProgress;
 import io.tandem.contracts.copy.CopyFundsChangedEvent;
 import io.tandem.contracts.copy.CopyPausedEvent;
 import io.tandem.contracts.copy.CopyResumedEvent;
@@ -27,7 +26,6 @@ import io.tandem.contracts.copy.CopyStatus;
 import io.tandem.contracts.copy.CopyStoppingEvent;
 import io.tandem.contracts.orderbook.InstrumentListedEvent;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
-import io.tandem.saga.copy.CopyMirrorState.Changes;
 import io.tandem.saga.copy.CopyMirrorState.CopyRow;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.ProcessingGroup;
@@ -36,8 +34,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -45,7 +41,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
@@ -67,42 +62,25 @@ import java.util.concurrent.Callable;
  * retry changes nothing the first attempt already changed. (The engine records refused orders and
  * sizing skips itself, so what reaches this process is unexpected: a lost race, a database error.)
  * <p>
- * <b>Stop-loss.</b> After each trade, every ACTIVE or PAUSED copy whose COPY account holds the traded
- * symbol, or took part in the trade, is valued; at or below its stop-loss equity the engine stops it
- * ({@link CopyEngine#stopLoss}), once: the copy is marked, and is mirrored no more, until its
- * {@link CopyStoppingEvent} arrives.
- * <p>
- * <b>Stopping copies.</b> The rule that keeps a stop moving without looping:
- * <ol>
- *   <li>Until the stop has sent its sells of every position (seen as a {@code CopySellRequestedEvent}
- *       with {@code stop} set, or a {@code continueStop} that answered SELLING), each trigger below
- *       calls {@code continueStop(copy, null)}: sell everything (the engine waits while an older
- *       order of the copy is still open, and then the release of that order triggers it again).</li>
- *   <li>After that, the release of a reservation of the copy's COPY account (an order of it closed)
- *       calls {@link CopyEngine#finishStopIfDone}, which never sells: an IOC sell that found no buyer
- *       is cancelled and released, and selling at once again would meet the same empty book, forever.</li>
- *   <li>A trade in a symbol the stopping copy still holds shows there is a market again and calls
- *       {@code continueStop(copy, symbol)}, which sells that symbol only; a trade of the copy's own
- *       account is not such a sign (its IOC sell took what there was) and triggers nothing.</li>
- * </ol>
- * Triggers: the {@link CopyStoppingEvent} itself, a {@link ReservationReleasedEvent} of the COPY
- * account, a trade in a held symbol. Every sell attempt after the first therefore follows a trade in
- * the market, so a stop with no buyers waits instead of spinning.
+ * <b>Stop-losses and stops.</b> After folding a trade in, the copies it revalued are checked against
+ * their stop-loss, and stopping copies are moved on at their triggers, by the rule in
+ * {@link CopyStops} that keeps a stop with no buyers from selling into an empty book over and over.
  * <p>
  * <b>Open positions at start.</b> A {@link CopyStartedEvent} with {@code copyOpenPositions} mirrors
  * each of the leader's positions as a buy (no leader trade id, the leader's whole position at the
  * symbol's last price, both equities as of the start); a symbol that never traded has no price and
  * is skipped.
  * <p>
- * <b>State and replays.</b> The state lives in memory and in {@link CopyMirrorState} (tables in
- * infra): loaded once, lazily, and written once per batch, the rows the batch changed, from the
+ * <b>State and replays.</b> The state lives in memory ({@link MirrorWorkingSet}) and in
+ * {@link CopyMirrorState} (tables in infra): loaded once, lazily, and written once per batch, the rows the batch changed, from the
  * batch's prepare-commit, so in the batch's transaction with the token; a rollback drops the memory,
  * and the retry starts again from the committed rows. The folding handlers run during a replay; the
  * engine calls do not (the trade, start and stopping handlers, which fold and call, check the
  * {@link ReplayStatus}, since Axon 4 gives an event to one handler per class only; the release
  * handler, which only calls, is {@link DisallowReplay}). A {@link ResetHandler} clears the state.
  * <p>
- * One thread and one segment: the fold needs every event in global order. And it needs every event
+ * One thread and one segment: the fold needs every event in global order (the group's sequencing
+ * policy puts them all in one segment anyway, see {@link CopyMirrorConfiguration}). And it needs every event
  * from the start of the stream (the default initial token, the tail): a leader's equity is folded
  * from the whole history of its account, so the process must never start at the head.
  */
@@ -112,19 +90,16 @@ public class CopyMirrorProcessor {
 
     public static final String PROCESSING_GROUP = "copy-mirror";
 
-    private static final String LEDGER = CopyMirrorProcessor.class.getName() + ".ledger";
-
     private final CopyEngine engine;
-    private final CopyMirrorState state;
     private final EngineCalls calls;
-
-    /** The committed state plus the current batch's changes; null: load on first use. */
-    private volatile MirrorLedger ledger;
+    private final MirrorWorkingSet workingSet;
+    private final CopyStops stops;
 
     public CopyMirrorProcessor(CopyEngine engine, CopyMirrorState state, CopyMirrorProperties settings) {
         this.engine = engine;
-        this.state = state;
         this.calls = new EngineCalls(settings.threads());
+        this.workingSet = new MirrorWorkingSet(state);
+        this.stops = new CopyStops(engine, calls);
     }
 
     @PreDestroy
@@ -185,7 +160,7 @@ public class CopyMirrorProcessor {
         requests.addAll(mirrorRequests(ledger, trade, trade.sellerAccountId(), Side.SELL));
         mirror(requests);
         ledger.holdings().traded(trade);
-        afterTrade(ledger, trade);
+        stops.afterTrade(ledger, trade);
     }
 
     // ---- copies ---------------------------------------------------------------------------------
@@ -226,7 +201,7 @@ public class CopyMirrorProcessor {
         MirrorLedger ledger = ledger();
         ledger.copies().status(event.copyId(), CopyStatus.STOPPING);
         if (!replay.isReplay()) {
-            ledger.copies().get(event.copyId()).ifPresent(copy -> moveStops(ledger, List.of(copy), null, event.at()));
+            ledger.copies().get(event.copyId()).ifPresent(copy -> stops.moveOn(ledger, copy, event.at()));
         }
     }
 
@@ -240,21 +215,14 @@ public class CopyMirrorProcessor {
     @DisallowReplay
     void on(ReservationReleasedEvent event, @Timestamp Instant at) {
         MirrorLedger ledger = ledger();
-        Optional<CopyRow> copy = ledger.copies().ofCopyAccount(event.accountId());
-        if (copy.isEmpty() || copy.get().status() != CopyStatus.STOPPING) {
-            return;
-        }
-        if (copy.get().stopSellsSent()) {
-            calls.runAll(List.of(() -> engine.finishStopIfDone(copy.get().copyId(), at)));
-        } else {
-            moveStops(ledger, List.of(copy.get()), null, at);
-        }
+        ledger.copies().ofCopyAccount(event.accountId())
+                .filter(copy -> copy.status() == CopyStatus.STOPPING)
+                .ifPresent(copy -> stops.moveOn(ledger, copy, at));
     }
 
     @ResetHandler
     void reset() {
-        ledger = null;
-        state.clear();
+        workingSet.clear();
     }
 
     // ---- mirroring ------------------------------------------------------------------------------
@@ -307,104 +275,7 @@ public class CopyMirrorProcessor {
         return copy.status() == CopyStatus.ACTIVE && !copy.stopLossSent();
     }
 
-    // ---- after a trade: stop-loss and stopping copies ------------------------------------------
-
-    private void afterTrade(MirrorLedger ledger, TradeExecutedEvent trade) {
-        Map<String, CopyRow> concerned = new TreeMap<>();
-        for (AccountId account : ledger.holdings().copyAccountsHolding(trade.symbol())) {
-            ledger.copies().ofCopyAccount(account).ifPresent(copy -> concerned.put(copy.copyId().value(), copy));
-        }
-        for (AccountId party : List.of(trade.buyerAccountId(), trade.sellerAccountId())) {
-            ledger.copies().ofCopyAccount(party).ifPresent(copy -> concerned.put(copy.copyId().value(), copy));
-        }
-        List<CopyRow> stopLosses = new ArrayList<>();
-        List<Callable<Void>> stops = new ArrayList<>();
-        List<CopyRow> stopping = new ArrayList<>();
-        for (CopyRow copy : concerned.values()) {
-            if (watchesStopLoss(copy)) {
-                Cash equity = ledger.holdings().equity(copy.copyAccountId());
-                if (equity.compareTo(copy.stopLossEquity()) <= 0) {
-                    stopLosses.add(copy);
-                    stops.add(() -> {
-                        engine.stopLoss(copy.copyId(), trade.tradeId(), equity, trade.executedAt());
-                        return null;
-                    });
-                }
-            } else if (copy.status() == CopyStatus.STOPPING && !isParty(copy, trade)
-                    && ledger.holdings().lots(copy.copyAccountId(), trade.symbol()) > 0) {
-                stopping.add(copy);
-            }
-        }
-        if (!stops.isEmpty()) {
-            calls.runAll(stops);
-            stopLosses.forEach(copy -> ledger.copies().stopLossSent(copy.copyId()));
-        }
-        if (!stopping.isEmpty()) {
-            moveStops(ledger, stopping, trade.symbol(), trade.executedAt());
-        }
-    }
-
-    private static boolean watchesStopLoss(CopyRow copy) {
-        return (copy.status() == CopyStatus.ACTIVE || copy.status() == CopyStatus.PAUSED) && !copy.stopLossSent()
-                && copy.stopLossEquity() != null;
-    }
-
-    private static boolean isParty(CopyRow copy, TradeExecutedEvent trade) {
-        return copy.copyAccountId().equals(trade.buyerAccountId()) || copy.copyAccountId().equals(trade.sellerAccountId());
-    }
-
-    /**
-     * Moves stopping copies on after a trigger: each sells everything while its stop's sells have not
-     * gone out, otherwise only {@code retry} (null: nothing to retry, so it may only finish).
-     */
-    private void moveStops(MirrorLedger ledger, List<CopyRow> copies, Symbol retry, Instant at) {
-        List<Callable<StopProgress>> moves = new ArrayList<>();
-        List<Boolean> sellingAll = new ArrayList<>();
-        for (CopyRow copy : copies) {
-            boolean all = !copy.stopSellsSent();
-            sellingAll.add(all);
-            if (all) {
-                moves.add(() -> engine.continueStop(copy.copyId(), null, at));
-            } else if (retry != null) {
-                moves.add(() -> engine.continueStop(copy.copyId(), retry, at));
-            } else {
-                moves.add(() -> engine.finishStopIfDone(copy.copyId(), at));
-            }
-        }
-        List<StopProgress> progress = calls.runAll(moves);
-        for (int i = 0; i < copies.size(); i++) {
-            if (sellingAll.get(i) && progress.get(i) == StopProgress.SELLING) {
-                ledger.copies().stopSellsSent(copies.get(i).copyId());
-            }
-        }
-    }
-
-    // ---- state ----------------------------------------------------------------------------------
-
-    /**
-     * The ledger, loaded on first use; the batch's root unit of work writes its changes before it
-     * commits and drops the ledger if it rolls back. Axon runs every event handler in a unit of work.
-     */
     private MirrorLedger ledger() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            throw new IllegalStateException("the copy-mirror process handles events in a unit of work");
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(LEDGER, key -> {
-            MirrorLedger current = ledger;
-            if (current == null) {
-                current = MirrorLedger.of(state.load());
-                ledger = current;
-            }
-            MirrorLedger batch = current;
-            root.onPrepareCommit(u -> {
-                Changes changes = batch.drainChanges();
-                if (!changes.isEmpty()) {
-                    state.write(changes);
-                }
-            });
-            root.onRollback(u -> ledger = null);
-            return batch;
-        });
+        return workingSet.current();
     }
 }
