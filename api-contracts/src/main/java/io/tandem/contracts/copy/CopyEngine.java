@@ -44,6 +44,12 @@ public interface CopyEngine {
      * released) after the stop's sells went out: an IOC sell that found no buyer is cancelled and
      * released, and selling again at once would meet the same empty book, over and over. Such a
      * position is sold again only after a trade in its symbol ({@code continueStop} with {@code retry}).
+     * <p>
+     * So the process calls {@code continueStop(copy, null, at)} when the copy starts stopping and, as long
+     * as the stop's sells have not gone out (it answered WAITING: an older order was still open), again at
+     * each release of the copy's orders or trade in a held symbol; once it answered SELLING, or the process
+     * saw a {@link CopySellRequestedEvent} with {@code stop} set, only this method (at a release) and
+     * {@code continueStop(copy, symbol, at)} (at a trade in a symbol the copy holds, not the copy's own).
      */
     StopProgress finishStopIfDone(CopyId copyId, Instant at);
 
