@@ -35,6 +35,25 @@ public interface CopyEngine {
     StopProgress continueStop(CopyId copyId, Symbol retry, Instant at);
 
     /**
+     * Closes a STOPPING copy if its stop is done, and never sells: with no open order in its COPY
+     * account and nothing left that {@link #continueStop} would sell, returns all cash (and unsellable
+     * remainders) and closes the copy, exactly as {@code continueStop} would; otherwise changes nothing
+     * (WAITING while an order is open, SELLING while sellable positions remain).
+     * <p>
+     * The copy-mirror process calls it when an order of a stopping copy closed (its reservation was
+     * released) after the stop's sells went out: an IOC sell that found no buyer is cancelled and
+     * released, and selling again at once would meet the same empty book, over and over. Such a
+     * position is sold again only after a trade in its symbol ({@code continueStop} with {@code retry}).
+     * <p>
+     * So the process calls {@code continueStop(copy, null, at)} when the copy starts stopping and, as long
+     * as the stop's sells have not gone out (it answered WAITING: an older order was still open), again at
+     * each release of the copy's orders or trade in a held symbol; once it answered SELLING, or the process
+     * saw a {@link CopySellRequestedEvent} with {@code stop} set, only this method (at a release) and
+     * {@code continueStop(copy, symbol, at)} (at a trade in a symbol the copy holds, not the copy's own).
+     */
+    StopProgress finishStopIfDone(CopyId copyId, Instant at);
+
+    /**
      * One leader trade (or, {@code leaderTradeId} null, the leader's open position at start) to mirror.
      * Equities and the leader's position are the copy-mirror process's, as of just before the trade.
      */

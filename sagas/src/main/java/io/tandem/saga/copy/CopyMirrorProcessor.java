@@ -1,0 +1,281 @@
+package io.tandem.saga.copy;
+
+import io.tandem.contracts.account.AccountOpenedEvent;
+import io.tandem.contracts.account.AssetsTransferredInEvent;
+import io.tandem.contracts.account.AssetsTransferredOutEvent;
+import io.tandem.contracts.account.CashAdjustedEvent;
+import io.tandem.contracts.account.DepositCreditedEvent;
+import io.tandem.contracts.account.ReservationReleasedEvent;
+import io.tandem.contracts.account.SupplyIssuedEvent;
+import io.tandem.contracts.account.WithdrawalDebitedEvent;
+import io.tandem.contracts.common.AccountId;
+import io.tandem.contracts.common.Cash;
+import io.tandem.contracts.common.Price;
+import io.tandem.contracts.common.Quantity;
+import io.tandem.contracts.common.Side;
+import io.tandem.contracts.common.Symbol;
+import io.tandem.contracts.copy.CopyClosedEvent;
+import io.tandem.contracts.copy.CopyEngine;
+import io.tandem.contracts.copy.CopyEngine.MirrorRequest;
+import io.tandem.contracts.copy.CopyFundsChangedEvent;
+import io.tandem.contracts.copy.CopyPausedEvent;
+import io.tandem.contracts.copy.CopyResumedEvent;
+import io.tandem.contracts.copy.CopySellRequestedEvent;
+import io.tandem.contracts.copy.CopyStartedEvent;
+import io.tandem.contracts.copy.CopyStatus;
+import io.tandem.contracts.copy.CopyStoppingEvent;
+import io.tandem.contracts.orderbook.InstrumentListedEvent;
+import io.tandem.contracts.orderbook.TradeExecutedEvent;
+import io.tandem.saga.copy.CopyMirrorState.CopyRow;
+import jakarta.annotation.PreDestroy;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * The copy-mirror process: mirrors every leader trade into the leader's active copies, fires copy
+ * stop-losses and moves stopping copies on, through the {@link CopyEngine} port.
+ * <p>
+ * <b>What it folds.</b> In event order, every account's cash and positions and every instrument's
+ * last price ({@link Holdings}: trades, deposits credited, withdrawals debited, cash adjustments,
+ * supply issued, asset transfers, listings), and the live copies from the copy events
+ * ({@link Copies}). At a {@link TradeExecutedEvent} it therefore knows, without asking any account or
+ * book, both equities and the leader's position just before the trade: it builds the mirror requests
+ * for every ACTIVE copy of each side's account <i>before</i> folding the trade in, and folds it in
+ * after.
+ * <p>
+ * <b>Engine calls.</b> Every call runs on {@link EngineCalls}' threads, never in this process's unit
+ * of work (the engine runs its own request transactions), and the handler waits for all of them: the
+ * mirrors of one trade into its copies run in parallel. Any failure is rethrown once all have
+ * finished, so the batch fails and is retried from its first event; the engine is idempotent, so the
+ * retry changes nothing the first attempt already changed. (The engine records refused orders and
+ * sizing skips itself, so what reaches this process is unexpected: a lost race, a database error.)
+ * <p>
+ * <b>Stop-losses and stops.</b> After folding a trade in, the copies it revalued are checked against
+ * their stop-loss, and stopping copies are moved on at their triggers, by the rule in
+ * {@link CopyStops} that keeps a stop with no buyers from selling into an empty book over and over.
+ * <p>
+ * <b>Open positions at start.</b> A {@link CopyStartedEvent} with {@code copyOpenPositions} mirrors
+ * each of the leader's positions as a buy (no leader trade id, the leader's whole position at the
+ * symbol's last price, both equities as of the start); a symbol that never traded has no price and
+ * is skipped.
+ * <p>
+ * <b>State and replays.</b> The state lives in memory ({@link MirrorWorkingSet}) and in
+ * {@link CopyMirrorState} (tables in infra): loaded once, lazily, and written once per batch, the rows the batch changed, from the
+ * batch's prepare-commit, so in the batch's transaction with the token; a rollback drops the memory,
+ * and the retry starts again from the committed rows. The folding handlers run during a replay; the
+ * engine calls do not (the trade, start and stopping handlers, which fold and call, check the
+ * {@link ReplayStatus}, since Axon 4 gives an event to one handler per class only; the release
+ * handler, which only calls, is {@link DisallowReplay}). A {@link ResetHandler} clears the state.
+ * <p>
+ * One thread and one segment: the fold needs every event in global order (the group's sequencing
+ * policy puts them all in one segment anyway, see {@link CopyMirrorConfiguration}). And it needs every event
+ * from the start of the stream (the default initial token, the tail): a leader's equity is folded
+ * from the whole history of its account, so the process must never start at the head.
+ */
+@Component
+@ProcessingGroup(CopyMirrorProcessor.PROCESSING_GROUP)
+public class CopyMirrorProcessor {
+
+    public static final String PROCESSING_GROUP = "copy-mirror";
+
+    private final CopyEngine engine;
+    private final EngineCalls calls;
+    private final MirrorWorkingSet workingSet;
+    private final CopyStops stops;
+
+    public CopyMirrorProcessor(CopyEngine engine, CopyMirrorState state, CopyMirrorProperties settings) {
+        this.engine = engine;
+        this.calls = new EngineCalls(settings.threads());
+        this.workingSet = new MirrorWorkingSet(state);
+        this.stops = new CopyStops(engine, calls);
+    }
+
+    @PreDestroy
+    public void close() {
+        calls.close();
+    }
+
+    // ---- holdings -------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(AccountOpenedEvent event) {
+        ledger().holdings().opened(event.accountId(), event.type());
+    }
+
+    @EventHandler
+    void on(InstrumentListedEvent event) {
+        ledger().holdings().listed(event.spec());
+    }
+
+    @EventHandler
+    void on(SupplyIssuedEvent event) {
+        ledger().holdings().addPosition(event.accountId(), event.symbol(), event.quantity().lots());
+    }
+
+    @EventHandler
+    void on(DepositCreditedEvent event) {
+        ledger().holdings().addCash(event.accountId(), event.amount().cents());
+    }
+
+    @EventHandler
+    void on(WithdrawalDebitedEvent event) {
+        ledger().holdings().addCash(event.accountId(), Math.negateExact(event.amount().cents()));
+    }
+
+    @EventHandler
+    void on(CashAdjustedEvent event) {
+        ledger().holdings().addCash(event.accountId(), event.amount().cents());
+    }
+
+    @EventHandler
+    void on(AssetsTransferredOutEvent event) {
+        ledger().holdings().transferredOut(event.accountId(), event.cash(), event.positions());
+    }
+
+    @EventHandler
+    void on(AssetsTransferredInEvent event) {
+        ledger().holdings().transferredIn(event.accountId(), event.cash(), event.positions());
+    }
+
+    @EventHandler
+    void on(TradeExecutedEvent trade, ReplayStatus replay) {
+        MirrorLedger ledger = ledger();
+        if (replay.isReplay()) {
+            ledger.holdings().traded(trade);
+            return;
+        }
+        List<MirrorRequest> requests = new ArrayList<>(mirrorRequests(ledger, trade, trade.buyerAccountId(), Side.BUY));
+        requests.addAll(mirrorRequests(ledger, trade, trade.sellerAccountId(), Side.SELL));
+        mirror(requests);
+        ledger.holdings().traded(trade);
+        stops.afterTrade(ledger, trade);
+    }
+
+    // ---- copies ---------------------------------------------------------------------------------
+
+    @EventHandler
+    void on(CopyStartedEvent event, ReplayStatus replay) {
+        MirrorLedger ledger = ledger();
+        ledger.copies().started(event.copyId(), event.copyAccountId(), event.leaderAccountId(), event.stopLossEquity());
+        if (event.copyOpenPositions() && !replay.isReplay()) {
+            mirror(openPositionRequests(ledger, event));
+        }
+    }
+
+    @EventHandler
+    void on(CopyPausedEvent event) {
+        ledger().copies().status(event.copyId(), CopyStatus.PAUSED);
+    }
+
+    @EventHandler
+    void on(CopyResumedEvent event) {
+        ledger().copies().status(event.copyId(), CopyStatus.ACTIVE);
+    }
+
+    @EventHandler
+    void on(CopyFundsChangedEvent event) {
+        ledger().copies().stopLossEquity(event.copyId(), event.stopLossEquity());
+    }
+
+    @EventHandler
+    void on(CopySellRequestedEvent event) {
+        if (event.stop()) {
+            ledger().copies().stopSellsSent(event.copyId());
+        }
+    }
+
+    @EventHandler
+    void on(CopyStoppingEvent event, ReplayStatus replay) {
+        MirrorLedger ledger = ledger();
+        ledger.copies().status(event.copyId(), CopyStatus.STOPPING);
+        if (!replay.isReplay()) {
+            ledger.copies().get(event.copyId()).ifPresent(copy -> stops.moveOn(ledger, copy, event.at()));
+        }
+    }
+
+    @EventHandler
+    void on(CopyClosedEvent event) {
+        ledger().copies().closed(event.copyId());
+    }
+
+    /** An order of a COPY account closed: a stopping copy may be done (see the class comment). */
+    @EventHandler
+    @DisallowReplay
+    void on(ReservationReleasedEvent event, @Timestamp Instant at) {
+        MirrorLedger ledger = ledger();
+        ledger.copies().ofCopyAccount(event.accountId())
+                .filter(copy -> copy.status() == CopyStatus.STOPPING)
+                .ifPresent(copy -> stops.moveOn(ledger, copy, at));
+    }
+
+    @ResetHandler
+    void reset() {
+        workingSet.clear();
+    }
+
+    // ---- mirroring ------------------------------------------------------------------------------
+
+    private List<MirrorRequest> mirrorRequests(MirrorLedger ledger, TradeExecutedEvent trade, AccountId leader, Side side) {
+        List<CopyRow> copies = ledger.copies().ofLeader(leader);
+        if (copies.isEmpty()) {
+            return List.of();
+        }
+        Holdings holdings = ledger.holdings();
+        Cash leaderEquity = holdings.equity(leader);
+        Quantity positionBefore = Quantity.ofLots(Math.max(0, holdings.lots(leader, trade.symbol())));
+        List<MirrorRequest> requests = new ArrayList<>();
+        for (CopyRow copy : copies) {
+            if (mirrors(copy)) {
+                requests.add(new MirrorRequest(copy.copyId(), trade.tradeId(), trade.symbol(), side, trade.quantity(),
+                        trade.price(), leaderEquity, holdings.equity(copy.copyAccountId()), positionBefore,
+                        trade.executedAt()));
+            }
+        }
+        return requests;
+    }
+
+    private List<MirrorRequest> openPositionRequests(MirrorLedger ledger, CopyStartedEvent event) {
+        Holdings holdings = ledger.holdings();
+        Cash leaderEquity = holdings.equity(event.leaderAccountId());
+        Cash copyEquity = holdings.equity(event.copyAccountId());
+        List<MirrorRequest> requests = new ArrayList<>();
+        for (Map.Entry<Symbol, Long> position : holdings.positions(event.leaderAccountId()).entrySet()) {
+            Optional<Price> price = holdings.lastPrice(position.getKey());
+            if (position.getValue() <= 0 || price.isEmpty()) {
+                continue;
+            }
+            Quantity lots = Quantity.ofLots(position.getValue());
+            requests.add(new MirrorRequest(event.copyId(), null, position.getKey(), Side.BUY, lots, price.get(),
+                    leaderEquity, copyEquity, lots, event.at()));
+        }
+        return requests;
+    }
+
+    private void mirror(List<MirrorRequest> requests) {
+        List<Callable<CopyEngine.MirrorOutcome>> mirrors = new ArrayList<>(requests.size());
+        for (MirrorRequest request : requests) {
+            mirrors.add(() -> engine.mirror(request));
+        }
+        calls.runAll(mirrors);
+    }
+
+    private static boolean mirrors(CopyRow copy) {
+        return copy.status() == CopyStatus.ACTIVE && !copy.stopLossSent();
+    }
+
+    private MirrorLedger ledger() {
+        return workingSet.current();
+    }
+}
