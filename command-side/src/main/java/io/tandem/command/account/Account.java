@@ -16,8 +16,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,9 +47,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * can read and write back. The {@code @Revision} names the snapshot layout: Axon ignores snapshots
  * of another revision and replays the events instead, so bump it whenever the fields change shape
  * (revision 2 replaced the sets of trade ids with per-symbol sequences, revision 3 replaced those
- * with the per-symbol watermarks of {@link SettledUpTo}).
+ * with the per-symbol watermarks of {@link SettledUpTo}, revision 4 added the account's type and the
+ * transfers it has made and taken).
+ * <p>
+ * A COPY account belongs to one copy (see {@code CopyRelationship}): money enters and leaves it only
+ * by transfers, so it refuses deposits, withdrawals and cash adjustments, and it takes orders from the
+ * copy engine only (COPY_ACCOUNT_MANAGED). Transfers ({@link TransferOutCommand}, {@link TransferInCommand})
+ * move available cash and positions between two accounts in one transaction, so the ledger is
+ * conserved across the pair; each side is idempotent by transfer id. An account remembers every
+ * transfer id it took part in: a copy makes a handful (its funding, each funds change, its return), so
+ * this grows with the copies a user has started, not with trading.
  */
-@Revision("3")
+@Revision("4")
 @Aggregate(snapshotTriggerDefinition = AccountConfiguration.SNAPSHOT_TRIGGER, cache = AccountConfiguration.CACHE)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
@@ -58,6 +69,7 @@ public class Account {
     @AggregateIdentifier
     private AccountId accountId;
     private UserId owner;
+    private AccountType type;
     private long availableCash;
     private Map<Symbol, Long> positions = new HashMap<>();
     private Map<OrderId, OrderReservation> reservations = new HashMap<>();
@@ -67,6 +79,8 @@ public class Account {
     private SettledUpTo settledSells = new SettledUpTo();
     private SettledUpTo collectedFees = new SettledUpTo();
     private AccountPayments payments = new AccountPayments();
+    private Map<String, AssetsTransferredOutEvent> transfersOut = new HashMap<>();
+    private Set<String> transfersIn = new HashSet<>();
 
     protected Account() {
         // Axon and Jackson rebuild the account from events or from a snapshot.
@@ -94,8 +108,81 @@ public class Account {
         }
     }
 
+    /**
+     * Answers the account's balances and changes nothing. Reserved cash is what open buy orders still
+     * hold plus withdrawals held until they are paid out; reserved positions are what open sell orders
+     * hold.
+     */
+    @CommandHandler
+    public AccountHoldings handle(DescribeHoldingsCommand command) {
+        long reservedCash = payments.heldWithdrawals();
+        Map<Symbol, Long> reservedLots = new HashMap<>();
+        for (OrderReservation reservation : reservations.values()) {
+            reservedCash = Math.addExact(reservedCash, reservation.cash());
+            if (reservation.quantity() > 0) {
+                reservedLots.merge(reservation.symbol(), reservation.quantity(), Math::addExact);
+            }
+        }
+        return new AccountHoldings(accountId, owner, type, Cash.ofCents(availableCash), Cash.ofCents(reservedCash),
+                holdings(positions), holdings(reservedLots), reservations.size());
+    }
+
+    /**
+     * Moves available cash (and, with {@code withPositions}, every available position) to another
+     * account, which takes them with {@link TransferInCommand} in the same transaction. A null amount
+     * takes all available cash; taking everything (a null amount or the positions) while an order
+     * still holds a reservation is refused with COPY_ACCOUNT_MANAGED ("account has open orders"),
+     * because what that order leaves behind would stay behind. A repeated transfer id answers the
+     * transfer already made and moves nothing.
+     */
+    @CommandHandler
+    public AssetsTransferredOutEvent handle(TransferOutCommand command) {
+        requireOwner(command.requestedBy());
+        requireTransferable();
+        AssetsTransferredOutEvent earlier = transfersOut.get(requireTransferId(command.transferId()));
+        if (earlier != null) {
+            return earlier;
+        }
+        boolean everything = command.amount() == null || command.withPositions();
+        if (everything && !reservations.isEmpty()) {
+            throw new TandemException(ErrorCode.COPY_ACCOUNT_MANAGED, "account " + accountId + " has open orders");
+        }
+        Cash cash;
+        if (command.amount() == null) {
+            cash = Cash.ofCents(availableCash);
+        } else {
+            if (!command.amount().isPositive()) {
+                throw new TandemException(ErrorCode.MALFORMED_REQUEST, "a transfer amount must be positive");
+            }
+            if (availableCash < command.amount().cents()) {
+                throw insufficientFunds(command.amount());
+            }
+            cash = command.amount();
+        }
+        List<Holding> moved = command.withPositions() ? holdings(positions) : List.of();
+        AssetsTransferredOutEvent event = new AssetsTransferredOutEvent(accountId, command.transferId(),
+                command.toAccountId(), cash, moved);
+        apply(event);
+        return event;
+    }
+
+    /** Credits a transfer's cash and positions as available; a repeated transfer id changes nothing. */
+    @CommandHandler
+    public void handle(TransferInCommand command) {
+        requireTransferable();
+        if (transfersIn.contains(requireTransferId(command.transferId()))) {
+            return;
+        }
+        if (command.cash() == null || command.cash().isNegative()) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "transferred cash must not be negative");
+        }
+        List<Holding> arriving = command.positions() == null ? List.of() : List.copyOf(command.positions());
+        apply(new AssetsTransferredInEvent(accountId, command.transferId(), command.fromAccountId(), command.cash(), arriving));
+    }
+
     @CommandHandler
     public void handle(AdjustCashCommand command) {
+        requireNotCopy("cash adjustments");
         if (command.amount() == null || command.amount().isZero()) {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, "an adjustment must not be zero");
         }
@@ -124,6 +211,7 @@ public class Account {
     @CommandHandler
     public void handle(ReserveCashCommand command) {
         requireOwner(command.requestedBy());
+        requireCopyEngineOnCopy(command.copyEngine());
         if (command.amount() == null || !command.amount().isPositive()) {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, "a cash reservation must be positive");
         }
@@ -137,6 +225,7 @@ public class Account {
     @CommandHandler
     public void handle(ReservePositionCommand command) {
         requireOwner(command.requestedBy());
+        requireCopyEngineOnCopy(command.copyEngine());
         if (command.quantity() == null || !command.quantity().isPositive()) {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, "a position reservation must be positive");
         }
@@ -225,6 +314,7 @@ public class Account {
     @CommandHandler
     public void handle(AcceptDepositCommand command) {
         requireOwner(command.requestedBy());
+        requireNotCopy("deposits");
         if (payments.isNew(command.paymentId(), PaymentDirection.DEPOSIT, command.amount())) {
             apply(new DepositAcceptedEvent(accountId, command.paymentId(), command.requestedBy(), command.amount()));
         }
@@ -240,6 +330,7 @@ public class Account {
     @CommandHandler
     public void handle(ReserveWithdrawalCommand command) {
         requireOwner(command.requestedBy());
+        requireNotCopy("withdrawals");
         if (payments.isNew(command.paymentId(), PaymentDirection.WITHDRAWAL, command.amount())) {
             if (availableCash < command.amount().cents()) {
                 throw insufficientFunds(command.amount());
@@ -279,6 +370,40 @@ public class Account {
         }
     }
 
+    private void requireNotCopy(String what) {
+        if (type == AccountType.COPY) {
+            throw new TandemException(ErrorCode.COPY_ACCOUNT_MANAGED, "copy account " + accountId + " takes no " + what);
+        }
+    }
+
+    private void requireCopyEngineOnCopy(boolean copyEngine) {
+        if (type == AccountType.COPY && !copyEngine) {
+            throw new TandemException(ErrorCode.COPY_ACCOUNT_MANAGED, "copy account " + accountId + " takes orders from its copy only");
+        }
+    }
+
+    private void requireTransferable() {
+        if (type == AccountType.FEE) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "the fee account takes part in no transfer");
+        }
+    }
+
+    private static String requireTransferId(String transferId) {
+        if (transferId == null || transferId.isBlank()) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "a transfer needs an id");
+        }
+        return transferId;
+    }
+
+    /** Non-zero quantities sorted by symbol, so that answers and events do not depend on map order. */
+    private static List<Holding> holdings(Map<Symbol, Long> lotsBySymbol) {
+        return lotsBySymbol.entrySet().stream()
+                .filter(entry -> entry.getValue() != 0)
+                .sorted(Map.Entry.comparingByKey(Comparator.comparing(Symbol::value)))
+                .map(entry -> new Holding(entry.getKey(), Quantity.ofLots(entry.getValue())))
+                .toList();
+    }
+
     private void requireReservable(OrderId orderId, Side side, Symbol symbol) {
         OrderReservation existing = reservations.get(orderId);
         if (existing == null) {
@@ -310,6 +435,25 @@ public class Account {
     void on(AccountOpenedEvent event) {
         accountId = event.accountId();
         owner = event.owner();
+        type = event.type();
+    }
+
+    @EventSourcingHandler
+    void on(AssetsTransferredOutEvent event) {
+        availableCash = Math.subtractExact(availableCash, event.cash().cents());
+        for (Holding holding : event.positions()) {
+            addPosition(holding.symbol(), -holding.quantity().lots());
+        }
+        transfersOut.put(event.transferId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(AssetsTransferredInEvent event) {
+        availableCash = Math.addExact(availableCash, event.cash().cents());
+        for (Holding holding : event.positions()) {
+            addPosition(holding.symbol(), holding.quantity().lots());
+        }
+        transfersIn.add(event.transferId());
     }
 
     @EventSourcingHandler

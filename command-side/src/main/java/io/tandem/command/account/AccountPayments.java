@@ -80,6 +80,17 @@ class AccountPayments {
         return Optional.of(Cash.ofCents(leg.amount()));
     }
 
+    /** Cents of withdrawals reserved and not yet debited or released: reserved cash, not available. */
+    long heldWithdrawals() {
+        long held = 0;
+        for (Leg leg : legs.values()) {
+            if (leg.state() == LegState.RESERVED) {
+                held = Math.addExact(held, leg.amount());
+            }
+        }
+        return held;
+    }
+
     void opened(PaymentId paymentId, PaymentDirection direction, Cash amount) {
         LegState state = direction == PaymentDirection.DEPOSIT ? LegState.ACCEPTED : LegState.RESERVED;
         legs.put(paymentId, new Leg(direction, amount.cents(), state));

@@ -1,12 +1,16 @@
 package io.tandem.command.account;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tandem.contracts.account.AssetsTransferredInEvent;
+import io.tandem.contracts.account.AssetsTransferredOutEvent;
 import io.tandem.contracts.account.DepositAcceptedEvent;
+import io.tandem.contracts.account.Holding;
 import io.tandem.contracts.account.DepositCreditedEvent;
 import io.tandem.contracts.account.FeesCollectedEvent;
 import io.tandem.contracts.account.ReservationClosingEvent;
 import io.tandem.contracts.account.WithdrawalDebitedEvent;
 import io.tandem.contracts.account.WithdrawalReservedEvent;
+import io.tandem.contracts.common.AccountId;
 import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.common.Quantity;
 import io.tandem.contracts.common.Symbol;
@@ -19,6 +23,8 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
 
 import static io.tandem.command.account.AccountFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,12 +52,17 @@ class AccountSnapshotTest {
                         new DepositAcceptedEvent(ACCOUNT, PaymentId.of("pay-2"), ALICE, Cash.ofCents(800)),
                         new WithdrawalReservedEvent(ACCOUNT, PaymentId.of("pay-3"), Cash.ofCents(300)),
                         new WithdrawalReservedEvent(ACCOUNT, PaymentId.of("pay-4"), Cash.ofCents(200)),
-                        new WithdrawalDebitedEvent(ACCOUNT, PaymentId.of("pay-4"), Cash.ofCents(200)))
+                        new WithdrawalDebitedEvent(ACCOUNT, PaymentId.of("pay-4"), Cash.ofCents(200)),
+                        new AssetsTransferredInEvent(ACCOUNT, "transfer-in-1", AccountId.of("copy-1"), Cash.ofCents(100),
+                                List.of(new Holding(ACME, Quantity.ofLots(1)))),
+                        new AssetsTransferredOutEvent(ACCOUNT, "transfer-out-1", AccountId.of("copy-2"), Cash.ofCents(50),
+                                List.of(new Holding(ACME, Quantity.ofLots(1)))))
                 .when(adjust("adj-2", -100))
                 .expectState(account -> {
                     SerializedObject<String> snapshot = serializer.serialize(account, String.class);
                     Account restored = serializer.deserialize(snapshot);
-                    assertThat(snapshot.getData()).contains("pay-1", "CREDITED", "pay-3", "RESERVED");
+                    assertThat(snapshot.getData()).contains("pay-1", "CREDITED", "pay-3", "RESERVED",
+                            "TRADING", "transfer-in-1", "transfer-out-1");
                     assertThat(restored).usingRecursiveComparison().isEqualTo(account);
                 });
     }
