@@ -138,45 +138,23 @@ public class CopyEngineService implements CopyEngine {
 
     /**
      * One look at the stopping copy decides: an open order means wait (its release calls again);
-     * nothing sellable left means finish, in the same transaction; otherwise each position to sell is
-     * sold in a transaction of its own, so a refused sell is logged and skipped without undoing the
-     * others. A position counts as sellable when its notional at the market sell's protection price
-     * reaches the instrument's minimum order notional; smaller ones (and those of a symbol that has
-     * never traded) go back with the cash. Without {@code retry} a position is sold only if no sell
-     * of it was tried yet while closing it (a sell that found no market waits for a trade in its
-     * symbol, which calls again with {@code retry}), so releases of unfilled sells cannot loop.
+     * nothing sellable left means finish, in the same transaction; otherwise each position to sell
+     * ({@code retry} null: all of them; else only {@code retry}) is sold in a transaction of its own,
+     * so a refused sell is logged and skipped without undoing the others. A position counts as
+     * sellable when its notional at the market sell's protection price reaches the instrument's
+     * minimum order notional; smaller ones (and those of a symbol that has never traded) go back with
+     * the cash. Answers SELLING when at least one sell went out, WAITING otherwise.
      */
     @Override
     public StopProgress continueStop(CopyId copyId, Symbol retry, Instant at) {
         Objects.requireNonNull(copyId, "copyId");
-        Look look = inRequest(() -> {
-            CopyAnswer copy = steps.describe(copyId);
-            if (copy.status() == CopyStatus.CLOSED) {
-                return new Look(StopProgress.CLOSED, List.of());
-            }
-            if (copy.status() != CopyStatus.STOPPING) {
-                return new Look(StopProgress.NOT_STOPPING, List.of());
-            }
-            AccountHoldings holdings = steps.holdings(copy.copyAccountId());
-            if (holdings.openReservations() > 0) {
-                return new Look(StopProgress.WAITING, List.of());
-            }
-            List<Symbol> sellable = holdings.positions().stream().filter(this::sellable).map(Holding::symbol).toList();
-            if (sellable.isEmpty()) {
-                finish(copy, at);
-                return new Look(StopProgress.CLOSED, List.of());
-            }
-            List<Symbol> toSell = retry == null
-                    ? sellable.stream().filter(symbol -> !steps.orderEntry().hasOrder(copy.copyAccountId(), symbol, Side.SELL,
-                    closeOrderPrefix(symbol))).toList()
-                    : sellable.stream().filter(retry::equals).toList();
-            return new Look(StopProgress.SELLING, toSell);
-        });
+        Look look = inRequest(() -> look(copyId, at));
         if (look.progress != StopProgress.SELLING) {
             return look.progress;
         }
+        List<Symbol> toSell = retry == null ? look.sellable : look.sellable.stream().filter(retry::equals).toList();
         int placed = 0;
-        for (Symbol symbol : look.toSell) {
+        for (Symbol symbol : toSell) {
             try {
                 if (inRequest(() -> sellWhileStopping(copyId, symbol, at))) {
                     placed++;
@@ -186,6 +164,40 @@ public class CopyEngineService implements CopyEngine {
             }
         }
         return placed > 0 ? StopProgress.SELLING : StopProgress.WAITING;
+    }
+
+    /**
+     * Closes a STOPPING copy if its stop is done and never sells (the copy-mirror process calls it
+     * when an order of the copy closed after the stop's sells went out: an IOC sell that found no
+     * buyer is released, and selling again at once would meet the same empty book). WAITING while an
+     * order is open, SELLING while sellable positions remain (they wait for a trade in their symbol),
+     * CLOSED once it returned everything. Not an {@code @Override} until the contract of the
+     * copy-mirror process's branch (which adds it to {@link CopyEngine}) is merged.
+     */
+    public StopProgress finishStopIfDone(CopyId copyId, Instant at) {
+        Objects.requireNonNull(copyId, "copyId");
+        return inRequest(() -> look(copyId, at)).progress;
+    }
+
+    /** Where the stop stands, finishing it when nothing is open and nothing sellable is left. */
+    private Look look(CopyId copyId, Instant at) {
+        CopyAnswer copy = steps.describe(copyId);
+        if (copy.status() == CopyStatus.CLOSED) {
+            return new Look(StopProgress.CLOSED, List.of());
+        }
+        if (copy.status() != CopyStatus.STOPPING) {
+            return new Look(StopProgress.NOT_STOPPING, List.of());
+        }
+        AccountHoldings holdings = steps.holdings(copy.copyAccountId());
+        if (holdings.openReservations() > 0) {
+            return new Look(StopProgress.WAITING, List.of());
+        }
+        List<Symbol> sellable = holdings.positions().stream().filter(this::sellable).map(Holding::symbol).toList();
+        if (sellable.isEmpty()) {
+            finish(copy, at);
+            return new Look(StopProgress.CLOSED, List.of());
+        }
+        return new Look(StopProgress.SELLING, sellable);
     }
 
     /** Sells what is available now of {@code symbol}, within the instrument's per-order limits; false when nothing is. */
@@ -232,12 +244,6 @@ public class CopyEngineService implements CopyEngine {
                 .compareTo(BigDecimal.valueOf(spec.minOrderNotional().cents())) >= 0;
     }
 
-    /** What every {@link CopyIds#closeOrder} of {@code symbol} starts with ({@code close-<symbol>-}). */
-    static String closeOrderPrefix(Symbol symbol) {
-        String first = CopyIds.closeOrder(symbol, 1);
-        return first.substring(0, first.length() - 1);
-    }
-
     /**
      * The largest part of {@code available} one order may sell at {@code price}: at most the maximum
      * order quantity and the whole lots whose notional fits the maximum order notional (rounded down).
@@ -266,7 +272,7 @@ public class CopyEngineService implements CopyEngine {
         }
     }
 
-    private record Look(StopProgress progress, List<Symbol> toSell) {
+    private record Look(StopProgress progress, List<Symbol> sellable) {
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.tandem.command.orderentry;
 
-import io.tandem.contracts.common.Side;
 import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -13,10 +12,6 @@ import java.util.Optional;
 interface OrderEntryRecordRepository extends JpaRepository<OrderEntryRecord, String> {
 
     Optional<OrderEntryRecord> findByAccountIdAndClientOrderId(String accountId, String clientOrderId);
-
-    /** Whether a {@code side} order in {@code symbol} exists in the account under a client order id starting with the prefix. */
-    boolean existsByAccountIdAndSymbolAndSideAndClientOrderIdStartingWith(String accountId, String symbol, Side side,
-                                                                       String clientOrderIdPrefix);
 
     /** Locks the row so that concurrent changes to one order (and their reservations) are serialized. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -106,16 +106,6 @@ public class OrderEntryService implements OrderEntry {
                 .map(last -> side == Side.BUY ? spec.marketBuyLimit(last) : spec.marketSellLimit(last)));
     }
 
-    /**
-     * Whether order entry has a {@code side} order in {@code symbol} in the account under a client
-     * order id that starts with {@code clientOrderIdPrefix} (the copy engine asks whether it already
-     * tried to sell a position while a copy stops).
-     */
-    public boolean hasOrder(AccountId accountId, Symbol symbol, Side side, String clientOrderIdPrefix) {
-        return orders.existsByAccountIdAndSymbolAndSideAndClientOrderIdStartingWith(accountId.value(), symbol.value(), side,
-                clientOrderIdPrefix);
-    }
-
     private OrderResult placeOnce(PlaceOrder request) {
         return placeOnce(request, false, null);
     }
