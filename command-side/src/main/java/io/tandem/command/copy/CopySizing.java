@@ -36,6 +36,8 @@ public final class CopySizing {
     /** Decimals of ratios and raw quantities in a {@link MirrorExplanation}. */
     public static final int SCALE = 10;
 
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
     private CopySizing() {
     }
 
@@ -125,12 +127,15 @@ public final class CopySizing {
      * available cash. The reservation grows with the quantity, so a binary search finds it.
      */
     private static long affordableLots(Request r, long wanted) {
-        long cash = r.copyAvailableCash() == null ? 0 : r.copyAvailableCash().cents();
-        if (fits(r, wanted, cash)) {
-            return wanted;
+        long cash = r.copyAvailableCash() == null ? 0 : Math.max(0, r.copyAvailableCash().cents());
+        // A reservation is at least the notional, so nothing above cash / (one lot's notional) fits;
+        // bounding the search by it also keeps the notional arithmetic of a huge raw quantity exact.
+        BigDecimal lotNotional = r.spec().notionalCents(r.protectionPrice(), Quantity.ofLots(1));
+        long high = Math.min(wanted, floor(BigDecimal.valueOf(cash).divide(lotNotional, 0, RoundingMode.FLOOR)));
+        if (fits(r, high, cash)) {
+            return high;
         }
         long low = 0;
-        long high = wanted;
         while (high - low > 1) {
             long middle = low + (high - low) / 2;
             if (fits(r, middle, cash)) {
@@ -151,8 +156,9 @@ public final class CopySizing {
                 .compareTo(BigDecimal.valueOf(r.spec().minOrderNotional().cents())) < 0;
     }
 
+    /** Whole lots of a non-negative quantity, rounded down (and capped at what a long holds). */
     private static long floor(BigDecimal raw) {
-        return raw.setScale(0, RoundingMode.FLOOR).longValueExact();
+        return raw.min(LONG_MAX).setScale(0, RoundingMode.FLOOR).longValueExact();
     }
 
     private static MirrorDecision skip(Request r, MirrorSkipReason reason, BigDecimal ratio, BigDecimal raw, MirrorCut cut) {

@@ -20,8 +20,16 @@ public interface ProfileEntry {
 
     /**
      * What the user asks for. {@code bio} null is an empty bio, {@code shareTrades} null is true,
-     * {@code publicAccountId} null is no public account.
+     * {@code publicAccountId} null is no public account, {@code acceptsCopiers} null keeps the current
+     * setting (true for a new profile), {@code maxCopiers} null is unlimited (else 1 to 1,000,000,
+     * MALFORMED_REQUEST otherwise).
      */
-    record ProfileRequest(String handle, String displayName, String bio, Boolean shareTrades, AccountId publicAccountId) {
+    record ProfileRequest(String handle, String displayName, String bio, Boolean shareTrades, AccountId publicAccountId,
+                          Boolean acceptsCopiers, Integer maxCopiers) {
+
+        /** A request without copy settings: accepting copiers is kept as it is, the limit is unlimited. */
+        public ProfileRequest(String handle, String displayName, String bio, Boolean shareTrades, AccountId publicAccountId) {
+            this(handle, displayName, bio, shareTrades, publicAccountId, null, null);
+        }
     }
 }

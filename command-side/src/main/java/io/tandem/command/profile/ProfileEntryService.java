@@ -43,9 +43,10 @@ public class ProfileEntryService implements ProfileEntry {
         }
         String bio = request.bio() == null ? "" : request.bio();
         ProfileRules.check(request.handle(), request.displayName(), bio);
+        TraderProfile.requireValidMaxCopiers(request.maxCopiers());
         boolean shareTrades = request.shareTrades() == null || request.shareTrades();
         SetTraderProfileCommand command = new SetTraderProfileCommand(user, request.handle(), request.displayName(), bio,
-                shareTrades, request.publicAccountId(), now);
+                shareTrades, request.publicAccountId(), request.acceptsCopiers(), request.maxCopiers(), now);
         return transactions.retrying(() -> transactions.inTransaction(() -> {
             if (command.publicAccountId() != null) {
                 requireOwnAccount(command);

@@ -109,7 +109,7 @@ class ProfileEntryIntegrationTest {
         assertThat(view).isEqualTo(new TraderProfileView(alice.value(), handle("Alice"), "Display " + handle("Alice"), "", true,
                 aliceAccount.value(), 0, 0, 0, false, false, false));
         assertThat(events(alice)).containsExactly(new TraderProfileSetEvent(alice, handle("Alice"), null,
-                "Display " + handle("Alice"), "", true, aliceAccount, NOW));
+                "Display " + handle("Alice"), "", true, aliceAccount, true, null, NOW));
         assertThat(directory.userOfHandle(handle("alice"))).contains(alice);
         assertThat(directory.handleOf(alice)).contains(handle("Alice"));
     }

@@ -39,7 +39,7 @@ class TraderProfileTest {
     }
 
     private static TraderProfileSetEvent created() {
-        return new TraderProfileSetEvent(ALICE, "Alice", null, "Alice A.", "hi", true, ACCOUNT, AT);
+        return new TraderProfileSetEvent(ALICE, "Alice", null, "Alice A.", "hi", true, ACCOUNT, true, null, AT);
     }
 
     private static TraderProfileView view(String handle, String displayName, String bio, boolean shareTrades, String account) {
@@ -66,14 +66,14 @@ class TraderProfileTest {
     void aChangedHandleRecordsTheHandleItFrees() {
         fixture.given(created())
                 .when(set("alice_trades", "Alice A.", "hi", true, ACCOUNT, LATER))
-                .expectEvents(new TraderProfileSetEvent(ALICE, "alice_trades", "Alice", "Alice A.", "hi", true, ACCOUNT, LATER));
+                .expectEvents(new TraderProfileSetEvent(ALICE, "alice_trades", "Alice", "Alice A.", "hi", true, ACCOUNT, true, null, LATER));
     }
 
     @Test
     void aChangeOfAnotherFieldKeepsTheHandleAndRecordsTheWholeProfile() {
         fixture.given(created())
                 .when(set("Alice", "Alice A.", "new bio", false, null, LATER))
-                .expectEvents(new TraderProfileSetEvent(ALICE, "Alice", "Alice", "Alice A.", "new bio", false, null, LATER))
+                .expectEvents(new TraderProfileSetEvent(ALICE, "Alice", "Alice", "Alice A.", "new bio", false, null, true, null, LATER))
                 .expectResultMessagePayload(view("Alice", "Alice A.", "new bio", false, null));
     }
 
@@ -81,7 +81,7 @@ class TraderProfileTest {
     void aHandleInOtherLetterCaseIsAChange() {
         fixture.given(created())
                 .when(set("ALICE", "Alice A.", "hi", true, ACCOUNT, LATER))
-                .expectEvents(new TraderProfileSetEvent(ALICE, "ALICE", "Alice", "Alice A.", "hi", true, ACCOUNT, LATER));
+                .expectEvents(new TraderProfileSetEvent(ALICE, "ALICE", "Alice", "Alice A.", "hi", true, ACCOUNT, true, null, LATER));
     }
 
     @Test
