@@ -21,6 +21,7 @@ import io.tandem.contracts.copy.MirrorSkipReason;
 import io.tandem.contracts.orderbook.OrderResult;
 import io.tandem.contracts.orderbook.OrderStatus;
 import io.tandem.contracts.orderbook.OrderType;
+import io.tandem.contracts.orderbook.TradeExecutedEvent;
 import io.tandem.contracts.orderbook.TimeInForce;
 import io.tandem.contracts.profile.CopySlotReleasedEvent;
 import org.junit.jupiter.api.Test;
@@ -164,7 +165,7 @@ class CopyEngineIntegrationTest extends CopyWorld {
         CopyState state = startCopy("1000.00");
         engine.mirror(leaderBuy(state.copyId(), leaderTrade, 100, "10000.00", "1000.00"));
         settle();
-        place(maker, makerAccount, "bid-1", Side.BUY, OrderType.LIMIT, "10.00", "100", TimeInForce.GTC);
+        place(maker, makerAccount, "bid-1", Side.BUY, OrderType.LIMIT, "9.90", "100", TimeInForce.GTC);
 
         OrderResult sold = copyEntry.closePosition(new Caller(copier, false), state.copyId(), symbol, NOW);
 
@@ -181,7 +182,7 @@ class CopyEngineIntegrationTest extends CopyWorld {
         CopyState state = startCopy("1000.00");
         engine.mirror(leaderBuy(state.copyId(), leaderTrade, 100, "10000.00", "1000.00"));
         settle();
-        place(maker, makerAccount, "bid-1", Side.BUY, OrderType.LIMIT, "10.00", "100", TimeInForce.GTC);
+        place(maker, makerAccount, "bid-1", Side.BUY, OrderType.LIMIT, "9.90", "100", TimeInForce.GTC);
 
         assertThat(copyEntry.stop(new Caller(copier, false), state.copyId(), NOW).status()).isEqualTo(CopyStatus.STOPPING);
         assertThat(engine.continueStop(state.copyId(), null, NOW)).isEqualTo(StopProgress.SELLING);
@@ -193,12 +194,15 @@ class CopyEngineIntegrationTest extends CopyWorld {
         AccountHoldings copyAccount = holdings(state.copyAccountId());
         assertThat(copyAccount.availableCash()).isEqualTo(Cash.ZERO);
         assertThat(copyAccount.positions()).isEmpty();
-        // 1000.00 - 100.00 - 0.20 fee (taker) for the buy, + 100.00 - 0.20 fee for the sell
-        assertThat(holdings(copierAccount).availableCash()).isEqualTo(Cash.parse("9999.60"));
+        // 1000.00 - 100.00 - 0.20 taker fee for the buy at 10.00, + 99.00 - 0.20 taker fee for the sell at 9.90
+        Cash returned = Cash.parse("899.80").plus(proceedsOfTheCopysSell(state));
+        assertThat(returned).isEqualTo(Cash.parse("998.60"));
+        assertThat(holdings(copierAccount).availableCash()).isEqualTo(Cash.parse("9000.00").plus(returned));
         assertThat(eventsOf(state.copyId().value())).filteredOn(CopyClosedEvent.class::isInstance).singleElement()
                 .isInstanceOfSatisfying(CopyClosedEvent.class, closed -> {
                     assertThat(closed.reason()).isEqualTo(CopyStopReason.BY_COPIER);
-                    assertThat(closed.returnedCash()).isEqualTo(Cash.parse("999.60"));
+                    assertThat(closed.returnedCash()).isEqualTo(returned);
+                    assertThat(closed.returnedPositions()).isEmpty();
                 });
         assertThat(eventsOf(leader.value())).anySatisfy(event -> assertThat(event).isInstanceOf(CopySlotReleasedEvent.class));
         assertThat(engine.continueStop(state.copyId(), null, NOW)).isEqualTo(StopProgress.CLOSED);
@@ -233,11 +237,19 @@ class CopyEngineIntegrationTest extends CopyWorld {
         assertThat(engineService.finishStopIfDone(state.copyId(), NOW)).isEqualTo(StopProgress.SELLING);
         assertThat(holdings(state.copyAccountId()).openReservations()).isZero();
 
-        place(maker, makerAccount, "bid-1", Side.BUY, OrderType.LIMIT, "10.00", "100", TimeInForce.GTC);
+        place(maker, makerAccount, "bid-1", Side.BUY, OrderType.LIMIT, "9.90", "100", TimeInForce.GTC);
         assertThat(engine.continueStop(state.copyId(), symbol, NOW)).isEqualTo(StopProgress.SELLING);
         assertThat(engineService.finishStopIfDone(state.copyId(), NOW)).isEqualTo(StopProgress.WAITING);
         settle();
         assertThat(engineService.finishStopIfDone(state.copyId(), NOW)).isEqualTo(StopProgress.CLOSED);
-        assertThat(holdings(copierAccount).availableCash()).isEqualTo(Cash.parse("9999.60"));
+        assertThat(holdings(copierAccount).availableCash()).isEqualTo(Cash.parse("9000.00").plus(Cash.parse("899.80"))
+                .plus(proceedsOfTheCopysSell(state)));
+    }
+
+    /** What the COPY account's sells brought in, net of fees, as the book's trades say. */
+    private Cash proceedsOfTheCopysSell(CopyState state) {
+        return eventsOf(symbol.value()).stream().filter(TradeExecutedEvent.class::isInstance).map(TradeExecutedEvent.class::cast)
+                .filter(trade -> trade.sellerAccountId().equals(state.copyAccountId()))
+                .map(trade -> trade.sellerNotional().minus(trade.sellerFee())).reduce(Cash.ZERO, Cash::plus);
     }
 }
