@@ -143,6 +143,9 @@ public class Account {
         if (earlier != null) {
             return earlier;
         }
+        if (command.toAccountId() == null || command.toAccountId().equals(accountId)) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "a transfer needs another account to go to");
+        }
         boolean everything = command.amount() == null || command.withPositions();
         if (everything && !reservations.isEmpty()) {
             throw new TandemException(ErrorCode.COPY_ACCOUNT_MANAGED, "account " + accountId + " has open orders");
@@ -173,8 +176,8 @@ public class Account {
         if (transfersIn.contains(requireTransferId(command.transferId()))) {
             return;
         }
-        if (command.cash() == null || command.cash().isNegative()) {
-            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "transferred cash must not be negative");
+        if (command.fromAccountId() == null || command.cash() == null || command.cash().isNegative()) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "a transfer in needs its source and cash that is not negative");
         }
         List<Holding> arriving = command.positions() == null ? List.of() : List.copyOf(command.positions());
         apply(new AssetsTransferredInEvent(accountId, command.transferId(), command.fromAccountId(), command.cash(), arriving));

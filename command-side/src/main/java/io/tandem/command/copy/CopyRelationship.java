@@ -16,6 +16,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -168,7 +169,10 @@ public class CopyRelationship {
      * Decides the mirror of one leader trade (or open position): IGNORED unless ACTIVE and not decided
      * yet (an open position is mirrored only when the copy was started to copy open positions);
      * otherwise sized by {@link CopySizing} and recorded as mirrored (the order copy entry places under
-     * {@link CopyIds#mirrorOrder} or {@link CopyIds#openPositionOrder}) or skipped.
+     * {@link CopyIds#mirrorOrder} or {@link CopyIds#openPositionOrder}) or skipped. The event's order
+     * id is derived from the COPY account and that client order id exactly as order entry derives it
+     * ({@link OrderIds#of}), so it names the order that is placed whatever the command's
+     * {@code orderId} says.
      */
     @CommandHandler
     public MirrorDecision handle(MirrorLeaderTradeCommand command) {
@@ -248,7 +252,7 @@ public class CopyRelationship {
         }
         apply(new CopyClosedEvent(copyId, stopReason, command.transferId(),
                 command.returnedCash() == null ? Cash.ZERO : command.returnedCash(),
-                command.returnedPositions() == null ? java.util.List.of() : command.returnedPositions(), command.at()));
+                command.returnedPositions() == null ? List.of() : command.returnedPositions(), command.at()));
         return answer(command.transferId(), false);
     }
 

@@ -115,6 +115,21 @@ class ProfileEntryIntegrationTest {
     }
 
     @Test
+    void aProfileRequestCarriesTheCopySettingsToTheProfile() {
+        profiles.setProfile(alice, new ProfileRequest(handle("Alice"), "Alice", null, null, aliceAccount, false, 25), NOW);
+
+        assertThat(events(alice)).containsExactly(new TraderProfileSetEvent(alice, handle("Alice"), null, "Alice", "", true,
+                aliceAccount, false, 25, NOW));
+    }
+
+    @Test
+    void aCopierLimitOutsideOneToAMillionIsRefusedBeforeAnythingIsWritten() {
+        refused(() -> profiles.setProfile(alice, new ProfileRequest(handle("Alice"), "Alice", null, null, aliceAccount, null, 0), NOW),
+                ErrorCode.MALFORMED_REQUEST);
+        assertThat(events(alice)).isEmpty();
+    }
+
+    @Test
     void theSameProfileAgainWritesNothing() {
         set(alice, handle("alice"), aliceAccount);
 
