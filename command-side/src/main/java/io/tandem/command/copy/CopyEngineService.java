@@ -31,6 +31,7 @@ import io.tandem.contracts.copy.RequestCopySellCommand;
 import io.tandem.contracts.copy.StopCopyCommand;
 import io.tandem.contracts.orderbook.InstrumentSpec;
 import io.tandem.contracts.profile.ReleaseCopySlotCommand;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -256,7 +257,15 @@ public class CopyEngineService implements CopyEngine {
         return Quantity.min(quantity, Quantity.ofLots(Math.max(1, maxLots)));
     }
 
+    /**
+     * A request transaction of its own. Called inside someone else's unit of work it would become
+     * part of that one, holding the copy's, the account's and the book's locks until the caller's
+     * batch commits; the port forbids that, so it is refused loudly rather than half-working.
+     */
     private <T> T inRequest(Supplier<T> work) {
+        if (CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("the copy engine runs in its own request transaction; call it outside any unit of work");
+        }
         return transactions.retrying(() -> transactions.inTransaction(work));
     }
 

@@ -136,6 +136,37 @@ class CopyEngineIntegrationTest extends CopyWorld {
     }
 
     @Test
+    void aMirrorInASymbolWithoutALastPriceIsRecordedAsRefusedForWantOfAReferencePrice() {
+        CopyState state = startCopy("1000.00");
+        Symbol untraded = Symbol.of("CU" + n);
+        listing.list(new InstrumentSpec(untraded, "Untraded " + n, new BigDecimal("0.01"), BigDecimal.ONE, BigDecimal.ZERO,
+                BigDecimal.ZERO, Quantity.ofLots(1_000), Cash.parse("100000.00"), new BigDecimal("0.10")), makerAccount,
+                Quantity.ofLots(1_000), NOW);
+
+        MirrorOutcome outcome = engine.mirror(new MirrorRequest(state.copyId(), TradeId.of(untraded, 1), untraded, Side.BUY,
+                Quantity.ofLots(100), Price.ofTicks(1_000), Cash.parse("10000.00"), Cash.parse("1000.00"), Quantity.ZERO, NOW));
+
+        assertThat(outcome.kind()).isEqualTo(Kind.SKIPPED);
+        assertThat(outcome.skipReason()).isEqualTo(MirrorSkipReason.ORDER_REFUSED);
+        assertThat(eventsOf(state.copyId().value())).filteredOn(LeaderTradeSkippedEvent.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(LeaderTradeSkippedEvent.class,
+                        skipped -> assertThat(skipped.detail()).isEqualTo(ErrorCode.NO_REFERENCE_PRICE.name()));
+    }
+
+    @Test
+    void theEngineRefusesToRunInsideTheCallersUnitOfWork() {
+        CopyState state = startCopy("1000.00");
+        var unitOfWork = org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
+        try {
+            assertThat(catchThrowable(() -> engine.mirror(leaderBuy(state.copyId(), leaderTrade, 100, "10000.00", "1000.00"))))
+                    .isInstanceOf(IllegalStateException.class);
+        } finally {
+            unitOfWork.rollback();
+        }
+        assertThat(engine.mirror(leaderBuy(state.copyId(), leaderTrade, 100, "10000.00", "1000.00")).kind()).isEqualTo(Kind.PLACE);
+    }
+
+    @Test
     void aSellOfAPositionTheCopyDoesNotHoldIsSkipped() {
         CopyState state = startCopy("1000.00");
 
