@@ -10,6 +10,8 @@ import io.tandem.contracts.common.*;
 import io.tandem.contracts.copy.CopyIds;
 import io.tandem.contracts.copy.CopyStartedEvent;
 import io.tandem.contracts.copy.CopyStatus;
+import io.tandem.contracts.copy.CopyStopReason;
+import io.tandem.contracts.copy.CopyStoppingEvent;
 import io.tandem.contracts.copy.SizingMode;
 import io.tandem.contracts.profile.CopySlotClaimedEvent;
 import org.junit.jupiter.api.Test;
@@ -170,6 +172,21 @@ class CopyEntryIntegrationTest extends CopyWorld {
         assertThat(refusal(catchThrowable(() -> copyEntry.pause(new Caller(maker, false), state.copyId(), NOW))).code())
                 .isEqualTo(ErrorCode.COPY_NOT_FOUND);
         assertThat(copyEntry.pause(new Caller(UserId.of("admin"), true), state.copyId(), NOW).status()).isEqualTo(CopyStatus.PAUSED);
+    }
+
+    @Test
+    void anAdminStopsSomeoneElsesCopyAsAdminAndAStrangerCannotStopIt() {
+        CopyState state = startCopy("1000.00");
+
+        assertThat(refusal(catchThrowable(() -> copyEntry.stop(new Caller(maker, false), state.copyId(), NOW))).code())
+                .isEqualTo(ErrorCode.COPY_NOT_FOUND);
+        assertThat(copyEntry.stop(new Caller(UserId.of("admin"), true), state.copyId(), NOW).status()).isEqualTo(CopyStatus.STOPPING);
+        assertThat(eventsOf(state.copyId().value())).filteredOn(CopyStoppingEvent.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(CopyStoppingEvent.class, stopping -> assertThat(stopping.reason()).isEqualTo(CopyStopReason.BY_ADMIN));
+        assertThat(copyEntry.stop(new Caller(copier, false), state.copyId(), NOW).status()).isEqualTo(CopyStatus.STOPPING);
+        assertThat(refusal(catchThrowable(() -> copyEntry.addFunds(new Caller(copier, false), state.copyId(), "10.00", NOW))).code())
+                .isEqualTo(ErrorCode.COPY_NOT_ACTIVE);
+        assertThat(holdings(copierAccount).availableCash()).isEqualTo(Cash.parse("9000.00"));
     }
 
     @Test
