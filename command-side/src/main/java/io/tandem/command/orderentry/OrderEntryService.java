@@ -6,6 +6,7 @@ import io.tandem.contracts.account.ReserveCashCommand;
 import io.tandem.contracts.account.ReservePositionCommand;
 import io.tandem.contracts.common.*;
 import io.tandem.contracts.orderbook.*;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
@@ -68,14 +69,56 @@ public class OrderEntryService implements OrderEntry {
         });
     }
 
+    /**
+     * Places an order inside the request transaction the caller already runs (a root unit of work
+     * of {@link RequestTransactions}), for the copy engine: the copy's decision and its order then
+     * commit or roll back together. Same checks, idempotency by (account, client order id) and
+     * market protection as {@link #place}; with {@code copyEngine} the reservation is sent as the
+     * copy engine's, which a COPY account requires. A concurrent duplicate spoils the transaction
+     * on the unique client-order-id constraint; it is reported as CONCURRENT_MODIFICATION so that the
+     * caller's {@link RequestTransactions#retrying} runs the whole request again, which then finds
+     * the original.
+     *
+     * @param protectionPrice the protection price a market order is to be placed at, as the caller
+     *                        computed it ({@link #protectionPrice}) and sized the order by; null to
+     *                        read it now. Ignored for limit orders.
+     */
+    public OrderResult placeWithin(PlaceOrder request, boolean copyEngine, Price protectionPrice) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            throw new IllegalStateException("placeWithin needs the caller's request transaction");
+        }
+        PlaceOrders.validate(request);
+        try {
+            return placeOnce(request, copyEngine, protectionPrice);
+        } catch (DataIntegrityViolationException duplicate) {
+            throw new TandemException(ErrorCode.CONCURRENT_MODIFICATION,
+                    "client order id " + request.clientOrderId() + " is being placed by a concurrent request");
+        }
+    }
+
+    /**
+     * The protection price a market order of {@code side} in {@code symbol} would get now: the last
+     * price plus (buy) or minus (sell) the instrument's collar; empty when it is unknown or has not
+     * traded yet (such a market order is refused with NO_REFERENCE_PRICE).
+     */
+    public Optional<Price> protectionPrice(Symbol symbol, Side side) {
+        return catalog.find(symbol).flatMap(spec -> catalog.lastPrice(symbol)
+                .map(last -> side == Side.BUY ? spec.marketBuyLimit(last) : spec.marketSellLimit(last)));
+    }
+
     private OrderResult placeOnce(PlaceOrder request) {
+        return placeOnce(request, false, null);
+    }
+
+    private OrderResult placeOnce(PlaceOrder request, boolean copyEngine, Price protectionPrice) {
         Optional<OrderEntryRecord> existing = orders.findByAccountIdAndClientOrderId(request.accountId().value(), request.clientOrderId());
         if (existing.isPresent()) {
             return originalResult(existing.get(), request);
         }
         InstrumentSpec spec = catalog.find(request.symbol()).orElseThrow(() -> unknownInstrument(request.symbol()));
         Quantity quantity = spec.quantityOf(request.quantity());
-        Price limitPrice = request.type() == OrderType.LIMIT ? spec.priceOf(request.price()) : marketBound(spec, request.side());
+        Price limitPrice = request.type() == OrderType.LIMIT ? spec.priceOf(request.price())
+                : protectionPrice != null ? protectionPrice : marketBound(spec, request.side());
         PlaceOrders.checkLimits(spec, limitPrice, quantity);
 
         OrderId orderId = OrderIds.of(request.accountId(), request.clientOrderId());
@@ -84,10 +127,10 @@ public class OrderEntryService implements OrderEntry {
                 request.type() == OrderType.LIMIT ? limitPrice : null, limitPrice, quantity, request.timeInForce()));
         if (request.side() == Side.BUY) {
             commands.send(new ReserveCashCommand(request.accountId(), request.caller().userId(), orderId, request.symbol(),
-                    spec.buyReservation(limitPrice, quantity)), ErrorCode.ACCOUNT_NOT_FOUND);
+                    spec.buyReservation(limitPrice, quantity), copyEngine), ErrorCode.ACCOUNT_NOT_FOUND);
         } else {
             commands.send(new ReservePositionCommand(request.accountId(), request.caller().userId(), orderId, request.symbol(),
-                    quantity), ErrorCode.ACCOUNT_NOT_FOUND);
+                    quantity, copyEngine), ErrorCode.ACCOUNT_NOT_FOUND);
         }
         OrderResult result = bookAnswer(commands.send(new PlaceOrderCommand(request.symbol(), orderId, request.accountId(),
                 request.side(), request.type(), limitPrice, quantity, request.timeInForce(), request.now(),

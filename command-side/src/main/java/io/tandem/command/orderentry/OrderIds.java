@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * Order ids derived from (account, client order id): a retried request names the same order, so
- * even a retry that slipped past the order-entry table could not place a second order.
+ * even a retry that slipped past the order-entry table could not place a second order. Public for the
+ * copy engine, which records the id of the order it is about to place in the copy's decision.
  */
 public final class OrderIds {
 

@@ -1,0 +1,312 @@
+package io.tandem.command.copy;
+
+import io.tandem.command.follow.BlockList;
+import io.tandem.command.orderentry.OrderEntry.Caller;
+import io.tandem.command.orderentry.RequestTransactions;
+import io.tandem.command.profile.TraderDirectory;
+import io.tandem.contracts.account.AccountHoldings;
+import io.tandem.contracts.account.OpenAccountCommand;
+import io.tandem.contracts.common.AccountId;
+import io.tandem.contracts.common.AccountType;
+import io.tandem.contracts.common.Cash;
+import io.tandem.contracts.common.ErrorCode;
+import io.tandem.contracts.common.Quantity;
+import io.tandem.contracts.common.Side;
+import io.tandem.contracts.common.Symbol;
+import io.tandem.contracts.common.TandemException;
+import io.tandem.contracts.common.UserId;
+import io.tandem.contracts.copy.ChangeCopyFundsCommand;
+import io.tandem.contracts.copy.ClaimCopyAllowanceCommand;
+import io.tandem.contracts.copy.CopyAnswer;
+import io.tandem.contracts.copy.CopyId;
+import io.tandem.contracts.copy.CopyIds;
+import io.tandem.contracts.copy.CopyStopReason;
+import io.tandem.contracts.copy.PauseCopyCommand;
+import io.tandem.contracts.copy.RequestCopySellCommand;
+import io.tandem.contracts.copy.ResumeCopyCommand;
+import io.tandem.contracts.copy.SizingMode;
+import io.tandem.contracts.copy.StartCopyCommand;
+import io.tandem.contracts.copy.StopCopyCommand;
+import io.tandem.contracts.orderbook.OrderResult;
+import io.tandem.contracts.profile.ClaimCopySlotCommand;
+import io.tandem.contracts.profile.Handles;
+import org.springframework.stereotype.Service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.function.Supplier;
+
+/**
+ * Copy entry in one request transaction per call, run again when it loses a race (see
+ * {@link RequestTransactions}), as order and payment entry are: the copy's event, the cash transfer
+ * between the copier's account and the COPY account and, for a start, the leader's slot, the
+ * copier's allowance and the COPY account itself commit together or not at all. Everything the
+ * request alone can check is checked before anything is sent. Who the leader is comes from the
+ * handle table and the block list, read in the same transaction.
+ */
+@Service
+public class CopyEntryService implements CopyEntry {
+
+    static final int MAX_CLIENT_COPY_ID_LENGTH = 64;
+    private static final BigDecimal MIN_STOP_LOSS = BigDecimal.valueOf(5);
+    private static final BigDecimal MAX_STOP_LOSS = BigDecimal.valueOf(95);
+
+    private final CopySteps steps;
+    private final RequestTransactions transactions;
+    private final TraderDirectory directory;
+    private final BlockList blocks;
+    private final CopyProperties settings;
+
+    CopyEntryService(CopySteps steps, RequestTransactions transactions, TraderDirectory directory, BlockList blocks,
+                     CopyProperties settings) {
+        this.steps = steps;
+        this.transactions = transactions;
+        this.directory = directory;
+        this.blocks = blocks;
+        this.settings = settings;
+    }
+
+    /**
+     * Starts the copy in the order the design fixes: an existing copy answers the retried start (or
+     * COPY_CONFLICT) before anything is claimed; otherwise the leader's slot (which answers the
+     * leader's public account), the copier's allowance, the COPY account, the funding transfer and
+     * last the copy itself.
+     */
+    @Override
+    public CopyState start(StartCopy request) {
+        Valid start = validate(request);
+        UserId copier = request.caller().userId();
+        CopyId copyId = CopyIds.copy(copier, request.clientCopyId());
+        AccountId copyAccountId = CopyIds.copyAccount(copyId);
+        return inRequest(() -> {
+            UserId leader = directory.userOfHandle(request.leaderHandle())
+                    .orElseThrow(() -> new TandemException(ErrorCode.TRADER_NOT_FOUND, Handles.isValid(request.leaderHandle())
+                            ? "no trader has the handle '" + request.leaderHandle() + "'" : "no trader has that handle"));
+            if (leader.equals(copier)) {
+                throw new TandemException(ErrorCode.CANNOT_COPY_SELF, "you cannot copy yourself");
+            }
+            if (blocks.blocks(leader, copier) || blocks.blocks(copier, leader)) {
+                throw new TandemException(ErrorCode.BLOCKED, "you cannot copy this trader");
+            }
+            var existing = steps.find(copyId);
+            if (existing.isPresent()) {
+                return state(startCopy(request, start, copyId, copyAccountId, leader, existing.get().leaderAccountId()));
+            }
+            requireFundingAccount(request.fromAccountId(), copier, start.amount());
+            AccountId leaderAccountId = steps.commands().send(new ClaimCopySlotCommand(leader, copyId, copier),
+                    ErrorCode.TRADER_NOT_FOUND);
+            steps.commands().send(new ClaimCopyAllowanceCommand(CopyIds.allowance(copier), copier, copyId,
+                    settings.maxCopiesPerUser()), ErrorCode.COPY_NOT_FOUND);
+            steps.commands().send(new OpenAccountCommand(copyAccountId, copier, AccountType.COPY), ErrorCode.ACCOUNT_NOT_FOUND);
+            steps.transfer(request.fromAccountId(), copyAccountId, CopyIds.transfer(copyId, 1), start.amount(), false, copier);
+            return state(startCopy(request, start, copyId, copyAccountId, leader, leaderAccountId));
+        });
+    }
+
+    @Override
+    public CopyState pause(Caller caller, CopyId copyId, Instant now) {
+        requireCaller(caller, copyId, now);
+        return inRequest(() -> {
+            steps.describeFor(caller, copyId);
+            return stateAfter(steps.commands().send(new PauseCopyCommand(copyId, caller.userId(), caller.admin(), now),
+                    ErrorCode.COPY_NOT_FOUND), copyId);
+        });
+    }
+
+    @Override
+    public CopyState resume(Caller caller, CopyId copyId, Instant now) {
+        requireCaller(caller, copyId, now);
+        return inRequest(() -> {
+            steps.describeFor(caller, copyId);
+            return stateAfter(steps.commands().send(new ResumeCopyCommand(copyId, caller.userId(), caller.admin(), now),
+                    ErrorCode.COPY_NOT_FOUND), copyId);
+        });
+    }
+
+    /** An admin stopping someone else's copy stops it BY_ADMIN; the copier (admin or not) BY_COPIER. */
+    @Override
+    public CopyState stop(Caller caller, CopyId copyId, Instant now) {
+        requireCaller(caller, copyId, now);
+        return inRequest(() -> {
+            CopyAnswer copy = steps.describeFor(caller, copyId);
+            CopyStopReason reason = copy.copier().equals(caller.userId()) ? CopyStopReason.BY_COPIER : CopyStopReason.BY_ADMIN;
+            return stateAfter(steps.commands().send(new StopCopyCommand(copyId, caller.userId(), caller.admin(), reason, null,
+                    null, now), ErrorCode.COPY_NOT_FOUND), copyId);
+        });
+    }
+
+    /** Records the change first (it checks who asks and that the copy takes funds), then moves the cash in. */
+    @Override
+    public CopyState addFunds(Caller caller, CopyId copyId, String amount, Instant now) {
+        requireCaller(caller, copyId, now);
+        Cash cash = positive(amount);
+        return inRequest(() -> {
+            CopyAnswer changed = changeFunds(caller, copyId, cash, now);
+            steps.transfer(changed.fromAccountId(), changed.copyAccountId(), changed.transferId(), cash, false, changed.copier());
+            return state(steps.describe(copyId));
+        });
+    }
+
+    /** Only the COPY account's available cash can go back: cash reserved by an open order is refused as INSUFFICIENT_FUNDS. */
+    @Override
+    public CopyState removeFunds(Caller caller, CopyId copyId, String amount, Instant now) {
+        requireCaller(caller, copyId, now);
+        Cash cash = positive(amount);
+        return inRequest(() -> {
+            CopyAnswer changed = changeFunds(caller, copyId, cash.negate(), now);
+            steps.transfer(changed.copyAccountId(), changed.fromAccountId(), changed.transferId(), cash, false, changed.copier());
+            return state(steps.describe(copyId));
+        });
+    }
+
+    /** Records the sell with the copy (which numbers its client order id) and places it, in one transaction. */
+    @Override
+    public OrderResult closePosition(Caller caller, CopyId copyId, Symbol symbol, Instant now) {
+        requireCaller(caller, copyId, now);
+        if (symbol == null) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "a symbol is required");
+        }
+        return inRequest(() -> {
+            CopyAnswer copy = steps.describeFor(caller, copyId);
+            Quantity quantity = CopySteps.available(steps.holdings(copy.copyAccountId()), symbol);
+            if (!quantity.isPositive()) {
+                throw new TandemException(ErrorCode.NO_COPIED_POSITION, "the copy holds no " + symbol + " it could sell");
+            }
+            String clientOrderId = steps.commands().send(new RequestCopySellCommand(copyId, caller.userId(), caller.admin(),
+                    symbol, quantity, false, now), ErrorCode.COPY_NOT_FOUND);
+            return steps.placeMarket(copy, clientOrderId, symbol, Side.SELL, quantity, null, now);
+        });
+    }
+
+    private CopyAnswer changeFunds(Caller caller, CopyId copyId, Cash amount, Instant now) {
+        steps.describeFor(caller, copyId);
+        Object answer = steps.commands().send(new ChangeCopyFundsCommand(copyId, caller.userId(), caller.admin(), amount, now),
+                ErrorCode.COPY_NOT_FOUND);
+        if (answer instanceof CopyAnswer copy && copy.transferId() != null) {
+            return copy;
+        }
+        if (answer instanceof String transferId) {
+            CopyAnswer copy = steps.describe(copyId);
+            return new CopyAnswer(copy.copyId(), copy.copyAccountId(), copy.fromAccountId(), copy.copier(), copy.leader(),
+                    copy.leaderAccountId(), copy.status(), copy.netInvested(), transferId, false);
+        }
+        throw new IllegalStateException("the copy answered a funds change without a transfer id: " + answer);
+    }
+
+    /**
+     * The account the copy is funded from must be one of the copier's own trading accounts (someone
+     * else's is refused exactly as an unknown one) with the amount available.
+     */
+    private void requireFundingAccount(AccountId fromAccountId, UserId copier, Cash amount) {
+        AccountHoldings from = steps.holdings(fromAccountId);
+        if (!from.owner().equals(copier)) {
+            throw TandemException.notFound(ErrorCode.ACCOUNT_NOT_FOUND, fromAccountId);
+        }
+        if (from.type() != AccountType.TRADING) {
+            throw new TandemException(ErrorCode.COPY_ACCOUNT_MANAGED, "a copy is funded from a trading account, not from " + fromAccountId);
+        }
+        if (from.availableCash().compareTo(amount) < 0) {
+            throw new TandemException(ErrorCode.INSUFFICIENT_FUNDS, "account " + fromAccountId + " has " + from.availableCash()
+                    + " available, the copy needs " + amount);
+        }
+    }
+
+    private CopyAnswer startCopy(StartCopy request, Valid start, CopyId copyId, AccountId copyAccountId, UserId leader,
+                             AccountId leaderAccountId) {
+        String shownHandle = directory.handleOf(leader).orElse(request.leaderHandle());
+        steps.commands().send(new StartCopyCommand(copyId, request.caller().userId(), request.clientCopyId(),
+                request.fromAccountId(), copyAccountId, leader, shownHandle, leaderAccountId, start.amount(),
+                start.stopLossPercent(), request.sizing(), start.amountPerTrade(), request.copyOpenPositions(), request.now()),
+                ErrorCode.COPY_NOT_FOUND);
+        return steps.describe(copyId);
+    }
+
+    private <T> T inRequest(Supplier<T> work) {
+        return transactions.retrying(() -> transactions.inTransaction(work));
+    }
+
+    private static CopyState state(CopyAnswer copy) {
+        return new CopyState(copy.copyId(), copy.copyAccountId(), copy.status(), copy.netInvested());
+    }
+
+    /** The copy as the command left it: its answer, or read again when it answered something else. */
+    private CopyState stateAfter(Object answer, CopyId copyId) {
+        return state(answer instanceof CopyAnswer copy ? copy : steps.describe(copyId));
+    }
+
+    private static void requireCaller(Caller caller, CopyId copyId, Instant now) {
+        if (caller == null || caller.userId() == null || copyId == null || now == null) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "caller, copy id and time are required");
+        }
+    }
+
+    private static Cash positive(String amount) {
+        Cash cash = Cash.parse(amount);
+        if (!cash.isPositive()) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "the amount must be positive");
+        }
+        return cash;
+    }
+
+    /** A start's parsed values. */
+    private record Valid(Cash amount, BigDecimal stopLossPercent, Cash amountPerTrade) {
+    }
+
+    /** Everything a start request alone can get wrong, checked before any command is sent. */
+    private Valid validate(StartCopy request) {
+        if (request == null || request.caller() == null || request.caller().userId() == null || request.fromAccountId() == null
+                || request.now() == null) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "caller, fromAccountId and time are required");
+        }
+        String clientCopyId = request.clientCopyId();
+        if (clientCopyId == null || clientCopyId.isBlank() || clientCopyId.length() > MAX_CLIENT_COPY_ID_LENGTH
+                || clientCopyId.chars().anyMatch(Character::isISOControl)) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST,
+                    "clientCopyId must be 1 to " + MAX_CLIENT_COPY_ID_LENGTH + " characters without control characters");
+        }
+        if (request.leaderHandle() == null || request.leaderHandle().isBlank()) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "the leader's handle is required");
+        }
+        Cash amount = Cash.parse(request.amount());
+        if (amount.compareTo(settings.minAmountCash()) < 0) {
+            throw new TandemException(ErrorCode.AMOUNT_BELOW_MINIMUM, "the amount " + amount + " is below the minimum of "
+                    + settings.minAmountCash());
+        }
+        if (amount.compareTo(settings.maxAmountCash()) > 0) {
+            throw new TandemException(ErrorCode.AMOUNT_ABOVE_MAXIMUM, "the amount " + amount + " is above the maximum of "
+                    + settings.maxAmountCash());
+        }
+        BigDecimal stopLoss = stopLossPercent(request.stopLossPercent());
+        if (request.sizing() == null) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "sizing is required (PROPORTIONAL or FIXED_AMOUNT)");
+        }
+        Cash perTrade = null;
+        if (request.sizing() == SizingMode.FIXED_AMOUNT) {
+            if (request.amountPerTrade() == null) {
+                throw new TandemException(ErrorCode.MALFORMED_REQUEST, "FIXED_AMOUNT sizing needs an amountPerTrade");
+            }
+            perTrade = Cash.parse(request.amountPerTrade());
+            if (!perTrade.isPositive()) {
+                throw new TandemException(ErrorCode.MALFORMED_REQUEST, "amountPerTrade must be positive");
+            }
+        } else if (request.amountPerTrade() != null) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST, "PROPORTIONAL sizing takes no amountPerTrade");
+        }
+        return new Valid(amount, stopLoss, perTrade);
+    }
+
+    /** A decimal percentage from 5 to 95 with at most two decimals ({@code "10"}, {@code "12.5"}, {@code "7.25"}). */
+    private static BigDecimal stopLossPercent(String value) {
+        BigDecimal percent;
+        try {
+            percent = value == null ? null : new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            percent = null;
+        }
+        if (percent == null || percent.stripTrailingZeros().scale() > 2 || percent.compareTo(MIN_STOP_LOSS) < 0
+                || percent.compareTo(MAX_STOP_LOSS) > 0) {
+            throw new TandemException(ErrorCode.INVALID_STOP_LOSS, "stopLossPercent must be a number from 5 to 95 with at most two decimals");
+        }
+        return percent.setScale(2);
+    }
+}
