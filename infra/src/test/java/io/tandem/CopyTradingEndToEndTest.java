@@ -112,6 +112,8 @@ class CopyTradingEndToEndTest extends RunningApplication {
         assertThat(leaderBuy.text("status")).isEqualTo("FILLED");
         assertThat(leaderBuy.body().path("trades")).hasSize(1);
         String leaderTrade = leaderBuy.body().path("trades").path(0).path("tradeId").asText();
+        awaitAccount(proportionalCopier, proportionalAccount, "198.40", "80");
+        awaitAccount(fixedCopier, fixedAccount, "449.90", "5");
 
         JsonNode proportionalMirrored = awaitCopy(proportionalCopier, proportionalCopy, copy ->
                 assertThat(filledMirrors(copy)).hasSize(1));
@@ -160,8 +162,6 @@ class CopyTradingEndToEndTest extends RunningApplication {
         assertDecimal(position, "quantity", "80");
         assertDecimal(position, "averagePrice", "10.00");
         assertDecimal(position, "marketValue", "800.00");
-        awaitAccount(proportionalCopier, proportionalAccount, "198.40", "80");
-        awaitAccount(fixedCopier, fixedAccount, "449.90", "5");
 
         // Pause, resume and a funds round trip leave the fixed copy as it was (invested 500.00, stop-loss at 300.00).
         assertThat(manage(fixedCopier, fixedCopy, "pause", null).text("status")).isEqualTo("PAUSED");
