@@ -105,6 +105,8 @@ class CopyTradingEndToEndTest extends RunningApplication {
         awaitCash(proportionalCopier, proportionalCopier.accountId(), "9000.00");
         awaitCash(fixedCopier, fixedCopier.accountId(), "9500.00");
 
+        awaitCopiers(leader, leaderHandle, 2);
+
         refusals(leader, leaderHandle, fixedCopier, proportionalCopier, proportionalCopy, proportionalAccount);
 
         Response leaderBuy = place(leader, SYMBOL, "BUY", null, "640.0001", "IOC");
@@ -203,7 +205,20 @@ class CopyTradingEndToEndTest extends RunningApplication {
         Response late = manage(fixedCopier, fixedCopy, "add-funds", "1.00", 409);
         assertThat(late.text("code")).isEqualTo("COPY_NOT_ACTIVE");
 
+        awaitCopiers(leader, leaderHandle, 0);
         LedgerInvariant.awaitBalanced(client, admin);
+    }
+
+    /** Waits until the leader's public copier count (live copies) is {@code count}. */
+    private void awaitCopiers(Trader leader, String handle, int count) {
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            JsonNode answer = client.graphql(leader.token(), """
+                    query($h: String!) { copiers(handle: $h, first: 10) { count edges { node { copyId status } } } }""",
+                    Map.of("h", handle));
+            assertThat(answer.path("errors").isMissingNode() || answer.path("errors").isEmpty()).as(answer.toString()).isTrue();
+            assertThat(answer.path("data").path("copiers").path("count").asInt(-1)).as(answer.toString()).isEqualTo(count);
+            assertThat(answer.path("data").path("copiers").path("edges")).as(answer.toString()).hasSize(count);
+        });
     }
 
     /** What the copy API and order entry refuse, each with its code; none of it moves any cash. */
