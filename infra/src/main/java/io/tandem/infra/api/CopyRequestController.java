@@ -1,5 +1,7 @@
 package io.tandem.infra.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tandem.command.copy.CopyEntry;
@@ -8,6 +10,7 @@ import io.tandem.command.orderentry.OrderEntry;
 import io.tandem.contracts.common.AccountId;
 import io.tandem.contracts.common.ErrorCode;
 import io.tandem.contracts.common.Symbol;
+import io.tandem.contracts.common.TandemException;
 import io.tandem.contracts.copy.CopyId;
 import io.tandem.contracts.copy.SizingMode;
 import io.tandem.contracts.orderbook.OrderResult;
@@ -47,6 +50,9 @@ import java.time.Clock;
 @Tag(name = "copies")
 public class CopyRequestController {
 
+    private static final java.util.regex.Pattern COPY_ID =
+            java.util.regex.Pattern.compile("copy-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     private final CopyEntry copyEntry;
     private final OrderEntry orderEntry;
     private final Clock clock;
@@ -71,27 +77,27 @@ public class CopyRequestController {
     @PostMapping("/{copyId}/pause")
     @Operation(summary = "Pause a copy: it keeps its positions and mirrors no leader trade until resumed")
     public CopyResponse pause(@PathVariable String copyId, Authentication caller) {
-        return CopyResponse.of(copyEntry.pause(Callers.of(caller), CopyId.of(copyId), clock.instant()));
+        return CopyResponse.of(copyEntry.pause(Callers.of(caller), copyId(copyId), clock.instant()));
     }
 
     @PostMapping("/{copyId}/resume")
     @Operation(summary = "Resume a paused copy: leader trades from now on are mirrored again")
     public CopyResponse resume(@PathVariable String copyId, Authentication caller) {
-        return CopyResponse.of(copyEntry.resume(Callers.of(caller), CopyId.of(copyId), clock.instant()));
+        return CopyResponse.of(copyEntry.resume(Callers.of(caller), copyId(copyId), clock.instant()));
     }
 
     @PostMapping("/{copyId}/add-funds")
     @Operation(summary = "Move cash from the account the copy came from into its COPY account")
     public CopyResponse addFunds(@PathVariable String copyId, @Valid @RequestBody FundsRequest request,
                                  Authentication caller) {
-        return CopyResponse.of(copyEntry.addFunds(Callers.of(caller), CopyId.of(copyId), request.amount(), clock.instant()));
+        return CopyResponse.of(copyEntry.addFunds(Callers.of(caller), copyId(copyId), request.amount(), clock.instant()));
     }
 
     @PostMapping("/{copyId}/remove-funds")
     @Operation(summary = "Move free cash of the COPY account back to the account the copy came from")
     public CopyResponse removeFunds(@PathVariable String copyId, @Valid @RequestBody FundsRequest request,
                                     Authentication caller) {
-        return CopyResponse.of(copyEntry.removeFunds(Callers.of(caller), CopyId.of(copyId), request.amount(), clock.instant()));
+        return CopyResponse.of(copyEntry.removeFunds(Callers.of(caller), copyId(copyId), request.amount(), clock.instant()));
     }
 
     /** Answers the sell order as order entry placed it (an IOC market order: usually filled or cancelled already). */
@@ -100,7 +106,7 @@ public class CopyRequestController {
     @Operation(summary = "Sell the copy's whole position in one instrument at market (422 NO_COPIED_POSITION when it holds none)")
     public OrderResponse closePosition(@PathVariable String copyId, @PathVariable String symbol,
                                        Authentication caller) {
-        OrderResult result = copyEntry.closePosition(Callers.of(caller), CopyId.of(copyId), Symbol.of(symbol),
+        OrderResult result = copyEntry.closePosition(Callers.of(caller), copyId(copyId), Symbol.of(symbol),
                 clock.instant());
         return OrderResponse.of(result, orderEntry.instrument(result.symbol())
                 .orElseThrow(() -> new IllegalStateException("no spec for listed instrument " + result.symbol())));
@@ -110,7 +116,19 @@ public class CopyRequestController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Stop a copy: it mirrors nothing more, its positions are sold at market, then its cash returns and it closes")
     public CopyResponse stop(@PathVariable String copyId, Authentication caller) {
-        return CopyResponse.of(copyEntry.stop(Callers.of(caller), CopyId.of(copyId), clock.instant()));
+        return CopyResponse.of(copyEntry.stop(Callers.of(caller), copyId(copyId), clock.instant()));
+    }
+
+    /**
+     * A copy id is what {@link io.tandem.contracts.copy.CopyIds#copy} makes ("copy-" and a UUID); any
+     * other id names no copy. Refusing it here keeps a path that happens to be another aggregate's id
+     * (an account's, say) from being loaded as a copy.
+     */
+    private static CopyId copyId(String copyId) {
+        if (!COPY_ID.matcher(copyId).matches()) {
+            throw new TandemException(ErrorCode.COPY_NOT_FOUND, "no copy has that id");
+        }
+        return CopyId.of(copyId);
     }
 
     /**
@@ -135,6 +153,27 @@ public class CopyRequestController {
 
     /** {@code amount}: a positive decimal string with at most two decimals. */
     public record FundsRequest(@NotBlank @PlainDecimal String amount) {
+
+        /**
+         * Reads the body as a tree first. Jackson builds a one-property record as soon as it has read
+         * that property, and then has nowhere to put the same key repeated (a server error); through
+         * the tree the last value wins, as it does for every other body. A number is taken as its text,
+         * as Jackson coerces numbers for string properties; anything else is malformed.
+         */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static FundsRequest of(JsonNode body) {
+            if (body == null || !body.isObject()) {
+                throw new IllegalArgumentException("the body must be a JSON object");
+            }
+            JsonNode amount = body.get("amount");
+            if (amount == null || amount.isNull()) {
+                return new FundsRequest(null);
+            }
+            if (!amount.isTextual() && !amount.isNumber()) {
+                throw new IllegalArgumentException("amount: must be a decimal string");
+            }
+            return new FundsRequest(amount.asText());
+        }
     }
 
     /** The copy after the request; {@code invested} is the net amount invested (amount + added - removed). */

@@ -17,6 +17,7 @@ import io.tandem.contracts.common.TandemException;
 import io.tandem.contracts.common.TradeId;
 import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.copy.CopyId;
+import io.tandem.contracts.copy.CopyIds;
 import io.tandem.contracts.copy.CopyStatus;
 import io.tandem.contracts.copy.SizingMode;
 import io.tandem.contracts.orderbook.Fill;
@@ -69,7 +70,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = "tandem.security.jwt-secret=slice-test-secret-of-at-least-32-bytes!")
 class CopyApiTest {
 
-    private static final CopyId COPY = CopyId.of("copy-1");
+    private static final CopyId COPY = CopyIds.copy(UserId.of("alice"), "c-1");
+    private static final String ID = COPY.value();
     private static final AccountId COPY_ACCOUNT = AccountId.of("copyacct-1");
     private static final Caller ALICE = new Caller(UserId.of("alice"), false);
     private static final CopyState ACTIVE = new CopyState(COPY, COPY_ACCOUNT, CopyStatus.ACTIVE, Cash.parse("1000.00"));
@@ -114,7 +116,7 @@ class CopyApiTest {
 
         send(post("/api/v1/copies"), START)
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.copyId").value("copy-1"))
+                .andExpect(jsonPath("$.copyId").value(ID))
                 .andExpect(jsonPath("$.copyAccountId").value("copyacct-1"))
                 .andExpect(jsonPath("$.status").value("ACTIVE"))
                 .andExpect(jsonPath("$.invested").value("1000.00"));
@@ -178,9 +180,9 @@ class CopyApiTest {
                 .thenReturn(new CopyState(COPY, COPY_ACCOUNT, CopyStatus.PAUSED, Cash.parse("1000.00")));
         when(copyEntry.resume(eq(ALICE), eq(COPY), any())).thenReturn(ACTIVE);
 
-        send(post("/api/v1/copies/copy-1/pause"), null)
+        send(post("/api/v1/copies/" + ID + "/pause"), null)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("PAUSED"));
-        send(post("/api/v1/copies/copy-1/resume"), null)
+        send(post("/api/v1/copies/" + ID + "/resume"), null)
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACTIVE"));
     }
 
@@ -191,17 +193,38 @@ class CopyApiTest {
         when(copyEntry.removeFunds(eq(ALICE), eq(COPY), eq("50"), any()))
                 .thenReturn(new CopyState(COPY, COPY_ACCOUNT, CopyStatus.ACTIVE, Cash.parse("1200.50")));
 
-        send(post("/api/v1/copies/copy-1/add-funds"), "{\"amount\":\"250.50\"}")
+        send(post("/api/v1/copies/" + ID + "/add-funds"), "{\"amount\":\"250.50\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.invested").value("1250.50"));
-        send(post("/api/v1/copies/copy-1/remove-funds"), "{\"amount\":\"50\"}")
+        send(post("/api/v1/copies/" + ID + "/remove-funds"), "{\"amount\":\"50\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.invested").value("1200.50"));
     }
 
     @Test
     void aFundsChangeWithoutAPlainAmountReachesNoEntry() throws Exception {
-        send(post("/api/v1/copies/copy-1/add-funds"), "{}").andExpect(status().isBadRequest());
-        send(post("/api/v1/copies/copy-1/remove-funds"), "{\"amount\":\"-1e9\"}").andExpect(status().isBadRequest());
-        send(post("/api/v1/copies/copy-1/add-funds"), null).andExpect(status().isBadRequest());
+        send(post("/api/v1/copies/" + ID + "/add-funds"), "{}").andExpect(status().isBadRequest());
+        send(post("/api/v1/copies/" + ID + "/remove-funds"), "{\"amount\":\"-1e9\"}").andExpect(status().isBadRequest());
+        send(post("/api/v1/copies/" + ID + "/add-funds"), null).andExpect(status().isBadRequest());
+        verifyNoInteractions(copyEntry);
+    }
+
+    @Test
+    void aRepeatedAmountKeyTakesItsLastValueAsInEveryOtherBody() throws Exception {
+        when(copyEntry.addFunds(eq(ALICE), eq(COPY), eq("2.00"), any()))
+                .thenReturn(new CopyState(COPY, COPY_ACCOUNT, CopyStatus.ACTIVE, Cash.parse("1002.00")));
+
+        send(post("/api/v1/copies/" + ID + "/add-funds"), "{\"amount\":\"1.00\",\"amount\":\"2.00\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.invested").value("1002.00"));
+        send(post("/api/v1/copies/" + ID + "/add-funds"), "{\"amount\":[\"1.00\"]}").andExpect(status().isBadRequest());
+        send(post("/api/v1/copies/" + ID + "/add-funds"), "[]").andExpect(status().isBadRequest());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"platform-fees", "copy-1", "copyacct-4f1c1c43-5c55-3d0f-8d6e-1f1a8e6e1b9c"})
+    void anIdThatNoCopyCanHaveIsAnUnknownCopyAndReachesNoEntry(String copyId) throws Exception {
+        send(post("/api/v1/copies/" + copyId + "/resume"), null)
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("COPY_NOT_FOUND"));
+        send(delete("/api/v1/copies/" + copyId), null)
+                .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("COPY_NOT_FOUND"));
         verifyNoInteractions(copyEntry);
     }
 
@@ -210,9 +233,9 @@ class CopyApiTest {
         when(copyEntry.stop(eq(ALICE), eq(COPY), any()))
                 .thenReturn(new CopyState(COPY, COPY_ACCOUNT, CopyStatus.STOPPING, Cash.parse("1000.00")));
 
-        send(delete("/api/v1/copies/copy-1"), null)
+        send(delete("/api/v1/copies/" + ID), null)
                 .andExpect(status().isAccepted())
-                .andExpect(jsonPath("$.copyId").value("copy-1"))
+                .andExpect(jsonPath("$.copyId").value(ID))
                 .andExpect(jsonPath("$.status").value("STOPPING"));
     }
 
@@ -224,7 +247,7 @@ class CopyApiTest {
                 Quantity.ofLots(12_500), Quantity.ofLots(12_500), null,
                 List.of(new Fill(TradeId.of("ACME-7"), Price.ofTicks(1_000), Quantity.ofLots(12_500)))));
 
-        send(post("/api/v1/copies/copy-1/positions/ACME/close"), null)
+        send(post("/api/v1/copies/" + ID + "/positions/ACME/close"), null)
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.orderId").value("copyacct-1:close-ACME-1"))
                 .andExpect(jsonPath("$.accountId").value("copyacct-1"))
@@ -241,9 +264,9 @@ class CopyApiTest {
         when(copyEntry.pause(any(), any(), any())).thenThrow(new TandemException(code, "refused: " + code));
         when(copyEntry.closePosition(any(), any(), any(), any())).thenThrow(new TandemException(code, "refused: " + code));
 
-        send(post("/api/v1/copies/copy-1/pause"), null)
+        send(post("/api/v1/copies/" + ID + "/pause"), null)
                 .andExpect(status().is(status)).andExpect(jsonPath("$.code").value(code.name()));
-        send(post("/api/v1/copies/copy-1/positions/ACME/close"), null)
+        send(post("/api/v1/copies/" + ID + "/positions/ACME/close"), null)
                 .andExpect(status().is(status)).andExpect(jsonPath("$.code").value(code.name()));
     }
 
@@ -253,7 +276,7 @@ class CopyApiTest {
                 .thenReturn(new CopyState(COPY, COPY_ACCOUNT, CopyStatus.STOPPING, Cash.parse("1000.00")));
         String admin = bearer("root", Role.ADMIN);
 
-        send(delete("/api/v1/copies/copy-1"), null, admin).andExpect(status().isAccepted());
+        send(delete("/api/v1/copies/" + ID), null, admin).andExpect(status().isAccepted());
         verify(copyEntry).stop(eq(new Caller(UserId.of("root"), true)), eq(COPY), any());
 
         send(post("/api/v1/copies"), START, admin)
@@ -264,8 +287,8 @@ class CopyApiTest {
     void everyEndpointNeedsAToken() throws Exception {
         send(post("/api/v1/copies"), START, null)
                 .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
-        send(post("/api/v1/copies/copy-1/pause"), null, null).andExpect(status().isUnauthorized());
-        send(delete("/api/v1/copies/copy-1"), null, null).andExpect(status().isUnauthorized());
+        send(post("/api/v1/copies/" + ID + "/pause"), null, null).andExpect(status().isUnauthorized());
+        send(delete("/api/v1/copies/" + ID), null, null).andExpect(status().isUnauthorized());
         verifyNoInteractions(copyEntry);
     }
 }

@@ -7,6 +7,7 @@ import io.tandem.contracts.common.AccountId;
 import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.copy.CopyId;
+import io.tandem.contracts.copy.CopyIds;
 import io.tandem.contracts.copy.CopyStatus;
 import io.tandem.infra.api.CopyRequestController;
 import io.tandem.infra.config.PlatformConfiguration;
@@ -47,7 +48,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "tandem.rate-limits.copy.limit-refresh-period=PT1M"})
 class CopyRateLimitTest {
 
-    private static final CopyState PAUSED = new CopyState(CopyId.of("copy-1"), AccountId.of("copyacct-1"),
+    private static final CopyId COPY = CopyIds.copy(UserId.of("alice-1"), "c-1");
+    private static final String ID = COPY.value();
+    private static final CopyState PAUSED = new CopyState(COPY, AccountId.of("copyacct-1"),
             CopyStatus.PAUSED, Cash.parse("100.00"));
 
     @Autowired
@@ -73,11 +76,11 @@ class CopyRateLimitTest {
     @Test
     void theFourthCopyWriteInOnePeriodIsRefusedWithRetryAfterAndNeverReachesCopyEntry() throws Exception {
         String alice = trader("alice-1");
-        mvc.perform(post("/api/v1/copies/copy-1/pause").header(AUTHORIZATION, alice)).andExpect(status().isOk());
-        mvc.perform(post("/api/v1/copies/copy-1/resume").header(AUTHORIZATION, alice)).andExpect(status().isOk());
-        mvc.perform(delete("/api/v1/copies/copy-1").header(AUTHORIZATION, alice)).andExpect(status().isAccepted());
+        mvc.perform(post("/api/v1/copies/" + ID + "/pause").header(AUTHORIZATION, alice)).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/copies/" + ID + "/resume").header(AUTHORIZATION, alice)).andExpect(status().isOk());
+        mvc.perform(delete("/api/v1/copies/" + ID).header(AUTHORIZATION, alice)).andExpect(status().isAccepted());
 
-        mvc.perform(post("/api/v1/copies/copy-1/pause").header(AUTHORIZATION, alice))
+        mvc.perform(post("/api/v1/copies/" + ID + "/pause").header(AUTHORIZATION, alice))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(jsonPath("$.code").value("RATE_LIMITED"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
@@ -86,6 +89,6 @@ class CopyRateLimitTest {
         mvc.perform(post("/api/v1/copies").header(AUTHORIZATION, alice)).andExpect(status().isTooManyRequests());
         verify(copyEntry, times(1)).pause(any(), any(), any());
 
-        mvc.perform(post("/api/v1/copies/copy-1/pause").header(AUTHORIZATION, trader("bob-1"))).andExpect(status().isOk());
+        mvc.perform(post("/api/v1/copies/" + ID + "/pause").header(AUTHORIZATION, trader("bob-1"))).andExpect(status().isOk());
     }
 }
