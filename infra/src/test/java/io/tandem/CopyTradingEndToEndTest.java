@@ -25,8 +25,8 @@ import static org.awaitility.Awaitility.await;
  * maker then trades lower, the PROPORTIONAL copy's equity falls to its stop-loss and it closes by
  * itself (STOP_LOSS), its position sold and its cash back in the copier's account; the other copy is
  * stopped by hand and closes too. Along the way the API refuses what it must: copying oneself, an
- * unknown leader, too small an amount, a stop-loss out of range, someone else's copy and orders sent
- * straight into a COPY account. At the end the ledger balances and every cent of each copy is accounted for.
+ * unknown leader, too small an amount, a stop-loss out of range, funding from a COPY account or from
+ * an id that is no account, someone else's copy and orders sent straight into a COPY account. At the end the ledger balances and every cent of each copy is accounted for.
  * <p>
  * The numbers (fees round up to the cent; the mirrors trade at the market maker's ask of 10.00):
  * <ul>
@@ -235,11 +235,19 @@ class CopyTradingEndToEndTest extends RunningApplication {
         Response othersStop = client.send("DELETE", "/api/v1/copies/" + ownersCopy, copier.token(), null);
         assertThat(othersStop.status()).as(othersStop.raw()).isEqualTo(404);
 
+        // A copy is funded from a trading account: not from a COPY account, and a copy's id names no account at all.
+        Trader fromCopyAccount = new Trader(owner.token(), ownersCopyAccount);
+        refused(owner, start("nested", fromCopyAccount, leaderHandle, "100.00", "10", "PROPORTIONAL", null), 409,
+                "COPY_ACCOUNT_MANAGED");
+        refused(owner, start("by-copy-id", new Trader(owner.token(), ownersCopy), leaderHandle, "100.00", "10",
+                "PROPORTIONAL", null), 404, "ACCOUNT_NOT_FOUND");
+
         Response direct = client.place(owner.token(), ownersCopyAccount, "direct-1", SYMBOL, "BUY", "10.00", "1", "GTC");
         assertThat(direct.status()).as(direct.raw()).isEqualTo(409);
         assertThat(direct.text("code")).isEqualTo("COPY_ACCOUNT_MANAGED");
 
         awaitCash(copier, copier.accountId(), "9500.00");
+        awaitCash(owner, owner.accountId(), "9000.00");
         awaitCash(leader, leader.accountId(), "8000.00");
     }
 
