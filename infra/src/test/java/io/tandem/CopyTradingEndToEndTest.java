@@ -23,7 +23,8 @@ import static org.awaitility.Awaitility.await;
  * buy is mirrored into both copies with the quantities the sizing formulas give (worked out below
  * from the equities), and GraphQL {@code copy} explains them and shows the positions. The market
  * maker then trades lower, the PROPORTIONAL copy's equity falls to its stop-loss and it closes by
- * itself (STOP_LOSS), its position sold and its cash back in the copier's account; the other copy is
+ * itself (STOP_LOSS), its position sold and its cash back in the copier's account; the other copy,
+ * after a round of pause, resume, funds in and out and a close of its position that finds no buyer, is
  * stopped by hand and closes too. Along the way the API refuses what it must: copying oneself, an
  * unknown leader, too small an amount, a stop-loss out of range, funding from a COPY account or from
  * an id that is no account, someone else's copy and orders sent straight into a COPY account. At the end the ledger balances and every cent of each copy is accounted for.
@@ -172,6 +173,16 @@ class CopyTradingEndToEndTest extends RunningApplication {
         assertDecimal(manage(fixedCopier, fixedCopy, "remove-funds", "100.00").body(), "invested", "500.00");
         awaitCash(fixedCopier, fixedCopier.accountId(), "9500.00");
 
+        // Closing the position by hand with nobody bidding: the market sell finds no buyer and is cancelled, the copy keeps it.
+        Response close = client.post("/api/v1/copies/" + fixedCopy + "/positions/" + SYMBOL + "/close", fixedCopier.token(), "");
+        assertThat(close.status()).as(close.raw()).isEqualTo(201);
+        assertThat(close.text("accountId")).isEqualTo(fixedAccount);
+        assertThat(close.text("side")).isEqualTo("SELL");
+        assertDecimal(close.body(), "quantity", "5");
+        assertDecimal(close.body(), "filledQuantity", "0");
+        assertThat(close.text("status")).isEqualTo("CANCELLED");
+        awaitAccount(fixedCopier, fixedAccount, "449.90", "5");
+
         // The price falls: the market maker sells into a bid at 8.00.
         assertThat(place(bidder, SYMBOL, "BUY", "8.00", "200", "GTC").status()).isEqualTo(201);
         assertThat(place(maker, SYMBOL, "SELL", "8.00", "1", "IOC").text("status")).isEqualTo("FILLED");
@@ -197,6 +208,7 @@ class CopyTradingEndToEndTest extends RunningApplication {
         assertThat(stop.text("status")).isEqualTo("STOPPING");
         JsonNode closed = awaitCopy(fixedCopier, fixedCopy, copy -> assertThat(copy.path("status").asText()).isEqualTo("CLOSED"));
         assertThat(closed.path("stopReason").asText()).isEqualTo("BY_COPIER");
+        assertThat(nodes(closed)).extracting(node -> node.path("kind").asText()).containsExactly("STOP", "CLOSE", "MIRROR");
         assertDecimal(closed, "pnl", "-10.18");
         awaitCash(fixedCopier, fixedCopier.accountId(), "9989.82");
         awaitAccount(fixedCopier, fixedAccount, "0.00", null);
