@@ -101,10 +101,26 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
                     write(Map.of("clientCommentId", "matrix-" + UNIQUE.incrementAndGet(), "text", "matrix comment"))), 401, 201, 201, 201),
             rest("DELETE /api/v1/posts/{postId}/comments/{commentId}", f -> f.profiles().ownersCommentDeletion(), 401, 403, 204, 204),
             rest("POST /api/v1/posts/{postId}/likes", f -> Call.of("POST", "/api/v1/posts/" + f.profiles().ownersPost() + "/likes"), 401, 200, 200, 200),
-            rest("DELETE /api/v1/posts/{postId}/likes", f -> Call.of("DELETE", "/api/v1/posts/" + f.profiles().ownersPost() + "/likes"), 401, 200, 200, 200));
+            rest("DELETE /api/v1/posts/{postId}/likes", f -> Call.of("DELETE", "/api/v1/posts/" + f.profiles().ownersPost() + "/likes"), 401, 200, 200, 200),
+            // Copies: "owner" is the copier, copying Fixture.LEADER from the owner's account. Starting names the owner's
+            // account (someone else's is 404 as for orders); an admin token is no trader's (403, as for orders). Every
+            // other row acts on a new copy of the owner's (a paused one to resume): someone else's copy is 404
+            // COPY_NOT_FOUND as an unknown one, and the copier or an admin manage it. The new copies hold no position,
+            // so closing one is NO_COPIED_POSITION to those who may ask.
+            rest("POST /api/v1/copies", f -> Call.json("POST", "/api/v1/copies", f.copyStart()), 401, 404, 201, 403),
+            rest("POST /api/v1/copies/{copyId}/pause", f -> Call.of("POST", "/api/v1/copies/" + f.ownersCopy() + "/pause"), 401, 404, 200, 200),
+            rest("POST /api/v1/copies/{copyId}/resume", f -> Call.of("POST", "/api/v1/copies/" + f.ownersPausedCopy() + "/resume"), 401, 404, 200, 200),
+            rest("POST /api/v1/copies/{copyId}/add-funds", f -> Call.json("POST", "/api/v1/copies/" + f.ownersCopy() + "/add-funds",
+                    "{\"amount\":\"1.00\"}"), 401, 404, 200, 200),
+            rest("POST /api/v1/copies/{copyId}/remove-funds", f -> Call.json("POST", "/api/v1/copies/" + f.ownersCopy() + "/remove-funds",
+                    "{\"amount\":\"1.00\"}"), 401, 404, 200, 200),
+            rest("POST /api/v1/copies/{copyId}/positions/{symbol}/close", f -> Call.of("POST", "/api/v1/copies/" + f.ownersCopy()
+                    + "/positions/" + f.symbol + "/close"), 401, 404, 422, 422),
+            rest("DELETE /api/v1/copies/{copyId}", f -> Call.of("DELETE", "/api/v1/copies/" + f.ownersCopy()), 401, 404, 202, 202));
 
     /** Fields that show only the caller's own data: null or an empty page there means "not yours or not there". */
-    private static final Set<String> OWNER_SCOPED = Set.of("Query.account", "Query.orders", "Query.payments", "Query.payment");
+    private static final Set<String> OWNER_SCOPED = Set.of("Query.account", "Query.orders", "Query.payments", "Query.payment",
+            "Query.copies", "Query.copy");
 
     private static final List<Row> GRAPHQL = List.of(
             graphql("Query.account", "query($id: ID!) { account(id: $id) { id owner cash { available } } }", f -> Map.of("id", f.account), 401, 404, 200, 200),
@@ -126,6 +142,13 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
             graphql("Query.post", "query($id: ID!) { post(id: $id) { id author { handle } comments(first: 5) { edges { node { text } } } } }", f -> Map.of("id", "post-unknown"), 401, 200, 200, 200),
             graphql("Query.feed", "{ feed(first: 5) { edges { cursor node { id } } } }", f -> Map.of(), 401, 200, 200, 200),
             graphql("Query.notifications", "{ notifications(first: 5) { edges { node { kind } } } }", f -> Map.of(), 401, 200, 200, 200),
+            // Copies are their copier's (admins see all): someone else's copy, or the copies of someone else's account,
+            // answer null or an empty list as unknown ones. A leader's copier count is public (the list is the leader's).
+            graphql("Query.copies", "query($id: ID!) { copies(accountId: $id) { id status } }", f -> Map.of("id", f.standingCopyAccount()), 401, 404, 200, 200),
+            graphql("Query.copy", "query($id: ID!) { copy(id: $id) { id status invested orders(first: 5) { edges { node { kind } } } } }",
+                    f -> Map.of("id", f.standingCopy()), 401, 404, 200, 200),
+            graphql("Query.copiers", "query($h: String!) { copiers(handle: $h, first: 5) { count edges { node { copyId } } } }",
+                    f -> Map.of("h", Fixture.LEADER), 401, 200, 200, 200),
             // Subscriptions stream over WebSocket or SSE only (SubscriptionsOverWebSocketEndToEndTest); a plain POST is malformed.
             graphql("Subscription.feed", "subscription { feed { id } }", f -> Map.of(), 401, 400, 400, 400),
             graphql("Subscription.notifications", "subscription { notifications { id } }", f -> Map.of(), 401, 400, 400, 400));
@@ -212,7 +235,8 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
         if (errors.isEmpty()) {
             JsonNode value = body.path("data").elements().hasNext() ? body.path("data").elements().next() : null;
             boolean hidden = value == null || value.isNull()
-                    || (value.has("edges") && value.path("edges").isEmpty());
+                    || (value.has("edges") && value.path("edges").isEmpty())
+                    || (value.isArray() && value.isEmpty());
             return hidden && OWNER_SCOPED.contains(field) ? 404 : 200;
         }
         String code = errors.path(0).path("extensions").path("code").asText();
@@ -233,6 +257,7 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
         static final String FOLLOWED = "matrix_followed";
         static final String MUTED = "matrix_muted";
         static final String BLOCKED = "matrix_blocked";
+        static final String LEADER = "matrix_leader";
 
         final TandemClient client;
         final String admin;
@@ -242,6 +267,7 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
         final String symbol;
         final String paymentId;
         private boolean profiled;
+        private String standingCopy;
 
         Fixture(TandemClient client) {
             this.client = client;
@@ -265,6 +291,9 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
                 setProfile(client.token(target.replace('_', '-'), "TRADER"), write(Map.of("handle", target, "displayName", target)));
             }
             profiles();
+            String leader = client.token("matrix-leader", "TRADER");
+            setProfile(leader, write(Map.of("handle", LEADER, "displayName", LEADER, "publicAccountId", client.openAccount(leader),
+                    "acceptsCopiers", true)));
         }
 
         private void setProfile(String token, String body) {
@@ -343,6 +372,47 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
                     Map.of("clientCommentId", "matrix-" + UNIQUE.incrementAndGet(), "text", "matrix comment"));
             assertThat(comment.status()).as(comment.raw()).isEqualTo(201);
             return Call.of("DELETE", "/api/v1/posts/" + postId + "/comments/" + comment.text("commentId"));
+        }
+
+        /** A new copy of the leader by the owner, from the owner's account, with the least amount a copy may have. */
+        String copyStart() {
+            return write(Map.of("clientCopyId", "matrix-" + UNIQUE.incrementAndGet(), "fromAccountId", account,
+                    "leader", LEADER, "amount", "100.00", "stopLossPercent", "50"));
+        }
+
+        /** A new copy of the owner's; answers its id. */
+        String ownersCopy() {
+            TandemClient.Response started = client.post("/api/v1/copies", owner, copyStart());
+            assertThat(started.status()).as(started.raw()).isEqualTo(201);
+            return started.text("copyId");
+        }
+
+        /** A new copy of the owner's, paused. */
+        String ownersPausedCopy() {
+            String copyId = ownersCopy();
+            TandemClient.Response paused = client.post("/api/v1/copies/" + copyId + "/pause", owner, "");
+            assertThat(paused.status()).as(paused.raw()).isEqualTo(200);
+            return copyId;
+        }
+
+        /**
+         * One copy of the owner's that the read rows look at, started once per fixture and awaited
+         * in the read model (GraphQL {@code copy}), so an empty answer means "not yours", never "not yet".
+         */
+        String standingCopy() {
+            if (standingCopy == null) {
+                String copyId = ownersCopy();
+                await().atMost(Duration.ofSeconds(30)).until(() -> copyId.equals(client.graphql(owner,
+                        "query($id: ID!) { copy(id: $id) { id } }", Map.of("id", copyId)).path("data").path("copy").path("id").asText()));
+                standingCopy = copyId;
+            }
+            return standingCopy;
+        }
+
+        /** The account the standing copy came from (the owner's), once that copy shows in the read model. */
+        String standingCopyAccount() {
+            standingCopy();
+            return account;
         }
 
         Call signedWebhook(String provider, String payment) {

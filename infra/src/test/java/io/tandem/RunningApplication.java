@@ -35,6 +35,9 @@ abstract class RunningApplication {
         // The guard tests set up each row's resources as the same few users, many social writes a second;
         // the social limit itself is SocialRateLimitTest's.
         registry.add("tandem.rate-limits.social.limit-for-period", () -> "1000");
+        // Likewise copy writes (the copy trading test starts, pauses and stops copies back to back);
+        // the copy limit's mechanics are the social limit's.
+        registry.add("tandem.rate-limits.copy.limit-for-period", () -> "1000");
     }
 
     @LocalServerPort

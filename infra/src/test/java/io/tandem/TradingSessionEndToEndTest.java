@@ -354,7 +354,7 @@ class TradingSessionEndToEndTest {
     void aFailingEventHandlerFailsItsBatchForARetryInsteadOfSkippingTheEvent() {
         for (String group : List.of("portfolio", "orders", "order-book", "trade-tape", "instruments", "settlement",
                 "payments", "payments-view", "instrument-catalog", "trader-handles", "trader-blocks", "post-lookup", "trade-posts",
-                "social", "home-feed", "notifications")) {
+                "social", "home-feed", "notifications", "copy-mirror", "copies")) {
             assertThat(eventProcessing.listenerInvocationErrorHandler(group)).as(group)
                     .isInstanceOf(PropagatingErrorHandler.class);
         }
@@ -372,7 +372,8 @@ class TradingSessionEndToEndTest {
         assertThat(eventProcessing.eventProcessors()).containsKeys("instrument-catalog", "payment-limits", "trader-handles",
                 "trader-blocks", "settlement",
                 "portfolio", "orders", "order-book", "trade-tape", "instruments",
-                "payments", "payments-view", "post-lookup", "trade-posts", "social", "home-feed", "notifications");
+                "payments", "payments-view", "post-lookup", "trade-posts", "social", "home-feed", "notifications",
+                "copy-mirror", "copies");
     }
 
     @Test

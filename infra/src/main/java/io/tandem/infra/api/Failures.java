@@ -3,6 +3,7 @@ package io.tandem.infra.api;
 import io.tandem.contracts.common.ErrorCode;
 import io.tandem.contracts.common.TandemException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * Recognises refusals however they arrive: a {@link TandemException} thrown locally, the same code
  * carried as the details of Axon's {@link CommandExecutionException} (distributed command bus), or
- * Axon's own repository exceptions. Causes are followed, so wrappers (futures, reflection) do not hide them.
+ * Axon's own repository exceptions (an identifier that belongs to an aggregate of another kind counts
+ * as missing, as an unknown one does). Causes are followed, so wrappers (futures, reflection) do not hide them.
  * An {@link ArithmeticException} is a refusal too: money, prices and quantities use exact arithmetic
  * ({@code Math.addExact}, {@code longValueExact}), which throws rather than wrap around, so it means a
  * request pushed an amount past what can be represented (say, two huge adjustments to one account),
@@ -55,6 +57,13 @@ public final class Failures {
             return Optional.of(whenAggregateMissing == null
                     ? new Failure(Failure.statusOf(ErrorCode.Category.NOT_FOUND), "NOT_FOUND", "Not found")
                     : Failure.of(whenAggregateMissing, "'" + missing.getAggregateIdentifier() + "' does not exist"));
+        }
+        if (error instanceof IncompatibleAggregateException) {
+            // Axon loaded the events of an aggregate of another kind under that identifier (a copy's id
+            // named as an account, a user id as an account): it names nothing of the kind asked for.
+            return Optional.of(whenAggregateMissing == null
+                    ? new Failure(Failure.statusOf(ErrorCode.Category.NOT_FOUND), "NOT_FOUND", "Not found")
+                    : Failure.of(whenAggregateMissing, "That identifier names no such thing"));
         }
         if (error instanceof AggregateStreamCreationException) {
             return Optional.of(Failure.of(ErrorCode.ACCOUNT_ALREADY_EXISTS, "The account already exists"));

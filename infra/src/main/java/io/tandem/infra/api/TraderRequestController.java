@@ -10,6 +10,8 @@ import io.tandem.contracts.common.AccountId;
 import io.tandem.contracts.follow.Relation;
 import io.tandem.contracts.profile.TraderProfileView;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.core.Authentication;
@@ -44,11 +46,12 @@ public class TraderRequestController {
     }
 
     @PutMapping("/api/v1/traders/me")
-    @Operation(summary = "Create or update your trader profile: a handle unique regardless of case, texts, and the account whose trades you share")
+    @Operation(summary = "Create or update your trader profile: a handle unique regardless of case, texts, the account whose trades you share and copiers copy, and whether (and how many) copiers you accept")
     public ProfileResponse setProfile(@Valid @RequestBody ProfileBody body, Authentication caller) {
         TraderProfileView view = profileEntry.setProfile(Callers.userId(caller), new ProfileRequest(body.handle(),
                 body.displayName(), body.bio(), body.shareTrades(),
-                body.publicAccountId() == null ? null : AccountId.of(body.publicAccountId())), clock.instant());
+                body.publicAccountId() == null ? null : AccountId.of(body.publicAccountId()), body.acceptsCopiers(),
+                body.maxCopiers()), clock.instant());
         return new ProfileResponse(view.handle(), view.displayName(), view.bio(), view.shareTrades(), view.publicAccountId());
     }
 
@@ -97,10 +100,13 @@ public class TraderRequestController {
      * {@code handle} 3 to 30 of {@code [A-Za-z0-9_]}, {@code displayName} 1 to 60 characters on one
      * line, {@code bio} up to 500 characters (both checked by profile entry: 422 INVALID_TEXT);
      * {@code shareTrades} defaults to true; {@code publicAccountId}, if given, must be one of your
-     * accounts (else 403 NOT_ACCOUNT_OWNER).
+     * accounts (else 403 NOT_ACCOUNT_OWNER). {@code acceptsCopiers}: whether others may copy the public
+     * account (omitted: as it is, true for a new profile); {@code maxCopiers}: the most live copies you
+     * accept, 1 to 1,000,000 (omitted: unlimited). Copies already running stay when either is lowered.
      */
     public record ProfileBody(@NotNull String handle, @NotNull String displayName, String bio, Boolean shareTrades,
-                              @Size(min = 1, max = 128) String publicAccountId) {
+                              @Size(min = 1, max = 128) String publicAccountId, Boolean acceptsCopiers,
+                              @Min(1) @Max(1_000_000) Integer maxCopiers) {
     }
 
     /** The profile as set; counts and relations are in GraphQL. */

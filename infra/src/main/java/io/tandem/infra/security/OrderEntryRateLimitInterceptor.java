@@ -15,8 +15,8 @@ import java.util.Set;
  * refused request writes nothing. It runs after the security filter chain, so the caller is the
  * authenticated token's subject (the same user id order entry checks ownership against). Registered
  * for the order routes only ({@link OrderEntryRateLimitConfiguration}); reads are never limited here.
- * The social write routes get an interceptor of their own, with their own budget and methods
- * ({@link SocialRateLimitConfiguration}).
+ * The social and copy write routes get interceptors of their own, with their own budgets and methods
+ * ({@link SocialRateLimitConfiguration}, {@link CopyRateLimitConfiguration}).
  */
 public class OrderEntryRateLimitInterceptor implements HandlerInterceptor {
 

@@ -2,7 +2,7 @@ package io.tandem.infra.security;
 
 import java.time.Duration;
 
-/** The checks every per-user rate limit's settings share (order entry's, social writes'). */
+/** The checks every per-user rate limit's settings share (order entry's, social writes', copy writes'). */
 final class RateLimitSettings {
 
     private RateLimitSettings() {

@@ -70,6 +70,11 @@ public class SecurityConfiguration {
                             .requestMatchers(HttpMethod.POST, "/api/v1/orders").hasRole(Role.TRADER.name())
                             .requestMatchers("/api/v1/orders/**", "/api/v1/accounts/**")
                             .hasAnyRole(Role.TRADER.name(), Role.ADMIN.name())
+                            // Copies as orders: a trader starts one; the copier or an admin manages it
+                            // (copy entry decides whose copy it is).
+                            .requestMatchers(HttpMethod.POST, "/api/v1/copies").hasRole(Role.TRADER.name())
+                            .requestMatchers("/api/v1/copies/**")
+                            .hasAnyRole(Role.TRADER.name(), Role.ADMIN.name())
                             .anyRequest().authenticated();
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer

@@ -4,6 +4,7 @@ import io.tandem.contracts.common.ErrorCode;
 import io.tandem.contracts.common.TandemException;
 import io.tandem.contracts.ledger.FindLedgerQuery;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -152,6 +153,13 @@ class ApiErrorMappingTest extends ApiSliceTest {
     void missingOrderAggregateIsOrderNotFound() throws Exception {
         when(orderEntry.cancel(any(), any(), any())).thenThrow(new AggregateNotFoundException("o-1", "no such aggregate"));
         problem(mvc.perform(delete("/api/v1/orders/o-1").header(AUTHORIZATION, trader("alice"))), 404, "ORDER_NOT_FOUND");
+    }
+
+    @Test
+    void anIdentifierOfAnotherKindOfAggregateIsNotFoundAsAnUnknownOne() throws Exception {
+        when(commandGateway.sendAndWait(any())).thenThrow(new IncompatibleAggregateException(
+                "Aggregate identifier must be non-null after applying an event."));
+        problem(adjust("copy-9de499ba-7611-3f8f-951d-0597bb6abb0a"), 404, "ACCOUNT_NOT_FOUND");
     }
 
     @Test

@@ -111,6 +111,29 @@ class TraderApiTest {
     }
 
     @Test
+    void copySettingsReachEntryAsGiven() throws Exception {
+        when(profileEntry.setProfile(any(), any(), any())).thenReturn(new TraderProfileView("alice", "Alice", "Alice",
+                "", true, "acc-1", 0, 0, 0, false, false, false));
+
+        putProfile("{\"handle\":\"Alice\",\"displayName\":\"Alice\",\"publicAccountId\":\"acc-1\",\"acceptsCopiers\":false,\"maxCopiers\":25}")
+                .andExpect(status().isOk());
+
+        verify(profileEntry).setProfile(eq(UserId.of("alice")),
+                eq(new ProfileRequest("Alice", "Alice", null, null, AccountId.of("acc-1"), false, 25)), any());
+    }
+
+    @Test
+    void aCopierLimitOutOfRangeIsMalformedAndReachesNoEntry() throws Exception {
+        putProfile("{\"handle\":\"Alice\",\"displayName\":\"Alice\",\"maxCopiers\":0}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        putProfile("{\"handle\":\"Alice\",\"displayName\":\"Alice\",\"maxCopiers\":1000001}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        putProfile("{\"handle\":\"Alice\",\"displayName\":\"Alice\",\"acceptsCopiers\":\"maybe\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
+        verifyNoInteractions(profileEntry);
+    }
+
+    @Test
     void aMissingHandleOrUnreadableBodyIsMalformedAndReachesNoEntry() throws Exception {
         putProfile("{\"displayName\":\"Alice\"}")
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("MALFORMED_REQUEST"));
