@@ -23,6 +23,13 @@ public interface CopyEngine {
      */
     MirrorOutcome mirror(MirrorRequest request);
 
+    /**
+     * Stops the copy because of its leader ({@code LEADER_CHANGED}: the public account it copies is no
+     * longer the leader's public account; {@code BLOCKED}: the leader and the copier blocked each
+     * other). Nothing if it is already stopping or closed.
+     */
+    void stopFor(CopyId copyId, CopyStopReason reason, Instant at);
+
     /** Stops the copy by its stop-loss (nothing if it is already stopping or closed). */
     void stopLoss(CopyId copyId, TradeId triggerTradeId, Cash equity, Instant at);
 

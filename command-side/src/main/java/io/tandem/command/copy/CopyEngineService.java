@@ -126,6 +126,21 @@ public class CopyEngineService implements CopyEngine {
 
     /** Stops the copy as its copier's stop-loss (the copy ignores it when it is already stopping or closed). */
     @Override
+    public void stopFor(CopyId copyId, CopyStopReason reason, Instant at) {
+        if (reason != CopyStopReason.LEADER_CHANGED && reason != CopyStopReason.BLOCKED) {
+            throw new IllegalArgumentException("a copy is stopped for its leader only as LEADER_CHANGED or BLOCKED, not " + reason);
+        }
+        inRequest(() -> {
+            CopyAnswer copy = steps.describe(copyId);
+            if (copy.status() == CopyStatus.STOPPING || copy.status() == CopyStatus.CLOSED) {
+                return null;
+            }
+            return steps.commands().send(new StopCopyCommand(copyId, copy.copier(), false, reason, null, null, at),
+                    ErrorCode.COPY_NOT_FOUND);
+        });
+    }
+
+    @Override
     public void stopLoss(CopyId copyId, TradeId triggerTradeId, Cash equity, Instant at) {
         inRequest(() -> {
             CopyAnswer copy = steps.describe(copyId);

@@ -154,6 +154,10 @@ abstract class CopyMirrorStateContract {
         }
 
         @Override
+        public void stopFor(CopyId copyId, io.tandem.contracts.copy.CopyStopReason reason, Instant at) {
+        }
+
+        @Override
         public void stopLoss(CopyId copyId, TradeId triggerTradeId, Cash equity, Instant at) {
         }
 

@@ -19,6 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class RecordingEngine implements CopyEngine {
 
+    record StopFor(CopyId copyId, io.tandem.contracts.copy.CopyStopReason reason, Instant at) {
+    }
+
     record StopLoss(CopyId copyId, TradeId trigger, Cash equity, Instant at) {
     }
 
@@ -47,6 +50,11 @@ final class RecordingEngine implements CopyEngine {
             throw new IllegalStateException("lost a race; retry");
         }
         return new MirrorOutcome(MirrorDecision.Kind.PLACE, request.leaderQuantity(), null);
+    }
+
+    @Override
+    public void stopFor(CopyId copyId, io.tandem.contracts.copy.CopyStopReason reason, Instant at) {
+        record(new StopFor(copyId, reason, at));
     }
 
     @Override
