@@ -9,6 +9,7 @@ import io.tandem.contracts.account.ReservationReleasedEvent;
 import io.tandem.contracts.account.SupplyIssuedEvent;
 import io.tandem.contracts.account.WithdrawalDebitedEvent;
 import io.tandem.contracts.common.AccountId;
+import io.tandem.contracts.common.AccountType;
 import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.common.Price;
 import io.tandem.contracts.common.Quantity;
@@ -54,6 +55,19 @@ import java.util.concurrent.Callable;
  * book, both equities and the leader's position just before the trade: it builds the mirror requests
  * for every ACTIVE copy of each side's account <i>before</i> folding the trade in, and folds it in
  * after.
+ * <p>
+ * <b>What it does not mirror.</b> Only trades of TRADING accounts are mirrored: a leader's public
+ * account is meant to be one (the command side refuses others), and this process checks again, so that a
+ * COPY account made public can never start a copy chain (a copy of a copy, mirroring mirrors with a
+ * delay at each hop) or a cycle (two users copying each other's COPY accounts, one trade bouncing
+ * between them until both run out of cash). Nor is a leader trade whose counterparty is the COPY
+ * account of one of that leader's own copies: that trade was caused by mirroring (a copy's market
+ * order filled against the leader's resting order), and mirroring it again would feed back into the
+ * copies (each fill of the leader's resting sell would be mirrored as a sell into every copy,
+ * including the one that just bought). A known limit remains: self-trade prevention works per owning
+ * user, and a COPY account belongs to its copier, so a copy's mirrored order may still fill against
+ * the leader's own resting orders at the leader's price; this process only keeps such fills from
+ * being mirrored on.
  * <p>
  * <b>Engine calls.</b> Every call runs on {@link EngineCalls}' threads, never in this process's unit
  * of work (the engine runs its own request transactions), and the handler waits for all of them: the
@@ -156,8 +170,9 @@ public class CopyMirrorProcessor {
             ledger.holdings().traded(trade);
             return;
         }
-        List<MirrorRequest> requests = new ArrayList<>(mirrorRequests(ledger, trade, trade.buyerAccountId(), Side.BUY));
-        requests.addAll(mirrorRequests(ledger, trade, trade.sellerAccountId(), Side.SELL));
+        List<MirrorRequest> requests = new ArrayList<>(
+                mirrorRequests(ledger, trade, trade.buyerAccountId(), Side.BUY, trade.sellerAccountId()));
+        requests.addAll(mirrorRequests(ledger, trade, trade.sellerAccountId(), Side.SELL, trade.buyerAccountId()));
         mirror(requests);
         ledger.holdings().traded(trade);
         stops.afterTrade(ledger, trade);
@@ -227,12 +242,18 @@ public class CopyMirrorProcessor {
 
     // ---- mirroring ------------------------------------------------------------------------------
 
-    private List<MirrorRequest> mirrorRequests(MirrorLedger ledger, TradeExecutedEvent trade, AccountId leader, Side side) {
+    /**
+     * The mirrors of {@code leader}'s side of {@code trade} into its copies: none when {@code leader} is
+     * not a TRADING account (a copy's own trades are never copied on, see the class comment) or when
+     * {@code counterparty} is the COPY account of one of its copies (the trade was caused by mirroring).
+     */
+    private List<MirrorRequest> mirrorRequests(MirrorLedger ledger, TradeExecutedEvent trade, AccountId leader, Side side,
+                                               AccountId counterparty) {
         List<CopyRow> copies = ledger.copies().ofLeader(leader);
-        if (copies.isEmpty()) {
+        Holdings holdings = ledger.holdings();
+        if (copies.isEmpty() || !isTrading(holdings, leader) || isCopyOf(ledger, counterparty, leader)) {
             return List.of();
         }
-        Holdings holdings = ledger.holdings();
         Cash leaderEquity = holdings.equity(leader);
         Quantity positionBefore = Quantity.ofLots(Math.max(0, holdings.lots(leader, trade.symbol())));
         List<MirrorRequest> requests = new ArrayList<>();
@@ -248,6 +269,9 @@ public class CopyMirrorProcessor {
 
     private List<MirrorRequest> openPositionRequests(MirrorLedger ledger, CopyStartedEvent event) {
         Holdings holdings = ledger.holdings();
+        if (!isTrading(holdings, event.leaderAccountId())) {
+            return List.of();
+        }
         Cash leaderEquity = holdings.equity(event.leaderAccountId());
         Cash copyEquity = holdings.equity(event.copyAccountId());
         List<MirrorRequest> requests = new ArrayList<>();
@@ -269,6 +293,15 @@ public class CopyMirrorProcessor {
             mirrors.add(() -> engine.mirror(request));
         }
         calls.runAll(mirrors);
+    }
+
+    private static boolean isTrading(Holdings holdings, AccountId account) {
+        return holdings.type(account).filter(type -> type == AccountType.TRADING).isPresent();
+    }
+
+    /** Whether {@code account} is the COPY account of a copy of {@code leader}. */
+    private static boolean isCopyOf(MirrorLedger ledger, AccountId account, AccountId leader) {
+        return ledger.copies().ofCopyAccount(account).filter(copy -> copy.leaderAccountId().equals(leader)).isPresent();
     }
 
     private static boolean mirrors(CopyRow copy) {

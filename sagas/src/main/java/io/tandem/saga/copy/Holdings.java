@@ -148,6 +148,12 @@ final class Holdings {
         changedInstruments.add(trade.symbol());
     }
 
+    /** The account's type, empty until its opening was seen. */
+    Optional<AccountType> type(AccountId accountId) {
+        Account account = accounts.get(accountId);
+        return Optional.ofNullable(account == null ? null : account.type);
+    }
+
     long cashCents(AccountId accountId) {
         Account account = accounts.get(accountId);
         return account == null ? 0 : account.cash;

@@ -137,6 +137,39 @@ class CopyMirrorProcessorTest {
     }
 
     @Test
+    void aTradeOfALeaderAccountThatIsNotATradingAccountIsNeverMirrored() {
+        // copy-4 copies C2's COPY account, as if it had been made a leader's public account.
+        AccountId a2 = ACCOUNTS.get(C2);
+        CopyId c4 = CopyId.of("copy-4");
+        List<Object> events = new ArrayList<>(List.of(trade(2, ACME, a2, ISSUER, 10, 1_000, 0)));
+        events.addAll(fund(c4, 50_000));
+        events.add(started(c4, a2, Cash.ofCents(1), true));
+        batch(events);
+        engine.forget();
+
+        batch(List.of(trade(3, ACME, a2, ISSUER, 5, 1_000, 0), trade(4, ACME, BOB, a2, 5, 1_000, 0)));
+
+        assertThat(engine.callsOf(MirrorRequest.class)).isEmpty();
+    }
+
+    @Test
+    void aLeaderTradeAgainstOneOfItsOwnCopiesIsNotMirroredButOneAgainstAnotherLeadersCopyIs() {
+        CopyId c4 = CopyId.of("copy-4");
+        List<Object> events = new ArrayList<>(fund(c4, 50_000));
+        events.add(started(c4, OTHER, Cash.ofCents(1), false));
+        batch(events);
+        engine.forget();
+
+        // C1's mirrored buy fills against the leader's resting sell: not mirrored back into C1 and C2.
+        batch(List.of(trade(2, ACME, ACCOUNTS.get(C1), LEADER, 5, 1_000, 0)));
+        assertThat(engine.callsOf(MirrorRequest.class)).isEmpty();
+
+        // copy-4 copies OTHER, not the leader: the leader's sell to it is an ordinary leader trade.
+        batch(List.of(trade(3, ACME, AccountId.of("acct-copy-4"), LEADER, 5, 1_000, 0)));
+        assertThat(engine.callsOf(MirrorRequest.class)).extracting(MirrorRequest::copyId).containsExactlyInAnyOrder(C1, C2);
+    }
+
+    @Test
     void aResumedCopyMirrorsAgainAndAClosedOneNoLonger() {
         batch(List.of(new CopyResumedEvent(C3, T0), new CopyStoppingEvent(C2, CopyStopReason.BY_COPIER, null, null, T0),
                 new CopyClosedEvent(C2, CopyStopReason.BY_COPIER, "xfer", Cash.ofCents(100_000), List.of(), T0)));
@@ -322,9 +355,13 @@ class CopyMirrorProcessorTest {
     }
 
     private static CopyStartedEvent started(CopyId copy, Cash stopLossEquity, boolean copyOpenPositions) {
+        return started(copy, LEADER, Cash.ofCents(stopLossEquity.cents()), copyOpenPositions);
+    }
+
+    private static CopyStartedEvent started(CopyId copy, AccountId leaderAccount, Cash stopLossEquity, boolean copyOpenPositions) {
         AccountId account = ACCOUNTS.getOrDefault(copy, AccountId.of("acct-" + copy.value()));
         return new CopyStartedEvent(copy, UserId.of("copier-" + copy.value()), "c", AccountId.of("main-of-" + copy.value()),
-                account, UserId.of("leader"), "leader", LEADER, Cash.ofCents(100_000), BigDecimal.TEN, stopLossEquity,
+                account, UserId.of("leader"), "leader", leaderAccount, Cash.ofCents(100_000), BigDecimal.TEN, stopLossEquity,
                 SizingMode.PROPORTIONAL, null, copyOpenPositions, T0);
     }
 

@@ -45,6 +45,16 @@ class HoldingsTest {
     }
 
     @Test
+    void anAccountsTypeIsTheOneItOpenedWithAndUnknownBeforeItsOpeningWasSeen() {
+        holdings.addCash(AccountId.of("unseen"), 100);
+
+        assertThat(holdings.type(ALICE)).contains(AccountType.TRADING);
+        assertThat(holdings.type(COPY)).contains(AccountType.COPY);
+        assertThat(holdings.type(AccountId.of("unseen"))).isEmpty();
+        assertThat(holdings.type(AccountId.of("never-mentioned"))).isEmpty();
+    }
+
+    @Test
     void aBuyCostsNotionalPlusFeeAndAddsThePositionAtTheTradePrice() {
         holdings.addCash(ALICE, 100_000);
         holdings.traded(trade(1, ACME, ALICE, ISSUER, 10, 1_000, 10));
