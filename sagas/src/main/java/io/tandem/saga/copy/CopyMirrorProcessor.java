@@ -19,6 +19,7 @@ import io.tandem.contracts.copy.CopyClosedEvent;
 import io.tandem.contracts.copy.CopyEngine;
 import io.tandem.contracts.copy.CopyEngine.MirrorRequest;
 import io.tandem.contracts.copy.CopyFundsChangedEvent;
+import io.tandem.contracts.copy.CopyId;
 import io.tandem.contracts.copy.CopyPausedEvent;
 import io.tandem.contracts.copy.CopyResumedEvent;
 import io.tandem.contracts.copy.CopySellRequestedEvent;
@@ -42,6 +43,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -53,8 +55,10 @@ import java.util.concurrent.Callable;
  * supply issued, asset transfers, listings), and the live copies from the copy events
  * ({@link Copies}). At a {@link TradeExecutedEvent} it therefore knows, without asking any account or
  * book, both equities and the leader's position just before the trade: it builds the mirror requests
- * for every ACTIVE copy of each side's account <i>before</i> folding the trade in, and folds it in
- * after.
+ * for every ACTIVE copy of each side's account <i>before</i> folding the trade in, folds it in, checks
+ * the stop-losses at the trade's price, and only then sends the mirrors: a copy whose stop-loss this
+ * very trade fires gets the stop-loss and not the mirror (mirroring first would have it buy with its
+ * last cash and then sell everything at once, paying two fees for nothing).
  * <p>
  * <b>What it does not mirror.</b> Only trades of TRADING accounts are mirrored: a leader's public
  * account is meant to be one (the command side refuses others), and this process checks again, so that a
@@ -76,14 +80,17 @@ import java.util.concurrent.Callable;
  * retry changes nothing the first attempt already changed. (The engine records refused orders and
  * sizing skips itself, so what reaches this process is unexpected: a lost race, a database error.)
  * <p>
- * <b>Stop-losses and stops.</b> After folding a trade in, the copies it revalued are checked against
- * their stop-loss, and stopping copies are moved on at their triggers, by the rule in
+ * <b>Stop-losses and stops.</b> After folding a trade in (before its mirrors go out), the copies it
+ * revalued are checked against their stop-loss, and stopping copies are moved on at their triggers, by the rule in
  * {@link CopyStops} that keeps a stop with no buyers from selling into an empty book over and over.
  * <p>
  * <b>Open positions at start.</b> A {@link CopyStartedEvent} with {@code copyOpenPositions} mirrors
  * each of the leader's positions as a buy (no leader trade id, the leader's whole position at the
  * symbol's last price, both equities as of the start); a symbol that never traded has no price and
- * is skipped.
+ * is skipped. These mirrors all go into the same copy and each sizes against the cash the earlier
+ * ones left, so they run one after the other, in symbol order, on one engine thread: which symbol a
+ * cash cut hits (the proportional shares fit the copy's equity at last price, not at the protection
+ * price plus fees) is then the same on every run, the last symbols in alphabetical order.
  * <p>
  * <b>State and replays.</b> The state lives in memory ({@link MirrorWorkingSet}) and in
  * {@link CopyMirrorState} (tables in infra): loaded once, lazily, and written once per batch, the rows the batch changed, from the
@@ -173,9 +180,9 @@ public class CopyMirrorProcessor {
         List<MirrorRequest> requests = new ArrayList<>(
                 mirrorRequests(ledger, trade, trade.buyerAccountId(), Side.BUY, trade.sellerAccountId()));
         requests.addAll(mirrorRequests(ledger, trade, trade.sellerAccountId(), Side.SELL, trade.buyerAccountId()));
-        mirror(requests);
         ledger.holdings().traded(trade);
-        stops.afterTrade(ledger, trade);
+        Set<CopyId> stopped = stops.afterTrade(ledger, trade);
+        mirror(requests.stream().filter(request -> !stopped.contains(request.copyId())).toList());
     }
 
     // ---- copies ---------------------------------------------------------------------------------
@@ -185,7 +192,7 @@ public class CopyMirrorProcessor {
         MirrorLedger ledger = ledger();
         ledger.copies().started(event.copyId(), event.copyAccountId(), event.leaderAccountId(), event.stopLossEquity());
         if (event.copyOpenPositions() && !replay.isReplay()) {
-            mirror(openPositionRequests(ledger, event));
+            mirrorInOrder(openPositionRequests(ledger, event));
         }
     }
 
@@ -287,12 +294,30 @@ public class CopyMirrorProcessor {
         return requests;
     }
 
+    /** Mirrors of one trade into different copies: in parallel, each copy in its own transaction. */
     private void mirror(List<MirrorRequest> requests) {
         List<Callable<CopyEngine.MirrorOutcome>> mirrors = new ArrayList<>(requests.size());
         for (MirrorRequest request : requests) {
             mirrors.add(() -> engine.mirror(request));
         }
         calls.runAll(mirrors);
+    }
+
+    /**
+     * Mirrors into one copy, one after the other in the given order, on one engine thread: each one
+     * sizes against the cash the previous ones left, so the order decides which of them a cash cut
+     * hits, and it must be the same on every run.
+     */
+    private void mirrorInOrder(List<MirrorRequest> requests) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        calls.runAll(List.<Callable<Void>>of(() -> {
+            for (MirrorRequest request : requests) {
+                engine.mirror(request);
+            }
+            return null;
+        }));
     }
 
     private static boolean isTrading(Holdings holdings, AccountId account) {

@@ -5,14 +5,17 @@ import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.common.Symbol;
 import io.tandem.contracts.copy.CopyEngine;
 import io.tandem.contracts.copy.CopyEngine.StopProgress;
+import io.tandem.contracts.copy.CopyId;
 import io.tandem.contracts.copy.CopyStatus;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
 import io.tandem.saga.copy.CopyMirrorState.CopyRow;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -59,8 +62,11 @@ final class CopyStops {
         move(ledger, List.of(copy), null, at);
     }
 
-    /** Stop-losses and stop retries after {@code trade}, which the ledger has already folded in. */
-    void afterTrade(MirrorLedger ledger, TradeExecutedEvent trade) {
+    /**
+     * Stop-losses and stop retries after {@code trade}, which the ledger has already folded in; answers
+     * the copies whose stop-loss this trade fired (the process sends them no mirror of it).
+     */
+    Set<CopyId> afterTrade(MirrorLedger ledger, TradeExecutedEvent trade) {
         Map<String, CopyRow> concerned = new TreeMap<>();
         for (AccountId account : ledger.holdings().copyAccountsHolding(trade.symbol())) {
             ledger.copies().ofCopyAccount(account).ifPresent(copy -> concerned.put(copy.copyId().value(), copy));
@@ -86,13 +92,18 @@ final class CopyStops {
                 stopping.add(copy);
             }
         }
+        Set<CopyId> stopped = new HashSet<>();
         if (!stops.isEmpty()) {
             calls.runAll(stops);
-            stopLosses.forEach(copy -> ledger.copies().stopLossSent(copy.copyId()));
+            stopLosses.forEach(copy -> {
+                ledger.copies().stopLossSent(copy.copyId());
+                stopped.add(copy.copyId());
+            });
         }
         if (!stopping.isEmpty()) {
             move(ledger, stopping, trade.symbol(), trade.executedAt());
         }
+        return stopped;
     }
 
     /**

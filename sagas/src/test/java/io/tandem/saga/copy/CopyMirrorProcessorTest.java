@@ -201,6 +201,22 @@ class CopyMirrorProcessorTest {
     }
 
     @Test
+    void theLeaderTradeThatTakesACopyToItsStopLossStopsThatCopyInsteadOfMirroringIntoItWhileTheOthersAreMirrored() {
+        AccountId a1 = ACCOUNTS.get(C1);
+        // C1: 899.90 cash and 10 ACME; its equity is 950.00, its threshold, at 5.01.
+        batch(List.of(new CopyFundsChangedEvent(C1, "xfer-2", Cash.ZERO, Cash.ofCents(100_000), Cash.ofCents(95_000), T0),
+                trade(2, ACME, a1, ISSUER, 10, 1_000, 10)));
+        engine.forget();
+
+        batch(List.of(trade(3, ACME, LEADER, ISSUER, 1, 501, 0)));
+
+        assertThat(engine.callsOf(StopLoss.class)).containsExactly(
+                new StopLoss(C1, TradeId.of(ACME, 3), Cash.ofCents(95_000), T0.plusSeconds(3)));
+        assertThat(engine.callsOf(MirrorRequest.class)).extracting(MirrorRequest::copyId).containsExactly(C2);
+        assertThat(engine.calls.get(0)).isInstanceOf(StopLoss.class);
+    }
+
+    @Test
     void aCopyWhoseStopLossWasSentIsNotMirroredAnyMore() {
         AccountId a1 = ACCOUNTS.get(C1);
         batch(List.of(new CopyFundsChangedEvent(C1, "xfer-2", Cash.ZERO, Cash.ofCents(100_000), Cash.ofCents(99_995), T0),
@@ -214,20 +230,23 @@ class CopyMirrorProcessorTest {
     }
 
     @Test
-    void theLeadersOpenPositionsAreMirroredAtStartAtTheirLastPrices() {
+    void theLeadersOpenPositionsAreMirroredAtStartAtTheirLastPricesOneAfterTheOtherInSymbolOrderOnOneThread() {
         CopyId c4 = CopyId.of("copy-4");
-        List<Object> events = new ArrayList<>(List.of(trade(1, BOLT, LEADER, ISSUER, 20, 2_000, 0)));
-        events.addAll(fund(c4, 50_000));
+        batch(List.of(trade(1, BOLT, LEADER, ISSUER, 20, 2_000, 0)));
+        engine.forget();
+        List<Object> events = new ArrayList<>(fund(c4, 50_000));
         events.add(started(c4, Cash.ofCents(25_000), true));
         // The leader's ACME and BOLT at 10.00 and 20.00: 1,000.00 + 400.00 on top of its cash.
         batch(events);
 
         long leaderEquity = 1_000_000 - 100_100 - 40_000 + 100_000 + 40_000;
-        assertThat(engine.callsOf(MirrorRequest.class)).filteredOn(request -> request.copyId().equals(c4)).containsExactlyInAnyOrder(
+        assertThat(engine.callsOf(MirrorRequest.class)).filteredOn(request -> request.copyId().equals(c4)).containsExactly(
                 new MirrorRequest(c4, null, ACME, Side.BUY, Quantity.ofLots(100 * SHARE), Price.ofTicks(1_000),
                         Cash.ofCents(leaderEquity), Cash.ofCents(50_000), Quantity.ofLots(100 * SHARE), T0),
                 new MirrorRequest(c4, null, BOLT, Side.BUY, Quantity.ofLots(20 * SHARE), Price.ofTicks(2_000),
                         Cash.ofCents(leaderEquity), Cash.ofCents(50_000), Quantity.ofLots(20 * SHARE), T0));
+        assertThat(engine.calls).hasSize(2);
+        assertThat(engine.threads).hasSize(2).containsOnly(engine.threads.get(0));
     }
 
     @Test

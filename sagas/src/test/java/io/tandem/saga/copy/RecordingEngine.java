@@ -80,6 +80,8 @@ final class RecordingEngine implements CopyEngine {
 
     void forget() {
         calls.clear();
+        threads.clear();
+        inUnitOfWork.clear();
     }
 
     private void record(Object call) {
