@@ -91,13 +91,28 @@ final class CopyMirrorTables {
         private String copyAccountId;
         @Column(name = "leader_account_id", length = 128, nullable = false)
         private String leaderAccountId;
+        @Column(name = "copier_user_id", length = 128, nullable = false)
+        private String copierUserId;
+        @Column(name = "leader_user_id", length = 128, nullable = false)
+        private String leaderUserId;
         @Column(name = "status", length = 16, nullable = false)
         private String status;
         @Column(name = "stop_loss_equity_cents", nullable = false)
         private long stopLossEquityCents;
-        @Column(name = "stop_loss_sent", nullable = false)
-        private boolean stopLossSent;
+        @Column(name = "stop_sent", nullable = false)
+        private boolean stopSent;
         @Column(name = "stop_sells_sent", nullable = false)
         private boolean stopSellsSent;
+    }
+
+    /** A trader's public account as their latest profile event sets it (null: none). */
+    @Entity
+    @Table(name = "copy_mirror_leader")
+    static class LeaderTable {
+        @Id
+        @Column(name = "leader_user_id", length = 128)
+        private String leaderUserId;
+        @Column(name = "public_account_id", length = 128)
+        private String publicAccountId;
     }
 }

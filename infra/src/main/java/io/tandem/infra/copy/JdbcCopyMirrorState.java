@@ -5,6 +5,7 @@ import io.tandem.contracts.common.AccountType;
 import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.common.Price;
 import io.tandem.contracts.common.Symbol;
+import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.copy.CopyId;
 import io.tandem.contracts.copy.CopyStatus;
 import io.tandem.saga.copy.CopyMirrorState;
@@ -19,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The copy-mirror process's state in four tables ({@link CopyMirrorTables}). The process calls
+ * The copy-mirror process's state in five tables ({@link CopyMirrorTables}). The process calls
  * {@link #write} once per batch from the batch's prepare-commit, so through Spring's transaction
  * synchronisation the JDBC statements run on the batch's connection, in its transaction, and commit
  * (or roll back) with the process's token.
@@ -52,11 +53,15 @@ class JdbcCopyMirrorState implements CopyMirrorState {
                     return new InstrumentRow(Symbol.of(rs.getString(1)), strip(rs.getBigDecimal(2)), strip(rs.getBigDecimal(3)), last);
                 });
         List<CopyRow> copies = jdbc.query("""
-                select copy_id, copy_account_id, leader_account_id, status, stop_loss_equity_cents, stop_loss_sent,
-                stop_sells_sent from copy_mirror_copy""", (rs, n) -> new CopyRow(CopyId.of(rs.getString(1)),
-                AccountId.of(rs.getString(2)), AccountId.of(rs.getString(3)), CopyStatus.valueOf(rs.getString(4)),
-                Cash.ofCents(rs.getLong(5)), rs.getBoolean(6), rs.getBoolean(7)));
-        return new Snapshot(accounts, positions, instruments, copies);
+                select copy_id, copy_account_id, leader_account_id, copier_user_id, leader_user_id, status,
+                stop_loss_equity_cents, stop_sent, stop_sells_sent from copy_mirror_copy""", (rs, n) -> new CopyRow(
+                CopyId.of(rs.getString(1)), AccountId.of(rs.getString(2)), AccountId.of(rs.getString(3)),
+                UserId.of(rs.getString(4)), UserId.of(rs.getString(5)), CopyStatus.valueOf(rs.getString(6)),
+                Cash.ofCents(rs.getLong(7)), rs.getBoolean(8), rs.getBoolean(9)));
+        List<LeaderRow> leaders = jdbc.query("select leader_user_id, public_account_id from copy_mirror_leader",
+                (rs, n) -> new LeaderRow(UserId.of(rs.getString(1)),
+                        rs.getString(2) == null ? null : AccountId.of(rs.getString(2))));
+        return new Snapshot(accounts, positions, instruments, copies, leaders);
     }
 
     @Override
@@ -115,16 +120,32 @@ class JdbcCopyMirrorState implements CopyMirrorState {
                 }
             }
             insert("""
-                    insert into copy_mirror_copy (copy_id, copy_account_id, leader_account_id, status,
-                    stop_loss_equity_cents, stop_loss_sent, stop_sells_sent) values (?, ?, ?, ?, ?, ?, ?)""",
+                    insert into copy_mirror_copy (copy_id, copy_account_id, leader_account_id, copier_user_id,
+                    leader_user_id, status, stop_loss_equity_cents, stop_sent, stop_sells_sent)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     live, live.size(), (ps, row) -> {
                         ps.setString(1, row.copyId().value());
                         ps.setString(2, row.copyAccountId().value());
                         ps.setString(3, row.leaderAccountId().value());
-                        ps.setString(4, row.status().name());
-                        ps.setLong(5, row.stopLossEquity().cents());
-                        ps.setBoolean(6, row.stopLossSent());
-                        ps.setBoolean(7, row.stopSellsSent());
+                        ps.setString(4, row.copier().value());
+                        ps.setString(5, row.leader().value());
+                        ps.setString(6, row.status().name());
+                        ps.setLong(7, row.stopLossEquity().cents());
+                        ps.setBoolean(8, row.stopSent());
+                        ps.setBoolean(9, row.stopSellsSent());
+                    });
+        }
+        if (!changes.leaders().isEmpty()) {
+            jdbc.batchUpdate("delete from copy_mirror_leader where leader_user_id = ?", changes.leaders(),
+                    changes.leaders().size(), (ps, row) -> ps.setString(1, row.leader().value()));
+            jdbc.batchUpdate("insert into copy_mirror_leader (leader_user_id, public_account_id) values (?, ?)",
+                    changes.leaders(), changes.leaders().size(), (ps, row) -> {
+                        ps.setString(1, row.leader().value());
+                        if (row.publicAccountId() == null) {
+                            ps.setNull(2, Types.VARCHAR);
+                        } else {
+                            ps.setString(2, row.publicAccountId().value());
+                        }
                     });
         }
     }
@@ -141,6 +162,7 @@ class JdbcCopyMirrorState implements CopyMirrorState {
         jdbc.update("delete from copy_mirror_position");
         jdbc.update("delete from copy_mirror_instrument");
         jdbc.update("delete from copy_mirror_copy");
+        jdbc.update("delete from copy_mirror_leader");
     }
 
     /** Numeric columns come back at the column's scale (0.010000...); the sizes compare and multiply the same either way. */

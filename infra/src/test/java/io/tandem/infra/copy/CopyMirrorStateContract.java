@@ -20,6 +20,7 @@ import io.tandem.saga.copy.CopyMirrorState.AccountRow;
 import io.tandem.saga.copy.CopyMirrorState.Changes;
 import io.tandem.saga.copy.CopyMirrorState.CopyRow;
 import io.tandem.saga.copy.CopyMirrorState.InstrumentRow;
+import io.tandem.saga.copy.CopyMirrorState.LeaderRow;
 import io.tandem.saga.copy.CopyMirrorState.PositionRow;
 import io.tandem.saga.copy.CopyMirrorState.Snapshot;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
@@ -42,7 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the copy-mirror state store does on any database (H2 in {@link JdbcCopyMirrorStateTest},
  * PostgreSQL in {@link JdbcCopyMirrorStateOnPostgresTest}; tables created by Hibernate from
- * {@link CopyMirrorTables}): rows round-trip, zero positions and closed copies go away, and, driven by
+ * {@link CopyMirrorTables}): rows round-trip (a trader's public account too, null included), zero
+ * positions and closed copies go away, and, driven by
  * the process in Axon units of work on Spring transactions, a committed batch persists while a rolled
  * back one leaves neither rows nor in-memory changes behind.
  */
@@ -52,6 +54,8 @@ abstract class CopyMirrorStateContract {
     private static final AccountId COPY_ACCOUNT = AccountId.of("copyacct-1");
     private static final Symbol ACME = Symbol.of("ACME");
     private static final CopyId COPY = CopyId.of("copy-1");
+    private static final UserId LEADER = UserId.of("alice");
+    private static final UserId COPIER = UserId.of("bob");
 
     @Autowired
     private JdbcCopyMirrorState store;
@@ -70,10 +74,12 @@ abstract class CopyMirrorStateContract {
                 List.of(new AccountRow(ALICE, AccountType.TRADING, 1_000), new AccountRow(COPY_ACCOUNT, null, -5)),
                 List.of(new PositionRow(ALICE, ACME, 12_345)),
                 List.of(new InstrumentRow(ACME, new BigDecimal("0.01"), new BigDecimal("0.0001"), null)),
-                List.of(new CopyRow(COPY, COPY_ACCOUNT, ALICE, CopyStatus.ACTIVE, Cash.ofCents(90_000), false, false))));
+                List.of(copy(CopyStatus.ACTIVE, Cash.ofCents(90_000), false, false)),
+                List.of(new LeaderRow(LEADER, ALICE), new LeaderRow(COPIER, null))));
         inTransaction(new Changes(List.of(new AccountRow(COPY_ACCOUNT, AccountType.COPY, 7)), List.of(),
                 List.of(new InstrumentRow(ACME, new BigDecimal("0.01"), new BigDecimal("0.0001"), Price.ofTicks(1_050))),
-                List.of(new CopyRow(COPY, COPY_ACCOUNT, ALICE, CopyStatus.STOPPING, Cash.ofCents(90_000), true, true))));
+                List.of(copy(CopyStatus.STOPPING, Cash.ofCents(90_000), true, true)),
+                List.of(new LeaderRow(LEADER, null), new LeaderRow(COPIER, COPY_ACCOUNT))));
 
         Snapshot snapshot = store.load();
 
@@ -85,19 +91,28 @@ abstract class CopyMirrorStateContract {
             assertThat(row.lotSize()).isEqualByComparingTo("0.0001");
             assertThat(row.lastPrice()).isEqualTo(Price.ofTicks(1_050));
         });
-        assertThat(snapshot.copies()).containsExactly(
-                new CopyRow(COPY, COPY_ACCOUNT, ALICE, CopyStatus.STOPPING, Cash.ofCents(90_000), true, true));
+        assertThat(snapshot.copies()).containsExactly(copy(CopyStatus.STOPPING, Cash.ofCents(90_000), true, true));
+        assertThat(snapshot.leaders()).containsExactlyInAnyOrder(new LeaderRow(LEADER, null),
+                new LeaderRow(COPIER, COPY_ACCOUNT));
     }
 
     @Test
-    void aPositionWithZeroLotsAndAClosedCopyAreDeleted() {
+    void aPositionWithZeroLotsAndAClosedCopyAreDeletedAndAClearForgetsTheLeaders() {
         inTransaction(new Changes(List.of(), List.of(new PositionRow(ALICE, ACME, 5)), List.of(),
-                List.of(new CopyRow(COPY, COPY_ACCOUNT, ALICE, CopyStatus.ACTIVE, Cash.ofCents(1), false, false))));
+                List.of(copy(CopyStatus.ACTIVE, Cash.ofCents(1), false, false)), List.of(new LeaderRow(LEADER, ALICE))));
         inTransaction(new Changes(List.of(), List.of(new PositionRow(ALICE, ACME, 0)), List.of(),
-                List.of(new CopyRow(COPY, null, null, CopyStatus.CLOSED, null, false, false))));
+                List.of(new CopyRow(COPY, null, null, null, null, CopyStatus.CLOSED, null, false, false)), List.of()));
 
         assertThat(store.load().positions()).isEmpty();
         assertThat(store.load().copies()).isEmpty();
+        assertThat(store.load().leaders()).containsExactly(new LeaderRow(LEADER, ALICE));
+
+        new TransactionTemplate(transactions).executeWithoutResult(status -> store.clear());
+        assertThat(store.load().leaders()).isEmpty();
+    }
+
+    private static CopyRow copy(CopyStatus status, Cash stopLossEquity, boolean stopSent, boolean stopSellsSent) {
+        return new CopyRow(COPY, COPY_ACCOUNT, ALICE, COPIER, LEADER, status, stopLossEquity, stopSent, stopSellsSent);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tandem.saga.copy;
 
 import io.tandem.contracts.common.AccountId;
 import io.tandem.contracts.common.Cash;
+import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.copy.CopyId;
 import io.tandem.contracts.copy.CopyStatus;
 import io.tandem.saga.copy.CopyMirrorState.CopyRow;
@@ -19,7 +20,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The live copies as the copy-mirror process sees them in the copy events, indexed by leader account
- * (whose trades they mirror) and by COPY account (whose holdings and releases concern them). A closed
+ * (whose trades they mirror), by leader user (whose profile changes and blocks may stop them) and by
+ * COPY account (whose holdings and releases concern them). A closed
  * copy is forgotten. Not thread-safe; remembers which copies changed for {@link #drainChanges}.
  */
 final class Copies {
@@ -29,6 +31,7 @@ final class Copies {
     private final Map<CopyId, CopyRow> byId = new HashMap<>();
     private final Map<AccountId, CopyId> byCopyAccount = new HashMap<>();
     private final Map<AccountId, Set<CopyId>> byLeader = new HashMap<>();
+    private final Map<UserId, Set<CopyId>> byLeaderUser = new HashMap<>();
     private final Set<CopyId> changed = new LinkedHashSet<>();
 
     Copies() {
@@ -38,8 +41,10 @@ final class Copies {
         rows.forEach(this::index);
     }
 
-    void started(CopyId copyId, AccountId copyAccountId, AccountId leaderAccountId, Cash stopLossEquity) {
-        index(new CopyRow(copyId, copyAccountId, leaderAccountId, CopyStatus.ACTIVE, stopLossEquity, false, false));
+    void started(CopyId copyId, AccountId copyAccountId, AccountId leaderAccountId, UserId copier, UserId leader,
+                 Cash stopLossEquity) {
+        index(new CopyRow(copyId, copyAccountId, leaderAccountId, copier, leader, CopyStatus.ACTIVE, stopLossEquity, false,
+                false));
         changed.add(copyId);
     }
 
@@ -51,8 +56,9 @@ final class Copies {
         update(copyId, row -> row.withStopLossEquity(equity));
     }
 
-    void stopLossSent(CopyId copyId) {
-        update(copyId, CopyRow::withStopLossSent);
+    /** The process asked the engine to stop the copy (see {@link CopyRow}). */
+    void stopSent(CopyId copyId) {
+        update(copyId, CopyRow::withStopSent);
     }
 
     void stopSellsSent(CopyId copyId) {
@@ -65,13 +71,8 @@ final class Copies {
             return;
         }
         byCopyAccount.remove(row.copyAccountId());
-        Set<CopyId> ofLeader = byLeader.get(row.leaderAccountId());
-        if (ofLeader != null) {
-            ofLeader.remove(copyId);
-            if (ofLeader.isEmpty()) {
-                byLeader.remove(row.leaderAccountId());
-            }
-        }
+        unindex(byLeader, row.leaderAccountId(), copyId);
+        unindex(byLeaderUser, row.leader(), copyId);
         changed.add(copyId);
     }
 
@@ -93,12 +94,21 @@ final class Copies {
         return rows;
     }
 
+    /** The copies of {@code leader}'s accounts, by copy id. */
+    List<CopyRow> ofLeaderUser(UserId leader) {
+        List<CopyRow> rows = new ArrayList<>();
+        for (CopyId copyId : byLeaderUser.getOrDefault(leader, Set.of())) {
+            rows.add(byId.get(copyId));
+        }
+        return rows;
+    }
+
     /** The copies changed since the last drain as they are now (a forgotten one as CLOSED); forgets them. */
     List<CopyRow> drainChanges() {
         List<CopyRow> rows = new ArrayList<>();
         for (CopyId copyId : changed) {
             CopyRow row = byId.get(copyId);
-            rows.add(row != null ? row : new CopyRow(copyId, null, null, CopyStatus.CLOSED, null, false, false));
+            rows.add(row != null ? row : CopyRow.closed(copyId));
         }
         changed.clear();
         return rows;
@@ -111,6 +121,19 @@ final class Copies {
         byId.put(row.copyId(), row);
         byCopyAccount.put(row.copyAccountId(), row.copyId());
         byLeader.computeIfAbsent(row.leaderAccountId(), id -> new TreeSet<>(BY_ID)).add(row.copyId());
+        if (row.leader() != null) {
+            byLeaderUser.computeIfAbsent(row.leader(), id -> new TreeSet<>(BY_ID)).add(row.copyId());
+        }
+    }
+
+    private static <K> void unindex(Map<K, Set<CopyId>> index, K key, CopyId copyId) {
+        Set<CopyId> ids = key == null ? null : index.get(key);
+        if (ids != null) {
+            ids.remove(copyId);
+            if (ids.isEmpty()) {
+                index.remove(key);
+            }
+        }
     }
 
     private void update(CopyId copyId, UnaryOperator<CopyRow> change) {

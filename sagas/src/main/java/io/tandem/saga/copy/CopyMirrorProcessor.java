@@ -25,9 +25,12 @@ import io.tandem.contracts.copy.CopyResumedEvent;
 import io.tandem.contracts.copy.CopySellRequestedEvent;
 import io.tandem.contracts.copy.CopyStartedEvent;
 import io.tandem.contracts.copy.CopyStatus;
+import io.tandem.contracts.copy.CopyStopReason;
 import io.tandem.contracts.copy.CopyStoppingEvent;
+import io.tandem.contracts.follow.TraderBlockedEvent;
 import io.tandem.contracts.orderbook.InstrumentListedEvent;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
+import io.tandem.contracts.profile.TraderProfileSetEvent;
 import io.tandem.saga.copy.CopyMirrorState.CopyRow;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.ProcessingGroup;
@@ -84,6 +87,19 @@ import java.util.concurrent.Callable;
  * revalued are checked against their stop-loss, and stopping copies are moved on at their triggers, by the rule in
  * {@link CopyStops} that keeps a stop with no buyers from selling into an empty book over and over.
  * <p>
+ * <b>Following the leader.</b> A copy copies one account of its leader, the one the leader's profile
+ * published when it started, and only while the leader still publishes it and the two users have not
+ * blocked each other (otherwise the copier would go on reading, in every mirror's explanation, the
+ * equity of an account the leader no longer publishes). So the process keeps every trader's public
+ * account ({@link Leaders}, from {@link TraderProfileSetEvent}) and each copy's copier and leader
+ * users, and stops (engine {@code stopFor}) every live (ACTIVE or PAUSED) copy whose leader moves the
+ * public account to another account or to none (LEADER_CHANGED), or that a block either way puts
+ * between its leader and its copier (BLOCKED, {@link TraderBlockedEvent}); from that event on the
+ * copy is marked and mirrored no more, as after a stop-loss. A copy whose start event comes after a
+ * profile event that moved the account is stopped at its start. A profile that stops accepting
+ * copiers ({@code acceptsCopiers} false) or lowers {@code maxCopiers} does not stop existing copies:
+ * it only refuses new ones. An unblock starts nothing again.
+ * <p>
  * <b>Open positions at start.</b> A {@link CopyStartedEvent} with {@code copyOpenPositions} mirrors
  * each of the leader's positions as a buy (no leader trade id, the leader's whole position at the
  * symbol's last price, both equities as of the start); a symbol that never traded has no price and
@@ -97,8 +113,8 @@ import java.util.concurrent.Callable;
  * batch's prepare-commit, so in the batch's transaction with the token; a rollback drops the memory,
  * and the retry starts again from the committed rows. The folding handlers run during a replay; the
  * engine calls do not (the trade, start and stopping handlers, which fold and call, check the
- * {@link ReplayStatus}, since Axon 4 gives an event to one handler per class only; the release
- * handler, which only calls, is {@link DisallowReplay}). A {@link ResetHandler} clears the state.
+ * {@link ReplayStatus}, since Axon 4 gives an event to one handler per class only, as do the profile
+ * and block handlers; the release handler, which only calls, is {@link DisallowReplay}). A {@link ResetHandler} clears the state.
  * <p>
  * One thread and one segment: the fold needs every event in global order (the group's sequencing
  * policy puts them all in one segment anyway, see {@link CopyMirrorConfiguration}). And it needs every event
@@ -187,11 +203,21 @@ public class CopyMirrorProcessor {
 
     // ---- copies ---------------------------------------------------------------------------------
 
+    /**
+     * A copy started. If its leader's profile no longer publishes the account it copies (the profile
+     * changed between the start's slot claim and this event), it is stopped at once and copies nothing.
+     */
     @EventHandler
     void on(CopyStartedEvent event, ReplayStatus replay) {
         MirrorLedger ledger = ledger();
-        ledger.copies().started(event.copyId(), event.copyAccountId(), event.leaderAccountId(), event.stopLossEquity());
-        if (event.copyOpenPositions() && !replay.isReplay()) {
+        ledger.copies().started(event.copyId(), event.copyAccountId(), event.leaderAccountId(), event.copier(),
+                event.leader(), event.stopLossEquity());
+        boolean stale = ledger.leaders().get(event.leader())
+                .filter(leader -> !event.leaderAccountId().equals(leader.publicAccountId())).isPresent();
+        if (stale) {
+            stop(ledger, ledger.copies().get(event.copyId()).stream().toList(), CopyStopReason.LEADER_CHANGED, event.at(),
+                    replay);
+        } else if (event.copyOpenPositions() && !replay.isReplay()) {
             mirrorInOrder(openPositionRequests(ledger, event));
         }
     }
@@ -240,6 +266,65 @@ public class CopyMirrorProcessor {
         ledger.copies().ofCopyAccount(event.accountId())
                 .filter(copy -> copy.status() == CopyStatus.STOPPING)
                 .ifPresent(copy -> stops.moveOn(ledger, copy, at));
+    }
+
+    // ---- leaders --------------------------------------------------------------------------------
+
+    /**
+     * A trader's profile changed: every live copy of theirs that copies another account than the one
+     * the profile now publishes (it moved to another account, or to none) is stopped, LEADER_CHANGED,
+     * and mirrored no more from this event on. A profile that stops accepting copiers stops nothing:
+     * that only refuses new copies.
+     */
+    @EventHandler
+    void on(TraderProfileSetEvent event, ReplayStatus replay) {
+        MirrorLedger ledger = ledger();
+        ledger.leaders().published(event.userId(), event.publicAccountId());
+        List<CopyRow> elsewhere = ledger.copies().ofLeaderUser(event.userId()).stream()
+                .filter(copy -> !copy.leaderAccountId().equals(event.publicAccountId()))
+                .toList();
+        stop(ledger, elsewhere, CopyStopReason.LEADER_CHANGED, event.at(), replay);
+    }
+
+    /** A block either way between a leader and a copier stops the copies between them, BLOCKED. */
+    @EventHandler
+    void on(TraderBlockedEvent event, ReplayStatus replay) {
+        MirrorLedger ledger = ledger();
+        List<CopyRow> between = new ArrayList<>();
+        for (CopyRow copy : ledger.copies().ofLeaderUser(event.actor())) {
+            if (event.target().equals(copy.copier())) {
+                between.add(copy);
+            }
+        }
+        for (CopyRow copy : ledger.copies().ofLeaderUser(event.target())) {
+            if (event.actor().equals(copy.copier())) {
+                between.add(copy);
+            }
+        }
+        stop(ledger, between, CopyStopReason.BLOCKED, event.at(), replay);
+    }
+
+    /**
+     * Asks the engine to stop each live copy of {@code copies} not yet asked, and marks it so that it
+     * is neither mirrored nor asked again. During a replay it only marks: the stop the live run asked
+     * for is in the stream already (its {@code CopyStoppingEvent} follows).
+     */
+    private void stop(MirrorLedger ledger, List<CopyRow> copies, CopyStopReason reason, Instant at, ReplayStatus replay) {
+        List<CopyRow> stopping = copies.stream().filter(copy -> copy.live() && !copy.stopSent()).toList();
+        if (stopping.isEmpty()) {
+            return;
+        }
+        if (!replay.isReplay()) {
+            List<Callable<Void>> stops = new ArrayList<>(stopping.size());
+            for (CopyRow copy : stopping) {
+                stops.add(() -> {
+                    engine.stopFor(copy.copyId(), reason, at);
+                    return null;
+                });
+            }
+            calls.runAll(stops);
+        }
+        stopping.forEach(copy -> ledger.copies().stopSent(copy.copyId()));
     }
 
     @ResetHandler
@@ -330,7 +415,7 @@ public class CopyMirrorProcessor {
     }
 
     private static boolean mirrors(CopyRow copy) {
-        return copy.status() == CopyStatus.ACTIVE && !copy.stopLossSent();
+        return copy.status() == CopyStatus.ACTIVE && !copy.stopSent();
     }
 
     private MirrorLedger ledger() {

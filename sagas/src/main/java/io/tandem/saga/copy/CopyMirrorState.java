@@ -5,6 +5,7 @@ import io.tandem.contracts.common.AccountType;
 import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.common.Price;
 import io.tandem.contracts.common.Symbol;
+import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.copy.CopyId;
 import io.tandem.contracts.copy.CopyStatus;
 
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * The copy-mirror process's committed state: every account's cash and positions, every instrument's
- * scale and last price, and the live copies, as the process folded them from the events up to its
+ * scale and last price, the live copies and every trader's public account, as the process folded them from the events up to its
  * position. Infra keeps it in tables of its own.
  * <p>
  * The process owns this state and keeps a working copy in memory ({@link MirrorLedger}); the store is
@@ -53,44 +54,67 @@ public interface CopyMirrorState {
     }
 
     /**
-     * A copy as the process sees it. {@code stopLossSent}: the process asked the engine to stop it by
-     * its stop-loss (so it asks once). {@code stopSellsSent}: while stopping, the engine has sent its
-     * sells of every position (so later calls only finish or retry one symbol).
+     * A copy as the process sees it: {@code copier} and {@code leader} are the users it joins (so that
+     * a profile change or a block between them stops it). {@code stopSent}: the process asked the
+     * engine to stop it (by its stop-loss, because its leader changed the public account, or because
+     * the leader and the copier blocked each other), so it asks once and mirrors it no more.
+     * {@code stopSellsSent}: while stopping, the engine has sent its sells of every position (so later
+     * calls only finish or retry one symbol).
      */
-    record CopyRow(CopyId copyId, AccountId copyAccountId, AccountId leaderAccountId, CopyStatus status,
-                   Cash stopLossEquity, boolean stopLossSent, boolean stopSellsSent) {
+    record CopyRow(CopyId copyId, AccountId copyAccountId, AccountId leaderAccountId, UserId copier, UserId leader,
+                   CopyStatus status, Cash stopLossEquity, boolean stopSent, boolean stopSellsSent) {
+
+        /** The row of a copy that is gone: only its id counts. */
+        static CopyRow closed(CopyId copyId) {
+            return new CopyRow(copyId, null, null, null, null, CopyStatus.CLOSED, null, false, false);
+        }
+
+        /** ACTIVE or PAUSED: neither stopping nor closed. */
+        boolean live() {
+            return status == CopyStatus.ACTIVE || status == CopyStatus.PAUSED;
+        }
 
         CopyRow withStatus(CopyStatus newStatus) {
-            return new CopyRow(copyId, copyAccountId, leaderAccountId, newStatus, stopLossEquity, stopLossSent, stopSellsSent);
+            return new CopyRow(copyId, copyAccountId, leaderAccountId, copier, leader, newStatus, stopLossEquity, stopSent,
+                    stopSellsSent);
         }
 
         CopyRow withStopLossEquity(Cash equity) {
-            return new CopyRow(copyId, copyAccountId, leaderAccountId, status, equity, stopLossSent, stopSellsSent);
+            return new CopyRow(copyId, copyAccountId, leaderAccountId, copier, leader, status, equity, stopSent, stopSellsSent);
         }
 
-        CopyRow withStopLossSent() {
-            return new CopyRow(copyId, copyAccountId, leaderAccountId, status, stopLossEquity, true, stopSellsSent);
+        CopyRow withStopSent() {
+            return new CopyRow(copyId, copyAccountId, leaderAccountId, copier, leader, status, stopLossEquity, true,
+                    stopSellsSent);
         }
 
         CopyRow withStopSellsSent() {
-            return new CopyRow(copyId, copyAccountId, leaderAccountId, status, stopLossEquity, stopLossSent, true);
+            return new CopyRow(copyId, copyAccountId, leaderAccountId, copier, leader, status, stopLossEquity, stopSent, true);
         }
     }
 
+    /**
+     * A trader's public account as their latest profile event sets it ({@code publicAccountId} null:
+     * they publish none). Kept for every trader with a profile: any of them may be copied.
+     */
+    record LeaderRow(UserId leader, AccountId publicAccountId) {
+    }
+
     record Snapshot(List<AccountRow> accounts, List<PositionRow> positions, List<InstrumentRow> instruments,
-                    List<CopyRow> copies) {
+                    List<CopyRow> copies, List<LeaderRow> leaders) {
 
         public static Snapshot empty() {
-            return new Snapshot(List.of(), List.of(), List.of(), List.of());
+            return new Snapshot(List.of(), List.of(), List.of(), List.of(), List.of());
         }
     }
 
     /** The rows one batch changed, each as it is now. */
     record Changes(List<AccountRow> accounts, List<PositionRow> positions, List<InstrumentRow> instruments,
-                   List<CopyRow> copies) {
+                   List<CopyRow> copies, List<LeaderRow> leaders) {
 
         public boolean isEmpty() {
-            return accounts.isEmpty() && positions.isEmpty() && instruments.isEmpty() && copies.isEmpty();
+            return accounts.isEmpty() && positions.isEmpty() && instruments.isEmpty() && copies.isEmpty()
+                    && leaders.isEmpty();
         }
     }
 }

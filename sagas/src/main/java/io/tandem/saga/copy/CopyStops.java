@@ -25,7 +25,8 @@ import java.util.concurrent.Callable;
  * <b>Stop-loss.</b> After each trade, every ACTIVE or PAUSED copy whose COPY account holds the traded
  * symbol, or took part in the trade, is valued; at or below its stop-loss equity the engine stops it
  * ({@link CopyEngine#stopLoss}), once: the copy is marked, and is mirrored no more, until its
- * {@code CopyStoppingEvent} arrives.
+ * {@code CopyStoppingEvent} arrives. A copy the process already asked to stop for another reason
+ * (its leader changed or blocked) is marked the same way and not watched.
  * <p>
  * <b>Stopping copies.</b> The rule that keeps a stop moving without looping:
  * <ol>
@@ -96,7 +97,7 @@ final class CopyStops {
         if (!stops.isEmpty()) {
             calls.runAll(stops);
             stopLosses.forEach(copy -> {
-                ledger.copies().stopLossSent(copy.copyId());
+                ledger.copies().stopSent(copy.copyId());
                 stopped.add(copy.copyId());
             });
         }
@@ -130,8 +131,7 @@ final class CopyStops {
     }
 
     private static boolean watchesStopLoss(CopyRow copy) {
-        return (copy.status() == CopyStatus.ACTIVE || copy.status() == CopyStatus.PAUSED) && !copy.stopLossSent()
-                && copy.stopLossEquity() != null;
+        return copy.live() && !copy.stopSent() && copy.stopLossEquity() != null;
     }
 
     private static boolean isParty(CopyRow copy, TradeExecutedEvent trade) {

@@ -12,15 +12,17 @@ final class MirrorLedger {
 
     private final Holdings holdings;
     private final Copies copies;
+    private final Leaders leaders;
 
-    private MirrorLedger(Holdings holdings, Copies copies) {
+    private MirrorLedger(Holdings holdings, Copies copies, Leaders leaders) {
         this.holdings = holdings;
         this.copies = copies;
+        this.leaders = leaders;
     }
 
     static MirrorLedger of(Snapshot snapshot) {
         return new MirrorLedger(new Holdings(snapshot.accounts(), snapshot.positions(), snapshot.instruments()),
-                new Copies(snapshot.copies()));
+                new Copies(snapshot.copies()), new Leaders(snapshot.leaders()));
     }
 
     Holdings holdings() {
@@ -31,8 +33,13 @@ final class MirrorLedger {
         return copies;
     }
 
+    Leaders leaders() {
+        return leaders;
+    }
+
     Changes drainChanges() {
         Holdings.Changes held = holdings.drainChanges();
-        return new Changes(held.accounts(), held.positions(), held.instruments(), copies.drainChanges());
+        return new Changes(held.accounts(), held.positions(), held.instruments(), copies.drainChanges(),
+                leaders.drainChanges());
     }
 }

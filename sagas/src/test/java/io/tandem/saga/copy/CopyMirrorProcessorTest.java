@@ -23,8 +23,12 @@ import io.tandem.contracts.copy.CopyStatus;
 import io.tandem.contracts.copy.CopyStopReason;
 import io.tandem.contracts.copy.CopyStoppingEvent;
 import io.tandem.contracts.copy.SizingMode;
+import io.tandem.contracts.follow.RelationshipId;
+import io.tandem.contracts.follow.TraderBlockedEvent;
+import io.tandem.contracts.profile.TraderProfileSetEvent;
 import io.tandem.saga.copy.RecordingEngine.ContinueStop;
 import io.tandem.saga.copy.RecordingEngine.FinishStop;
+import io.tandem.saga.copy.RecordingEngine.StopFor;
 import io.tandem.saga.copy.RecordingEngine.StopLoss;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -72,6 +76,7 @@ class CopyMirrorProcessorTest {
     private static final AccountId LEADER = AccountId.of("leader");
     private static final AccountId OTHER = AccountId.of("other");
     private static final AccountId BOB = AccountId.of("bob");
+    private static final UserId LEADER_USER = UserId.of("leader");
     private static final CopyId C1 = CopyId.of("copy-1");
     private static final CopyId C2 = CopyId.of("copy-2");
     private static final CopyId C3 = CopyId.of("copy-3");
@@ -197,7 +202,7 @@ class CopyMirrorProcessorTest {
         batch(List.of(trade(6, ACME, BOB, ISSUER, 1, 300, 0)));
 
         assertThat(engine.calls).containsExactly(new StopLoss(C1, TradeId.of(ACME, 4), Cash.ofCents(95_000), T0.plusSeconds(4)));
-        assertThat(state.copies().get(C1).stopLossSent()).isTrue();
+        assertThat(state.copies().get(C1).stopSent()).isTrue();
     }
 
     @Test
@@ -247,6 +252,77 @@ class CopyMirrorProcessorTest {
                         Cash.ofCents(leaderEquity), Cash.ofCents(50_000), Quantity.ofLots(20 * SHARE), T0));
         assertThat(engine.calls).hasSize(2);
         assertThat(engine.threads).hasSize(2).containsOnly(engine.threads.get(0));
+    }
+
+    @Test
+    void aLeaderWhoMovesThePublicAccountStopsEveryLiveCopyOfTheOldOneWhichIsMirroredNoMore() {
+        batch(List.of(profile(LEADER_USER, LEADER, true)));
+        assertThat(engine.calls).isEmpty();
+
+        batch(List.of(profile(LEADER_USER, OTHER, true), trade(2, ACME, LEADER, ISSUER, 1, 1_000, 0),
+                new CopyResumedEvent(C3, T0), trade(3, ACME, LEADER, ISSUER, 1, 1_000, 0)));
+
+        // C3 is paused, and stopped too.
+        assertThat(engine.calls).containsExactlyInAnyOrder(new StopFor(C1, CopyStopReason.LEADER_CHANGED, T0),
+                new StopFor(C2, CopyStopReason.LEADER_CHANGED, T0), new StopFor(C3, CopyStopReason.LEADER_CHANGED, T0));
+        assertThat(state.leaders()).containsEntry(LEADER_USER, new CopyMirrorState.LeaderRow(LEADER_USER, OTHER));
+        assertThat(state.copies().values()).allMatch(CopyMirrorState.CopyRow::stopSent);
+        engine.forget();
+
+        // Asked once: a second profile event stops nothing again.
+        batch(List.of(profile(LEADER_USER, null, true)));
+        assertThat(engine.calls).isEmpty();
+    }
+
+    @Test
+    void aLeaderWhoPublishesNoAccountAnyMoreStopsItsCopies() {
+        batch(List.of(profile(LEADER_USER, null, true)));
+
+        assertThat(engine.callsOf(StopFor.class)).extracting(StopFor::copyId).containsExactlyInAnyOrder(C1, C2, C3);
+    }
+
+    @Test
+    void aLeaderWhoStopsAcceptingCopiersButKeepsThePublicAccountStopsNothingAndIsStillMirrored() {
+        batch(List.of(profile(LEADER_USER, LEADER, false), profile(UserId.of("someone-else"), null, true),
+                trade(2, ACME, LEADER, ISSUER, 1, 1_000, 0)));
+
+        assertThat(engine.callsOf(StopFor.class)).isEmpty();
+        assertThat(engine.callsOf(MirrorRequest.class)).extracting(MirrorRequest::copyId).containsExactlyInAnyOrder(C1, C2);
+    }
+
+    @Test
+    void aBlockEitherWayBetweenTheLeaderAndACopierStopsTheCopiesBetweenThemOnly() {
+        batch(List.of(blocked(LEADER_USER, copier(C1)), blocked(copier(C2), LEADER_USER),
+                blocked(copier(C3), UserId.of("someone-else")), new CopyResumedEvent(C3, T0),
+                trade(2, ACME, LEADER, ISSUER, 1, 1_000, 0)));
+
+        assertThat(engine.callsOf(StopFor.class)).containsExactlyInAnyOrder(new StopFor(C1, CopyStopReason.BLOCKED, T0),
+                new StopFor(C2, CopyStopReason.BLOCKED, T0));
+        assertThat(engine.callsOf(MirrorRequest.class)).extracting(MirrorRequest::copyId).containsExactly(C3);
+    }
+
+    @Test
+    void aCopyStartedAfterItsLeaderMovedThePublicAccountIsStoppedAtOnceAndCopiesNothing() {
+        batch(List.of(profile(LEADER_USER, OTHER, true)));
+        engine.forget();
+        CopyId c4 = CopyId.of("copy-4");
+        List<Object> events = new ArrayList<>(fund(c4, 50_000));
+        events.add(started(c4, Cash.ofCents(25_000), true));
+        events.add(trade(2, ACME, LEADER, ISSUER, 1, 1_000, 0));
+        batch(events);
+
+        assertThat(engine.calls).containsExactly(new StopFor(c4, CopyStopReason.LEADER_CHANGED, T0));
+    }
+
+    @Test
+    void aProfileChangeOrABlockInAReplayCallsNothingButTheCopyIsMirroredNoMore() {
+        replayBatch(List.of(profile(LEADER_USER, OTHER, true), blocked(LEADER_USER, copier(C1))));
+        assertThat(engine.calls).isEmpty();
+
+        batch(List.of(trade(2, ACME, LEADER, ISSUER, 1, 1_000, 0)));
+
+        assertThat(engine.calls).isEmpty();
+        assertThat(state.copies().values()).allMatch(CopyMirrorState.CopyRow::stopSent);
     }
 
     @Test
@@ -379,9 +455,22 @@ class CopyMirrorProcessorTest {
 
     private static CopyStartedEvent started(CopyId copy, AccountId leaderAccount, Cash stopLossEquity, boolean copyOpenPositions) {
         AccountId account = ACCOUNTS.getOrDefault(copy, AccountId.of("acct-" + copy.value()));
-        return new CopyStartedEvent(copy, UserId.of("copier-" + copy.value()), "c", AccountId.of("main-of-" + copy.value()),
-                account, UserId.of("leader"), "leader", leaderAccount, Cash.ofCents(100_000), BigDecimal.TEN, stopLossEquity,
+        return new CopyStartedEvent(copy, copier(copy), "c", AccountId.of("main-of-" + copy.value()),
+                account, LEADER_USER, "leader", leaderAccount, Cash.ofCents(100_000), BigDecimal.TEN, stopLossEquity,
                 SizingMode.PROPORTIONAL, null, copyOpenPositions, T0);
+    }
+
+    private static TraderProfileSetEvent profile(UserId user, AccountId publicAccount, boolean acceptsCopiers) {
+        return new TraderProfileSetEvent(user, user.value(), null, user.value(), "", true, publicAccount, acceptsCopiers, null,
+                T0);
+    }
+
+    private static TraderBlockedEvent blocked(UserId actor, UserId target) {
+        return new TraderBlockedEvent(RelationshipId.of(actor.value() + "-" + target.value()), actor, target, T0);
+    }
+
+    private static UserId copier(CopyId copy) {
+        return UserId.of("copier-" + copy.value());
     }
 
     private static ReservationReleasedEvent release(AccountId account, Instant at) {

@@ -2,6 +2,7 @@ package io.tandem.saga.copy;
 
 import io.tandem.contracts.common.AccountId;
 import io.tandem.contracts.common.Symbol;
+import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.copy.CopyId;
 import io.tandem.contracts.copy.CopyStatus;
 
@@ -17,6 +18,7 @@ final class InMemoryMirrorState implements CopyMirrorState {
     private final Map<List<String>, PositionRow> positions = new LinkedHashMap<>();
     private final Map<Symbol, InstrumentRow> instruments = new LinkedHashMap<>();
     private final Map<CopyId, CopyRow> copies = new LinkedHashMap<>();
+    private final Map<UserId, LeaderRow> leaders = new LinkedHashMap<>();
     int loads;
     int writes;
 
@@ -24,7 +26,8 @@ final class InMemoryMirrorState implements CopyMirrorState {
     public synchronized Snapshot load() {
         loads++;
         return new Snapshot(new ArrayList<>(accounts.values()), new ArrayList<>(positions.values()),
-                new ArrayList<>(instruments.values()), new ArrayList<>(copies.values()));
+                new ArrayList<>(instruments.values()), new ArrayList<>(copies.values()),
+                new ArrayList<>(leaders.values()));
     }
 
     @Override
@@ -47,6 +50,7 @@ final class InMemoryMirrorState implements CopyMirrorState {
                 copies.put(row.copyId(), row);
             }
         }
+        changes.leaders().forEach(row -> leaders.put(row.leader(), row));
     }
 
     @Override
@@ -55,6 +59,11 @@ final class InMemoryMirrorState implements CopyMirrorState {
         positions.clear();
         instruments.clear();
         copies.clear();
+        leaders.clear();
+    }
+
+    synchronized Map<UserId, LeaderRow> leaders() {
+        return Map.copyOf(leaders);
     }
 
     synchronized Map<CopyId, CopyRow> copies() {
