@@ -64,8 +64,8 @@ import java.util.concurrent.Callable;
  * last cash and then sell everything at once, paying two fees for nothing).
  * <p>
  * <b>What it does not mirror.</b> Only trades of TRADING accounts are mirrored: a leader's public
- * account is meant to be one (the command side refuses others), and this process checks again, so that a
- * COPY account made public can never start a copy chain (a copy of a copy, mirroring mirrors with a
+ * account is meant to be one, and whatever the command side lets through, this process checks again
+ * (the account types come from the openings), so that a COPY account made public can never start a copy chain (a copy of a copy, mirroring mirrors with a
  * delay at each hop) or a cycle (two users copying each other's COPY accounts, one trade bouncing
  * between them until both run out of cash). Nor is a leader trade whose counterparty is the COPY
  * account of one of that leader's own copies: that trade was caused by mirroring (a copy's market
@@ -112,9 +112,12 @@ import java.util.concurrent.Callable;
  * {@link CopyMirrorState} (tables in infra): loaded once, lazily, and written once per batch, the rows the batch changed, from the
  * batch's prepare-commit, so in the batch's transaction with the token; a rollback drops the memory,
  * and the retry starts again from the committed rows. The folding handlers run during a replay; the
- * engine calls do not (the trade, start and stopping handlers, which fold and call, check the
- * {@link ReplayStatus}, since Axon 4 gives an event to one handler per class only, as do the profile
- * and block handlers; the release handler, which only calls, is {@link DisallowReplay}). A {@link ResetHandler} clears the state.
+ * engine calls do not (the trade, start, stopping, profile and block handlers, which fold and call,
+ * check the {@link ReplayStatus}, since Axon 4 gives an event to one handler per class only; the
+ * release handler, which only calls, is {@link DisallowReplay}). In a replay the profile and block
+ * handlers still mark the copies they would stop (the live run's stop follows in the stream), so a
+ * replay never leaves a copy mirroring an account its leader no longer publishes. A
+ * {@link ResetHandler} clears the state.
  * <p>
  * One thread and one segment: the fold needs every event in global order (the group's sequencing
  * policy puts them all in one segment anyway, see {@link CopyMirrorConfiguration}). And it needs every event

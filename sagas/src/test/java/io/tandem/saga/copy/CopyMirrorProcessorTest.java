@@ -315,6 +315,27 @@ class CopyMirrorProcessorTest {
     }
 
     @Test
+    void aNewProcessorRemembersEachLeadersPublicAccountAndEachCopysUsers() {
+        batch(List.of(profile(LEADER_USER, LEADER, true)));
+        processor.close();
+        processor = new CopyMirrorProcessor(engine, state, new CopyMirrorProperties(1));
+        handlers = new AnnotationEventHandlerAdapter(processor);
+        CopyId c4 = CopyId.of("copy-4");
+        List<Object> events = new ArrayList<>(fund(c4, 50_000));
+        events.add(started(c4, OTHER, Cash.ofCents(1), false));
+        batch(events);
+        processor.close();
+        processor = new CopyMirrorProcessor(engine, state, new CopyMirrorProperties(1));
+        handlers = new AnnotationEventHandlerAdapter(processor);
+
+        batch(List.of(blocked(copier(C2), LEADER_USER)));
+
+        // copy-4 names the leader user but an account its profile does not publish: stopped at its start.
+        assertThat(engine.calls).containsExactly(new StopFor(c4, CopyStopReason.LEADER_CHANGED, T0),
+                new StopFor(C2, CopyStopReason.BLOCKED, T0));
+    }
+
+    @Test
     void aProfileChangeOrABlockInAReplayCallsNothingButTheCopyIsMirroredNoMore() {
         replayBatch(List.of(profile(LEADER_USER, OTHER, true), blocked(LEADER_USER, copier(C1))));
         assertThat(engine.calls).isEmpty();
