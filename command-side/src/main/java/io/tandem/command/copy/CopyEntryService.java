@@ -10,6 +10,7 @@ import io.tandem.contracts.common.AccountId;
 import io.tandem.contracts.common.AccountType;
 import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.common.ErrorCode;
+import io.tandem.contracts.common.Price;
 import io.tandem.contracts.common.Quantity;
 import io.tandem.contracts.common.Side;
 import io.tandem.contracts.common.Symbol;
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -159,7 +161,13 @@ public class CopyEntryService implements CopyEntry {
         });
     }
 
-    /** Records the sell with the copy (which numbers its client order id) and places it, in one transaction. */
+    /**
+     * Records the sell with the copy (which numbers its client order id) and places it, in one
+     * transaction. One order sells at most the instrument's per-order limits at the sell's protection
+     * price (as the stop does); the rest is closed by another call. A position worth less than the
+     * minimum order notional is refused by order entry as ORDER_NOTIONAL_TOO_SMALL (it goes back with
+     * the cash when the copy stops); a symbol without a last price as order entry refuses it.
+     */
     @Override
     public OrderResult closePosition(Caller caller, CopyId copyId, Symbol symbol, Instant now) {
         requireCaller(caller, copyId, now);
@@ -168,10 +176,13 @@ public class CopyEntryService implements CopyEntry {
         }
         return inRequest(() -> {
             CopyAnswer copy = steps.describeFor(caller, copyId);
-            Quantity quantity = CopySteps.available(steps.holdings(copy.copyAccountId()), symbol);
-            if (!quantity.isPositive()) {
+            Quantity available = CopySteps.available(steps.holdings(copy.copyAccountId()), symbol);
+            if (!available.isPositive()) {
                 throw new TandemException(ErrorCode.NO_COPIED_POSITION, "the copy holds no " + symbol + " it could sell");
             }
+            Optional<Price> protection = steps.orderEntry().protectionPrice(symbol, Side.SELL);
+            Quantity quantity = protection.map(price -> CopyEngineService.withinOrderLimits(steps.spec(symbol), price, available))
+                    .orElse(available);
             String clientOrderId = steps.commands().send(new RequestCopySellCommand(copyId, caller.userId(), caller.admin(),
                     symbol, quantity, false, now), ErrorCode.COPY_NOT_FOUND);
             return steps.placeMarket(copy, clientOrderId, symbol, Side.SELL, quantity, null, now);
