@@ -131,6 +131,33 @@ class CopyEngineIntegrationTest extends CopyWorld {
     }
 
     @Test
+    void closingAPositionWorthLessThanTheMinimumNotionalIsAClearRefusal() {
+        CopyState state = startCopy("1000.00");
+        Symbol dear = Symbol.of("CM" + n);
+        listing.list(new InstrumentSpec(dear, "High minimum " + n, new BigDecimal("0.01"), BigDecimal.ONE, BigDecimal.ZERO,
+                BigDecimal.ZERO, Quantity.ofLots(1_000_000), Cash.parse("100000.00"), new BigDecimal("0.10"),
+                Cash.parse("50.00")), makerAccount, Quantity.ofLots(1_000), NOW);
+        orderEntry.place(new PlaceOrder(new Caller(maker, false), makerAccount, "dear-ask", dear, Side.SELL, OrderType.LIMIT,
+                "10.00", "70", TimeInForce.GTC, NOW));
+        OrderResult bought = orderEntry.place(new PlaceOrder(new Caller(leader, false), leaderAccount, "dear-buy", dear, Side.BUY,
+                OrderType.LIMIT, "10.00", "60", TimeInForce.GTC, NOW));
+        // a tenth of 60 is 6 shares, 66.00 at the 11.00 protection price: above the 50.00 minimum
+        MirrorOutcome outcome = engine.mirror(new MirrorRequest(state.copyId(), bought.trades().get(0).tradeId(), dear, Side.BUY,
+                Quantity.ofLots(60), Price.ofTicks(1_000), Cash.parse("10000.00"), Cash.parse("1000.00"), Quantity.ZERO, NOW));
+        assertThat(outcome.quantity()).isEqualTo(Quantity.ofLots(6));
+        settle(dear);
+        // the price halves: 6 shares at the 4.50 sell protection price are 27.00, below the minimum
+        orderEntry.place(new PlaceOrder(new Caller(maker, false), makerAccount, "dear-bid", dear, Side.BUY, OrderType.LIMIT,
+                "5.00", "20", TimeInForce.GTC, NOW));
+        orderEntry.place(new PlaceOrder(new Caller(leader, false), leaderAccount, "dear-sell", dear, Side.SELL, OrderType.LIMIT,
+                "5.00", "10", TimeInForce.GTC, NOW));
+        settle(dear);
+
+        assertThat(refusal(catchThrowable(() -> copyEntry.closePosition(new Caller(copier, false), state.copyId(), dear, NOW)))
+                .code()).isEqualTo(ErrorCode.ORDER_NOTIONAL_TOO_SMALL);
+    }
+
+    @Test
     void aMirrorInASymbolWithoutALastPriceIsRecordedAsRefusedForWantOfAReferencePrice() {
         CopyState state = startCopy("1000.00");
         Symbol untraded = Symbol.of("CU" + n);
