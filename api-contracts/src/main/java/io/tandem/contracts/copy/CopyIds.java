@@ -57,6 +57,14 @@ public final class CopyIds {
         return "xfer-" + uuid("transfer", copyId.value(), Long.toString(n));
     }
 
+    /**
+     * Id of the cash transfer of the funds change the caller sent as {@code clientRequestId}: the same
+     * request retried lands on the same transfer, whatever the copy's count of changes is by then.
+     */
+    public static String transfer(CopyId copyId, String clientRequestId) {
+        return "xfer-" + uuid("transfer-request", copyId.value(), clientRequestId);
+    }
+
     private static String uuid(String... parts) {
         return UUID.nameUUIDFromBytes(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8)).toString();
     }

@@ -13,8 +13,11 @@ import java.math.BigDecimal;
  * @param leaderEquity  the leader's public account equity just before that trade (cash plus positions at last prices)
  * @param copyEquity    the COPY account's equity valued the same way at the same moment
  * @param ratio         PROPORTIONAL buys: copyEquity / leaderEquity; FIXED_AMOUNT buys: amount per trade / trade notional;
- *                      sells: the fraction of the leader's position the trade sold. Exact to 10 decimals, rounded down.
- * @param rawQuantity   the unrounded quantity in lots (leader quantity x ratio), 10 decimals rounded down
+ *                      sells: the fraction of the leader's position the trade sold. Exact to 10 decimals, rounded down;
+ *                      for display only (never multiplied, so its rounding costs no lots).
+ * @param rawQuantity   the unrounded quantity in lots: leader quantity x copyEquity / leaderEquity (sells: copy position
+ *                      x leader quantity / leader position before; FIXED_AMOUNT: amount per trade / one lot's notional),
+ *                      one division done last, 10 decimals rounded down
  * @param finalQuantity the quantity ordered (zero for a skip)
  * @param cutBy         what made finalQuantity smaller than rawQuantity
  */

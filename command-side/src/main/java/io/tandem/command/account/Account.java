@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,15 +56,25 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * by transfers, so it refuses deposits, withdrawals and cash adjustments, and it takes orders from the
  * copy engine only (COPY_ACCOUNT_MANAGED). Transfers ({@link TransferOutCommand}, {@link TransferInCommand})
  * move available cash and positions between two accounts in one transaction, so the ledger is
- * conserved across the pair; each side is idempotent by transfer id. An account remembers every
- * transfer id it took part in: a copy makes a handful (its funding, each funds change, its return), so
- * this grows with the copies a user has started, not with trading.
+ * conserved across the pair; each side is idempotent by transfer id. An account remembers the last
+ * {@value #REMEMBERED_TRANSFERS} transfers it made and the last {@value #REMEMBERED_TRANSFERS} it took,
+ * in the order they happened, so its state stays bounded however many funds changes its copies make.
+ * That suffices because a transfer is only ever repeated by the retry of the request that made it:
+ * copy entry sends the pair inside one request transaction, which runs again at once when it loses a
+ * race, and an HTTP retry comes seconds later and is answered by the copy itself (a funds request id
+ * it applied already moves nothing, a start that exists answers the copy); every other transfer id is
+ * new (derived from the copy and its request or counter, unique per request). Revision 4 stays: the
+ * fields keep their JSON shape (an object of transfers out, an array of ids in), only their size is
+ * now bounded, and an older snapshot is trimmed by the next transfer.
  */
 @Revision("4")
 @Aggregate(snapshotTriggerDefinition = AccountConfiguration.SNAPSHOT_TRIGGER, cache = AccountConfiguration.CACHE)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class Account {
+
+    /** How many transfers out and in an account remembers for idempotency (see the class comment). */
+    static final int REMEMBERED_TRANSFERS = 64;
 
     private static final Logger log = LoggerFactory.getLogger(Account.class);
 
@@ -79,8 +91,10 @@ public class Account {
     private SettledUpTo settledSells = new SettledUpTo();
     private SettledUpTo collectedFees = new SettledUpTo();
     private AccountPayments payments = new AccountPayments();
-    private Map<String, AssetsTransferredOutEvent> transfersOut = new HashMap<>();
-    private Set<String> transfersIn = new HashSet<>();
+    /** The last {@value #REMEMBERED_TRANSFERS} transfers out, by id, oldest first (see the class comment). */
+    private LinkedHashMap<String, AssetsTransferredOutEvent> transfersOut = new LinkedHashMap<>();
+    /** The ids of the last {@value #REMEMBERED_TRANSFERS} transfers in, oldest first. */
+    private LinkedHashSet<String> transfersIn = new LinkedHashSet<>();
 
     protected Account() {
         // Axon and Jackson rebuild the account from events or from a snapshot.
@@ -448,6 +462,9 @@ public class Account {
             addPosition(holding.symbol(), -holding.quantity().lots());
         }
         transfersOut.put(event.transferId(), event);
+        while (transfersOut.size() > REMEMBERED_TRANSFERS) {
+            transfersOut.remove(transfersOut.keySet().iterator().next());
+        }
     }
 
     @EventSourcingHandler
@@ -457,6 +474,9 @@ public class Account {
             addPosition(holding.symbol(), holding.quantity().lots());
         }
         transfersIn.add(event.transferId());
+        while (transfersIn.size() > REMEMBERED_TRANSFERS) {
+            transfersIn.remove(transfersIn.iterator().next());
+        }
     }
 
     @EventSourcingHandler

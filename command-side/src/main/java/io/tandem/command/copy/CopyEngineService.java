@@ -263,12 +263,15 @@ public class CopyEngineService implements CopyEngine {
     /**
      * The largest part of {@code available} one order may sell at {@code price}: at most the maximum
      * order quantity and the whole lots whose notional fits the maximum order notional (rounded down).
-     * The rest is sold by the next call, once this order has closed.
+     * The rest is sold by the next call, once this order has closed. Copy sizing caps mirrored buys and
+     * sells with it too, and closing a position by hand sells within it: one rule for every copy order.
      */
     static Quantity withinOrderLimits(InstrumentSpec spec, Price price, Quantity available) {
         Quantity quantity = Quantity.min(available, spec.maxOrderQuantity());
         BigDecimal perLot = spec.notionalCents(price, Quantity.ofLots(1));
-        long maxLots = BigDecimal.valueOf(spec.maxOrderNotional().cents()).divide(perLot, 0, RoundingMode.FLOOR).longValueExact();
+        // Capped at the quantity before converting, so a tiny lot under a huge notional limit cannot overflow a long.
+        long maxLots = BigDecimal.valueOf(spec.maxOrderNotional().cents()).divide(perLot, 0, RoundingMode.FLOOR)
+                .min(BigDecimal.valueOf(quantity.lots())).longValueExact();
         return Quantity.min(quantity, Quantity.ofLots(Math.max(1, maxLots)));
     }
 

@@ -27,11 +27,32 @@ public interface CopyEntry {
 
     CopyState resume(Caller caller, CopyId copyId, Instant now);
 
-    /** Moves {@code amount} (a positive decimal) from the account the copy came from into its COPY account. */
-    CopyState addFunds(Caller caller, CopyId copyId, String amount, Instant now);
+    /**
+     * Moves {@code amount} (a positive decimal) from the account the copy came from into its COPY
+     * account, while the copy is ACTIVE or PAUSED; the resulting net invested amount may not exceed
+     * {@code tandem.copy.max-amount} (AMOUNT_ABOVE_MAXIMUM). With a {@code clientRequestId} (1 to 64
+     * characters {@code [A-Za-z0-9._:-]}, null for none) a retried request moves nothing again and
+     * answers the copy as it is; the same id with another amount is COPY_CONFLICT.
+     */
+    CopyState addFunds(Caller caller, CopyId copyId, String amount, String clientRequestId, Instant now);
 
-    /** Moves {@code amount} of the COPY account's available (free) cash back to the account it came from. */
-    CopyState removeFunds(Caller caller, CopyId copyId, String amount, Instant now);
+    /**
+     * Moves {@code amount} of the COPY account's available (free) cash back to the account it came
+     * from, while the copy is ACTIVE, PAUSED or STOPPING (a stop waiting for a buyer keeps only its
+     * positions). The net invested amount must stay at least 0.01: profits beyond the net invested
+     * amount come back when the copy stops. {@code clientRequestId} as for {@link #addFunds}.
+     */
+    CopyState removeFunds(Caller caller, CopyId copyId, String amount, String clientRequestId, Instant now);
+
+    /** {@link #addFunds(Caller, CopyId, String, String, Instant)} without a client request id. */
+    default CopyState addFunds(Caller caller, CopyId copyId, String amount, Instant now) {
+        return addFunds(caller, copyId, amount, null, now);
+    }
+
+    /** {@link #removeFunds(Caller, CopyId, String, String, Instant)} without a client request id. */
+    default CopyState removeFunds(Caller caller, CopyId copyId, String amount, Instant now) {
+        return removeFunds(caller, copyId, amount, null, now);
+    }
 
     /** Sells the copy's whole available position in {@code symbol} at market; NO_COPIED_POSITION when it holds none. */
     OrderResult closePosition(Caller caller, CopyId copyId, Symbol symbol, Instant now);

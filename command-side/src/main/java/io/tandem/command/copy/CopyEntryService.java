@@ -10,6 +10,7 @@ import io.tandem.contracts.common.AccountId;
 import io.tandem.contracts.common.AccountType;
 import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.common.ErrorCode;
+import io.tandem.contracts.common.Price;
 import io.tandem.contracts.common.Quantity;
 import io.tandem.contracts.common.Side;
 import io.tandem.contracts.common.Symbol;
@@ -34,6 +35,8 @@ import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
 
 /**
@@ -48,6 +51,7 @@ import java.util.function.Supplier;
 public class CopyEntryService implements CopyEntry {
 
     static final int MAX_CLIENT_COPY_ID_LENGTH = 64;
+    static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final BigDecimal MIN_STOP_LOSS = BigDecimal.valueOf(5);
     private static final BigDecimal MAX_STOP_LOSS = BigDecimal.valueOf(95);
 
@@ -79,6 +83,10 @@ public class CopyEntryService implements CopyEntry {
         CopyId copyId = CopyIds.copy(copier, request.clientCopyId());
         AccountId copyAccountId = CopyIds.copyAccount(copyId);
         return inRequest(() -> {
+            var existing = steps.find(copyId);
+            if (existing.isPresent()) {
+                return state(retriedStart(request, start, existing.get()));
+            }
             UserId leader = directory.userOfHandle(request.leaderHandle())
                     .orElseThrow(() -> new TandemException(ErrorCode.TRADER_NOT_FOUND, Handles.isValid(request.leaderHandle())
                             ? "no trader has the handle '" + request.leaderHandle() + "'" : "no trader has that handle"));
@@ -88,19 +96,63 @@ public class CopyEntryService implements CopyEntry {
             if (blocks.blocks(leader, copier) || blocks.blocks(copier, leader)) {
                 throw new TandemException(ErrorCode.BLOCKED, "you cannot copy this trader");
             }
-            var existing = steps.find(copyId);
-            if (existing.isPresent()) {
-                return state(startCopy(request, start, copyId, copyAccountId, leader, existing.get().leaderAccountId()));
-            }
             requireFundingAccount(request.fromAccountId(), copier, start.amount());
             AccountId leaderAccountId = steps.commands().send(new ClaimCopySlotCommand(leader, copyId, copier),
                     ErrorCode.TRADER_NOT_FOUND);
+            requireTradingLeaderAccount(leaderAccountId);
             steps.commands().send(new ClaimCopyAllowanceCommand(CopyIds.allowance(copier), copier, copyId,
                     settings.maxCopiesPerUser()), ErrorCode.COPY_NOT_FOUND);
-            steps.commands().send(new OpenAccountCommand(copyAccountId, copier, AccountType.COPY), ErrorCode.ACCOUNT_NOT_FOUND);
+            openCopyAccount(copyAccountId, copier);
             steps.transfer(request.fromAccountId(), copyAccountId, CopyIds.transfer(copyId, 1), start.amount(), false, copier);
             return state(startCopy(request, start, copyId, copyAccountId, leader, leaderAccountId));
         });
+    }
+
+    /**
+     * A start whose copy exists answers it when the request is the same as far as the copier decides
+     * it (funding account, amount, stop-loss, sizing, amount per trade, open positions) and names the
+     * same leader user; the leader's handle itself is not compared, nor are blocks checked again, so a
+     * retry after the leader renamed their handle or a block was placed still answers the copy that
+     * exists (a block stops the copy by its own path). A handle that now names another trader is
+     * COPY_CONFLICT; one that names nobody (renamed since) is taken as the copy's leader.
+     */
+    private CopyAnswer retriedStart(StartCopy request, Valid start, CopyAnswer existing) {
+        directory.userOfHandle(request.leaderHandle()).filter(named -> !named.equals(existing.leader())).ifPresent(other -> {
+            throw new TandemException(ErrorCode.COPY_CONFLICT,
+                    "copy " + existing.copyId() + " was already started for another leader");
+        });
+        return startCopy(request, start, existing.copyId(), existing.copyAccountId(), existing.leader(),
+                existing.leaderAccountId());
+    }
+
+    /**
+     * The COPY account is derived from the copy id, so it exists already only when a concurrent
+     * identical start committed first (this one waited on the funding account's lock meanwhile).
+     * That is a lost race, not a refusal: CONCURRENT_MODIFICATION makes the request run again, and
+     * the retry finds the copy and answers it.
+     */
+    private void openCopyAccount(AccountId copyAccountId, UserId copier) {
+        try {
+            steps.commands().send(new OpenAccountCommand(copyAccountId, copier, AccountType.COPY), ErrorCode.ACCOUNT_NOT_FOUND);
+        } catch (TandemException refusal) {
+            if (refusal.code() == ErrorCode.ACCOUNT_ALREADY_EXISTS) {
+                throw new TandemException(ErrorCode.CONCURRENT_MODIFICATION,
+                        "copy account " + copyAccountId + " was opened by a concurrent start");
+            }
+            throw refusal;
+        }
+    }
+
+    /**
+     * A leader is copied through a TRADING account only: copying a COPY account would mirror mirrors
+     * (chains, and cycles when two traders copy each other). Profiles refuse such a public account;
+     * this checks it again for a profile set before that rule. The account is read briefly at start,
+     * never while mirroring.
+     */
+    private void requireTradingLeaderAccount(AccountId leaderAccountId) {
+        if (steps.holdings(leaderAccountId).type() != AccountType.TRADING) {
+            throw new TandemException(ErrorCode.LEADER_NOT_COPYABLE, "this trader's public account cannot be copied");
+        }
     }
 
     @Override
@@ -135,31 +187,56 @@ public class CopyEntryService implements CopyEntry {
         });
     }
 
-    /** Records the change first (it checks who asks and that the copy takes funds), then moves the cash in. */
+    /**
+     * Records the change first (it checks who asks, that the copy takes funds and whether the request
+     * was applied already), then moves the cash in. The maximum is checked against the net invested
+     * amount read under the copy's lock, so two concurrent additions cannot pass it together.
+     */
     @Override
-    public CopyState addFunds(Caller caller, CopyId copyId, String amount, Instant now) {
+    public CopyState addFunds(Caller caller, CopyId copyId, String amount, String clientRequestId, Instant now) {
         requireCaller(caller, copyId, now);
         Cash cash = positive(amount);
+        requireRequestId(clientRequestId);
         return inRequest(() -> {
-            CopyAnswer changed = changeFunds(caller, copyId, cash, now);
-            steps.transfer(changed.fromAccountId(), changed.copyAccountId(), changed.transferId(), cash, false, changed.copier());
+            CopyAnswer copy = steps.describeFor(caller, copyId);
+            Optional<CopyAnswer> changed = changeFunds(caller, copyId, cash, clientRequestId, now);
+            if (changed.isPresent()) {
+                Cash invested = copy.netInvested().plus(cash);
+                if (invested.compareTo(settings.maxAmountCash()) > 0) {
+                    throw new TandemException(ErrorCode.AMOUNT_ABOVE_MAXIMUM, "adding " + cash + " would make " + invested
+                            + " invested in the copy, above the maximum of " + settings.maxAmountCash());
+                }
+                steps.transfer(changed.get().fromAccountId(), changed.get().copyAccountId(), changed.get().transferId(), cash,
+                        false, changed.get().copier());
+            }
             return state(steps.describe(copyId));
         });
     }
 
-    /** Only the COPY account's available cash can go back: cash reserved by an open order is refused as INSUFFICIENT_FUNDS. */
+    /**
+     * Only the COPY account's available cash can go back: cash reserved by an open order is refused
+     * as INSUFFICIENT_FUNDS. Allowed while STOPPING too (free cash is not needed to sell positions).
+     */
     @Override
-    public CopyState removeFunds(Caller caller, CopyId copyId, String amount, Instant now) {
+    public CopyState removeFunds(Caller caller, CopyId copyId, String amount, String clientRequestId, Instant now) {
         requireCaller(caller, copyId, now);
         Cash cash = positive(amount);
+        requireRequestId(clientRequestId);
         return inRequest(() -> {
-            CopyAnswer changed = changeFunds(caller, copyId, cash.negate(), now);
-            steps.transfer(changed.copyAccountId(), changed.fromAccountId(), changed.transferId(), cash, false, changed.copier());
+            changeFunds(caller, copyId, cash.negate(), clientRequestId, now).ifPresent(changed ->
+                    steps.transfer(changed.copyAccountId(), changed.fromAccountId(), changed.transferId(), cash, false,
+                            changed.copier()));
             return state(steps.describe(copyId));
         });
     }
 
-    /** Records the sell with the copy (which numbers its client order id) and places it, in one transaction. */
+    /**
+     * Records the sell with the copy (which numbers its client order id) and places it, in one
+     * transaction. One order sells at most the instrument's per-order limits at the sell's protection
+     * price (as the stop does); the rest is closed by another call. A position worth less than the
+     * minimum order notional is refused by order entry as ORDER_NOTIONAL_TOO_SMALL (it goes back with
+     * the cash when the copy stops); a symbol without a last price as order entry refuses it.
+     */
     @Override
     public OrderResult closePosition(Caller caller, CopyId copyId, Symbol symbol, Instant now) {
         requireCaller(caller, copyId, now);
@@ -168,27 +245,34 @@ public class CopyEntryService implements CopyEntry {
         }
         return inRequest(() -> {
             CopyAnswer copy = steps.describeFor(caller, copyId);
-            Quantity quantity = CopySteps.available(steps.holdings(copy.copyAccountId()), symbol);
-            if (!quantity.isPositive()) {
+            Quantity available = CopySteps.available(steps.holdings(copy.copyAccountId()), symbol);
+            if (!available.isPositive()) {
                 throw new TandemException(ErrorCode.NO_COPIED_POSITION, "the copy holds no " + symbol + " it could sell");
             }
+            Optional<Price> protection = steps.orderEntry().protectionPrice(symbol, Side.SELL);
+            Quantity quantity = protection.map(price -> CopyEngineService.withinOrderLimits(steps.spec(symbol), price, available))
+                    .orElse(available);
             String clientOrderId = steps.commands().send(new RequestCopySellCommand(copyId, caller.userId(), caller.admin(),
                     symbol, quantity, false, now), ErrorCode.COPY_NOT_FOUND);
             return steps.placeMarket(copy, clientOrderId, symbol, Side.SELL, quantity, null, now);
         });
     }
 
-    private CopyAnswer changeFunds(Caller caller, CopyId copyId, Cash amount, Instant now) {
+    /** The recorded change with the transfer id to move it under; empty when its request was applied already. */
+    private Optional<CopyAnswer> changeFunds(Caller caller, CopyId copyId, Cash amount, String clientRequestId, Instant now) {
         steps.describeFor(caller, copyId);
-        Object answer = steps.commands().send(new ChangeCopyFundsCommand(copyId, caller.userId(), caller.admin(), amount, now),
-                ErrorCode.COPY_NOT_FOUND);
+        Object answer = steps.commands().send(new ChangeCopyFundsCommand(copyId, caller.userId(), caller.admin(), amount, now,
+                clientRequestId), ErrorCode.COPY_NOT_FOUND);
         if (answer instanceof CopyAnswer copy && copy.transferId() != null) {
-            return copy;
+            return Optional.of(copy);
+        }
+        if (answer instanceof CopyAnswer && clientRequestId != null) {
+            return Optional.empty();
         }
         if (answer instanceof String transferId) {
             CopyAnswer copy = steps.describe(copyId);
-            return new CopyAnswer(copy.copyId(), copy.copyAccountId(), copy.fromAccountId(), copy.copier(), copy.leader(),
-                    copy.leaderAccountId(), copy.status(), copy.netInvested(), transferId, false);
+            return Optional.of(new CopyAnswer(copy.copyId(), copy.copyAccountId(), copy.fromAccountId(), copy.copier(),
+                    copy.leader(), copy.leaderAccountId(), copy.status(), copy.netInvested(), transferId, false));
         }
         throw new IllegalStateException("the copy answered a funds change without a transfer id: " + answer);
     }
@@ -237,6 +321,14 @@ public class CopyEntryService implements CopyEntry {
     private static void requireCaller(Caller caller, CopyId copyId, Instant now) {
         if (caller == null || caller.userId() == null || copyId == null || now == null) {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, "caller, copy id and time are required");
+        }
+    }
+
+    /** A client request id is optional; given, it is 1 to 64 characters {@code [A-Za-z0-9._:-]}. */
+    private static void requireRequestId(String clientRequestId) {
+        if (clientRequestId != null && !CLIENT_REQUEST_ID.matcher(clientRequestId).matches()) {
+            throw new TandemException(ErrorCode.MALFORMED_REQUEST,
+                    "clientRequestId must be 1 to 64 characters of letters, digits and . _ : -");
         }
     }
 

@@ -16,6 +16,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,9 +39,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * (and the symbols whose open position it mirrored at start, see {@link DecidedTrades}), so a
  * replayed or older leader trade is IGNORED and places nothing twice. State is bounded by the
  * symbols the copy touched, never by its trades or orders. Snapshots (see {@link CopyConfiguration})
- * go through Jackson, so state is plain fields without times; the {@code @Revision} names their layout.
+ * go through Jackson, so state is plain fields without times; the {@code @Revision} names their layout
+ * (2: the remembered funds request ids were added).
  */
-@Revision("1")
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = CopyConfiguration.SNAPSHOT_TRIGGER)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
@@ -49,6 +51,7 @@ public class CopyRelationship {
     private static final BigDecimal MIN_STOP_LOSS = BigDecimal.valueOf(5);
     private static final BigDecimal MAX_STOP_LOSS = BigDecimal.valueOf(95);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    static final int REMEMBERED_REQUESTS = 100;
 
     @AggregateIdentifier
     private CopyId copyId;
@@ -71,6 +74,13 @@ public class CopyRelationship {
     private long transfers;
     private DecidedTrades decided = new DecidedTrades();
     private Map<Symbol, Long> sellsBySymbol = new HashMap<>();
+    /**
+     * The client request ids of the last {@value #REMEMBERED_REQUESTS} funds changes, in the order
+     * they were applied, with their amounts in cents. A retried HTTP request comes within seconds of
+     * the first, long before a hundred other changes of the same copy (at most 10 per second per
+     * user), so this bounded memory answers every real retry; it is dropped when the copy closes.
+     */
+    private LinkedHashMap<String, Long> appliedRequests = new LinkedHashMap<>();
 
     protected CopyRelationship() {
         // Axon and Jackson rebuild the copy from events or from a snapshot.
@@ -125,25 +135,41 @@ public class CopyRelationship {
     }
 
     /**
-     * Records funds added or removed and answers the transfer id copy entry moves them under (2, 3, ...
-     * after the start's 1). The net invested amount must stay positive; the stop-loss equity is
-     * recomputed from it with the copy's percentage.
+     * Records funds added or removed and answers the transfer id copy entry moves them under: the
+     * request's own ({@link CopyIds#transfer(CopyId, String)}) when it has a client request id, else
+     * the copy's next number (2, 3, ... after the start's 1). A request id the copy applied already
+     * answers the copy with a null transfer id (nothing to move again) when the amount is the same,
+     * COPY_CONFLICT when it is not. The net invested amount must stay at least a cent (profits
+     * beyond it come back when the copy stops); the stop-loss equity is recomputed from it with the
+     * copy's percentage. Funds are added while ACTIVE or PAUSED; free cash can also be taken out while
+     * STOPPING, so a stop waiting for a buyer of an illiquid position does not lock the cash with it.
      */
     @CommandHandler
     public CopyAnswer handle(ChangeCopyFundsCommand command) {
         requireCopierOrAdmin(command.requestedBy(), command.admin());
-        requireRunning();
         if (command.amount() == null || command.amount().isZero()) {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, "a funds change must not be zero");
+        }
+        String requestId = command.clientRequestId();
+        if (requestId != null && appliedRequests.containsKey(requestId)) {
+            if (appliedRequests.get(requestId) != command.amount().cents()) {
+                throw new TandemException(ErrorCode.COPY_CONFLICT,
+                        "funds request " + requestId + " of copy " + copyId + " was already applied with another amount");
+            }
+            return answer(null, false);
+        }
+        if (!(status == CopyStatus.STOPPING && command.amount().isNegative())) {
+            requireRunning();
         }
         long invested = Math.addExact(netInvested, command.amount().cents());
         if (invested <= 0) {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST,
-                    "removing " + command.amount().negate() + " would leave nothing invested in copy " + copyId);
+                    "removing " + command.amount().negate() + " would leave nothing invested in copy " + copyId
+                            + " (profits beyond the net invested amount come back when the copy stops)");
         }
-        String transferId = CopyIds.transfer(copyId, transfers + 1);
+        String transferId = requestId != null ? CopyIds.transfer(copyId, requestId) : CopyIds.transfer(copyId, transfers + 1);
         apply(new CopyFundsChangedEvent(copyId, transferId, command.amount(), Cash.ofCents(invested),
-                Cash.ofCents(stopLossEquity(invested, stopLossPercent)), command.at()));
+                Cash.ofCents(stopLossEquity(invested, stopLossPercent)), command.at(), requestId));
         return answer(transferId, false);
     }
 
@@ -279,20 +305,25 @@ public class CopyRelationship {
         }
     }
 
+    /** The same start as far as the copier decides it; the leader's handle (which the leader may rename) is not compared. */
     private boolean sameStart(StartCopyCommand command) {
         return copier.equals(command.copier()) && Objects.equals(clientCopyId, command.clientCopyId())
                 && fromAccountId.equals(command.fromAccountId()) && copyAccountId.equals(command.copyAccountId())
-                && Objects.equals(leader, command.leader()) && Objects.equals(leaderHandle, command.leaderHandle())
+                && Objects.equals(leader, command.leader())
                 && leaderAccountId.equals(command.leaderAccountId()) && amount == command.amount().cents()
                 && stopLossPercent.compareTo(command.stopLossPercent()) == 0 && sizing == command.sizing()
                 && Objects.equals(amountPerTrade, command.amountPerTrade())
                 && copyOpenPositions == command.copyOpenPositions();
     }
 
-    /** {@code invested x (100 - percent) / 100}, rounded up to a cent: the stop fires at or below it. */
+    /**
+     * {@code invested x (100 - percent) / 100}, rounded down to a cent: the stop fires at or below it.
+     * Equities are whole cents, so "equity <= floor(T)" is exactly the issue's "equity <= T"; rounding
+     * up would fire up to a cent early (1000.07 at 40.5% is 595.04165: 595.04, not 595.05).
+     */
     static long stopLossEquity(long investedCents, BigDecimal percent) {
         return BigDecimal.valueOf(investedCents).multiply(HUNDRED.subtract(percent))
-                .divide(HUNDRED, 0, RoundingMode.CEILING).longValueExact();
+                .divide(HUNDRED, 0, RoundingMode.DOWN).longValueExact();
     }
 
     private void requireCopierOrAdmin(UserId requestedBy, boolean admin) {
@@ -348,6 +379,12 @@ public class CopyRelationship {
         netInvested = event.netInvested().cents();
         stopLossEquity = event.stopLossEquity().cents();
         transfers++;
+        if (event.clientRequestId() != null) {
+            appliedRequests.put(event.clientRequestId(), event.amount().cents());
+            if (appliedRequests.size() > REMEMBERED_REQUESTS) {
+                appliedRequests.remove(appliedRequests.keySet().iterator().next());
+            }
+        }
     }
 
     @EventSourcingHandler
@@ -377,5 +414,6 @@ public class CopyRelationship {
         status = CopyStatus.CLOSED;
         decided = new DecidedTrades();
         sellsBySymbol.clear();
+        appliedRequests.clear();
     }
 }

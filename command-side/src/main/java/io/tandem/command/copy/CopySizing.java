@@ -22,13 +22,18 @@ import java.math.RoundingMode;
  * Buys: PROPORTIONAL takes the leader's quantity times copy equity / leader equity; FIXED_AMOUNT takes
  * the amount per trade divided by the notional of one lot at the leader's trade price. Sells take the
  * fraction of the leader's position the trade sold (all of it when the leader closed) of the copy's
- * available position. Ratios and raw quantities are exact to {@value #SCALE} decimals, rounded down
- * (never up: a mirror must never be larger than its exact proportion); the ordered quantity is then
- * rounded down to whole lots. A buy is cut to the largest quantity whose reservation at the market
+ * available position. The raw quantity is computed with a single division, done last
+ * ({@code leaderQty x copyEquity / leaderEquity}, {@code copyPosition x leaderQty / leaderPositionBefore},
+ * {@code amountPerTrade / lotNotional}), exact to {@value #SCALE} decimals and rounded down (never up: a
+ * mirror must never be larger than its exact proportion), so an exact whole number of lots stays whole;
+ * the ratio in the explanation is rounded the same way separately and is for display only, never
+ * multiplied. The ordered quantity is then rounded down to whole lots. A buy is then cut to the
+ * instrument's maximum order quantity and notional at the protection price (ORDER_LIMIT), as order
+ * entry would refuse more, and to the largest quantity whose reservation at the market
  * order's protection price (fee included, {@link InstrumentSpec#buyReservation}) fits the copy's
  * available cash. A sell is raised to the whole position when the leader closed theirs or when what
  * would remain is worth less than the instrument's minimum order notional (it could never be sold on
- * its own). An order below the minimum notional at the protection price is skipped, as order entry
+ * its own), and then cut to the per-order limits as a buy is. An order below the minimum notional at the protection price is skipped, as order entry
  * would refuse it.
  */
 public final class CopySizing {
@@ -72,14 +77,21 @@ public final class CopySizing {
             if (!r.leaderEquity().isPositive() || !r.copyEquity().isPositive()) {
                 return skip(r, MirrorSkipReason.NO_EQUITY, null, null, MirrorCut.NONE);
             }
-            ratio = BigDecimal.valueOf(r.copyEquity().cents())
-                    .divide(BigDecimal.valueOf(r.leaderEquity().cents()), SCALE, RoundingMode.DOWN);
-            raw = ratio.multiply(BigDecimal.valueOf(r.leaderQuantity().lots())).setScale(SCALE, RoundingMode.DOWN);
+            BigDecimal copyEquity = BigDecimal.valueOf(r.copyEquity().cents());
+            BigDecimal leaderEquity = BigDecimal.valueOf(r.leaderEquity().cents());
+            ratio = copyEquity.divide(leaderEquity, SCALE, RoundingMode.DOWN);
+            // One division, done last: a ratio rounded first would lose whole lots (3,000 / 1,000 x 9 lots is 3, not 2.9999999997).
+            raw = BigDecimal.valueOf(r.leaderQuantity().lots()).multiply(copyEquity).divide(leaderEquity, SCALE, RoundingMode.DOWN);
         }
         long lots = floor(raw);
         MirrorCut cut = raw.compareTo(BigDecimal.valueOf(lots)) > 0 ? MirrorCut.LOT_SIZE : MirrorCut.NONE;
         if (lots == 0) {
             return skip(r, MirrorSkipReason.BELOW_LOT_SIZE, ratio, raw, cut);
+        }
+        long allowed = CopyEngineService.withinOrderLimits(r.spec(), r.protectionPrice(), Quantity.ofLots(lots)).lots();
+        if (allowed < lots) {
+            lots = allowed;
+            cut = MirrorCut.ORDER_LIMIT;
         }
         long affordable = affordableLots(r, lots);
         if (affordable < lots) {
@@ -101,12 +113,22 @@ public final class CopySizing {
         boolean leaderClosed = r.leaderQuantity().lots() >= leaderBefore;
         BigDecimal ratio = leaderClosed ? BigDecimal.ONE.setScale(SCALE)
                 : BigDecimal.valueOf(r.leaderQuantity().lots()).divide(BigDecimal.valueOf(leaderBefore), SCALE, RoundingMode.DOWN);
-        BigDecimal raw = ratio.multiply(BigDecimal.valueOf(held)).setScale(SCALE, RoundingMode.DOWN);
+        // The copy's position x the leader's quantity / the leader's position before, with one division done last.
+        BigDecimal raw = leaderClosed ? BigDecimal.valueOf(held).setScale(SCALE)
+                : BigDecimal.valueOf(held).multiply(BigDecimal.valueOf(r.leaderQuantity().lots()))
+                .divide(BigDecimal.valueOf(leaderBefore), SCALE, RoundingMode.DOWN);
         long lots = Math.min(floor(raw), held);
         MirrorCut cut = raw.compareTo(BigDecimal.valueOf(lots)) > 0 ? MirrorCut.LOT_SIZE : MirrorCut.NONE;
         if (leaderClosed || (lots < held && belowMinimum(r, held - lots))) {
             lots = held;
             cut = MirrorCut.WHOLE_POSITION;
+        }
+        long allowed = lots == 0 ? 0
+                : CopyEngineService.withinOrderLimits(r.spec(), r.protectionPrice(), Quantity.ofLots(lots)).lots();
+        if (allowed < lots) {
+            // One order may sell no more; the rest stays in the copy until the leader sells again or the copy stops.
+            lots = allowed;
+            cut = MirrorCut.ORDER_LIMIT;
         }
         if (lots == 0) {
             return skip(r, MirrorSkipReason.BELOW_LOT_SIZE, ratio, raw, cut);

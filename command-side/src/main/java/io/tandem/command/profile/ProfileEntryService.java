@@ -3,6 +3,9 @@ package io.tandem.command.profile;
 import io.tandem.command.orderentry.CommandDispatch;
 import io.tandem.command.orderentry.RequestTransactions;
 import io.tandem.contracts.account.CheckAccountOwnerCommand;
+import io.tandem.contracts.account.AccountHoldings;
+import io.tandem.contracts.account.DescribeHoldingsCommand;
+import io.tandem.contracts.common.AccountType;
 import io.tandem.contracts.common.ErrorCode;
 import io.tandem.contracts.common.TandemException;
 import io.tandem.contracts.common.UserId;
@@ -50,12 +53,25 @@ public class ProfileEntryService implements ProfileEntry {
         return transactions.retrying(() -> transactions.inTransaction(() -> {
             if (command.publicAccountId() != null) {
                 requireOwnAccount(command);
+                requireTradingAccount(command);
             }
             directory.userOfHandle(command.handle()).filter(holder -> !holder.equals(user)).ifPresent(holder -> {
                 throw new TandemException(ErrorCode.HANDLE_TAKEN, "the handle '" + command.handle() + "' is taken");
             });
             return commands.send(command, ErrorCode.TRADER_NOT_FOUND);
         }));
+    }
+
+    /**
+     * A public account is copied, so it must be a TRADING account: a COPY account would make copiers
+     * mirror mirrors (chains, and cycles when two traders copy each other through their COPY accounts).
+     */
+    private void requireTradingAccount(SetTraderProfileCommand command) {
+        AccountHoldings account = commands.send(new DescribeHoldingsCommand(command.publicAccountId()), ErrorCode.ACCOUNT_NOT_FOUND);
+        if (account.type() != AccountType.TRADING) {
+            throw new TandemException(ErrorCode.COPY_ACCOUNT_MANAGED, account.type() == AccountType.COPY
+                    ? "a COPY account cannot be a public account" : "a public account must be a trading account");
+        }
     }
 
     /** Someone else's account and an unknown one are refused alike, in the same words. */

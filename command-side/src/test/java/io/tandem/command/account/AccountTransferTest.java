@@ -213,4 +213,32 @@ class AccountTransferTest {
                 });
         return answer[0];
     }
+
+    @Test
+    void anAccountRemembersOnlyItsLastTransfersInTheOrderTheyHappened() {
+        List<Object> history = new java.util.ArrayList<>();
+        history.add(opened());
+        history.add(deposited("adj-1", 1_000_000));
+        for (int i = 0; i <= Account.REMEMBERED_TRANSFERS; i++) {
+            history.add(transferredOut("out-" + i, 1, List.of()));
+            history.add(transferredIn("in-" + i, 1, List.of()));
+        }
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        fixture.given(history)
+                .when(out("out-1", 1L, false))
+                .expectNoEvents()
+                .expectResultMessagePayload(transferredOut("out-1", 1, List.of()))
+                .expectState(account -> {
+                    try {
+                        String json = mapper.writeValueAsString(account);
+                        // out-0 and in-0, the oldest of 65, are forgotten; the snapshot keeps the rest in order
+                        assertThat(json).doesNotContain("\"out-0\"").doesNotContain("\"in-0\"").contains("\"out-1\"", "\"in-64\"");
+                        assertThat(json.indexOf("\"in-1\"")).isLessThan(json.indexOf("\"in-64\""));
+                        Account restored = mapper.readValue(json, Account.class);
+                        assertThat(restored).usingRecursiveComparison().isEqualTo(account);
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                });
+    }
 }

@@ -104,7 +104,7 @@ class CopyEngineIntegrationTest extends CopyWorld {
     }
 
     @Test
-    void aMirrorOrderEntryRefusesIsRecordedAsASkipWithTheRefusalAndLeavesTheCashAlone() {
+    void aMirrorAboveThePerOrderLimitsIsCutToThemInsteadOfRefused() {
         CopyState state = startCopy("1000.00");
         Symbol small = Symbol.of("CS" + n);
         listing.list(new InstrumentSpec(small, "Small orders " + n, new BigDecimal("0.01"), BigDecimal.ONE, new BigDecimal("0.001"),
@@ -112,27 +112,49 @@ class CopyEngineIntegrationTest extends CopyWorld {
                 Cash.ofCents(100)), makerAccount, Quantity.ofLots(1_000), NOW);
         orderEntry.place(new PlaceOrder(new Caller(maker, false), makerAccount, "small-ask", small, Side.SELL, OrderType.LIMIT,
                 "10.00", "5", TimeInForce.GTC, NOW));
+        orderEntry.place(new PlaceOrder(new Caller(maker, false), makerAccount, "small-ask-2", small, Side.SELL, OrderType.LIMIT,
+                "10.00", "4", TimeInForce.GTC, NOW));
         OrderResult bought = orderEntry.place(new PlaceOrder(new Caller(leader, false), leaderAccount, "small-buy", small, Side.BUY,
                 OrderType.LIMIT, "10.00", "5", TimeInForce.GTC, NOW));
         TradeId trade = bought.trades().get(0).tradeId();
 
-        // a tenth of 100 is 10 shares, 110.00 at the protection price: above the 50.00 per-order maximum
+        // a tenth of 100 is 10 shares, 110.00 at the 11.00 protection price: above the 50.00 per-order maximum,
+        // so 4 shares (44.00) are ordered instead of the order being refused
         MirrorOutcome outcome = engine.mirror(new MirrorRequest(state.copyId(), trade, small, Side.BUY, Quantity.ofLots(100),
                 Price.ofTicks(1_000), Cash.parse("10000.00"), Cash.parse("1000.00"), Quantity.ZERO, NOW));
 
-        assertThat(outcome.kind()).isEqualTo(Kind.SKIPPED);
-        assertThat(outcome.skipReason()).isEqualTo(MirrorSkipReason.ORDER_REFUSED);
-        assertThat(eventsOf(state.copyId().value())).filteredOn(LeaderTradeMirroredEvent.class::isInstance).isEmpty();
-        assertThat(eventsOf(state.copyId().value())).filteredOn(LeaderTradeSkippedEvent.class::isInstance).singleElement()
-                .isInstanceOfSatisfying(LeaderTradeSkippedEvent.class, skipped -> {
-                    assertThat(skipped.reason()).isEqualTo(MirrorSkipReason.ORDER_REFUSED);
-                    assertThat(skipped.detail()).isEqualTo(ErrorCode.ORDER_NOTIONAL_LIMIT.name());
-                });
-        assertThat(holdings(state.copyAccountId()).availableCash()).isEqualTo(Cash.parse("1000.00"));
-        assertThat(holdings(state.copyAccountId()).openReservations()).isZero();
-        assertThat(engine.mirror(new MirrorRequest(state.copyId(), trade, small, Side.BUY, Quantity.ofLots(100),
-                Price.ofTicks(1_000), Cash.parse("10000.00"), Cash.parse("1000.00"), Quantity.ZERO, NOW)).kind())
-                .isEqualTo(Kind.IGNORED);
+        assertThat(outcome.kind()).isEqualTo(Kind.PLACE);
+        assertThat(outcome.quantity()).isEqualTo(Quantity.ofLots(4));
+        assertThat(eventsOf(state.copyId().value())).filteredOn(LeaderTradeMirroredEvent.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(LeaderTradeMirroredEvent.class,
+                        mirrored -> assertThat(mirrored.explanation().cutBy()).isEqualTo(MirrorCut.ORDER_LIMIT));
+    }
+
+    @Test
+    void closingAPositionWorthLessThanTheMinimumNotionalIsAClearRefusal() {
+        CopyState state = startCopy("1000.00");
+        Symbol dear = Symbol.of("CM" + n);
+        listing.list(new InstrumentSpec(dear, "High minimum " + n, new BigDecimal("0.01"), BigDecimal.ONE, BigDecimal.ZERO,
+                BigDecimal.ZERO, Quantity.ofLots(1_000_000), Cash.parse("100000.00"), new BigDecimal("0.10"),
+                Cash.parse("50.00")), makerAccount, Quantity.ofLots(1_000), NOW);
+        orderEntry.place(new PlaceOrder(new Caller(maker, false), makerAccount, "dear-ask", dear, Side.SELL, OrderType.LIMIT,
+                "10.00", "70", TimeInForce.GTC, NOW));
+        OrderResult bought = orderEntry.place(new PlaceOrder(new Caller(leader, false), leaderAccount, "dear-buy", dear, Side.BUY,
+                OrderType.LIMIT, "10.00", "60", TimeInForce.GTC, NOW));
+        // a tenth of 60 is 6 shares, 66.00 at the 11.00 protection price: above the 50.00 minimum
+        MirrorOutcome outcome = engine.mirror(new MirrorRequest(state.copyId(), bought.trades().get(0).tradeId(), dear, Side.BUY,
+                Quantity.ofLots(60), Price.ofTicks(1_000), Cash.parse("10000.00"), Cash.parse("1000.00"), Quantity.ZERO, NOW));
+        assertThat(outcome.quantity()).isEqualTo(Quantity.ofLots(6));
+        settle(dear);
+        // the price halves: 6 shares at the 4.50 sell protection price are 27.00, below the minimum
+        orderEntry.place(new PlaceOrder(new Caller(maker, false), makerAccount, "dear-bid", dear, Side.BUY, OrderType.LIMIT,
+                "5.00", "20", TimeInForce.GTC, NOW));
+        orderEntry.place(new PlaceOrder(new Caller(leader, false), leaderAccount, "dear-sell", dear, Side.SELL, OrderType.LIMIT,
+                "5.00", "10", TimeInForce.GTC, NOW));
+        settle(dear);
+
+        assertThat(refusal(catchThrowable(() -> copyEntry.closePosition(new Caller(copier, false), state.copyId(), dear, NOW)))
+                .code()).isEqualTo(ErrorCode.ORDER_NOTIONAL_TOO_SMALL);
     }
 
     @Test

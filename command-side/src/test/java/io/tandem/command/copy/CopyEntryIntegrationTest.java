@@ -26,6 +26,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 @CopySpringTest
 class CopyEntryIntegrationTest extends CopyWorld {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    CopyProperties settings;
+
     @Test
     void aStartMovesTheAmountIntoANewCopyAccountAndRecordsTheCopy() {
         CopyState state = startCopy("1000.00");
@@ -207,6 +210,97 @@ class CopyEntryIntegrationTest extends CopyWorld {
         assertThat(copy(state.copyId()).netInvested()).isEqualTo(Cash.parse("1300.00"));
         assertThat(refusal(catchThrowable(() -> copyEntry.addFunds(new Caller(maker, false), state.copyId(), "10.00", NOW))).code())
                 .isEqualTo(ErrorCode.COPY_NOT_FOUND);
+    }
+
+    @Test
+    void aRetriedStartAnswersTheCopyAfterTheLeaderRenamedOrABlockWasPlaced() {
+        CopyState first = startCopy("1000.00");
+        copySettings(leader, "renamed" + n, leaderAccount, true, null);
+
+        assertThat(startCopy("1000.00")).isEqualTo(first);
+        block(leader, "copier" + n);
+        assertThat(startCopy("1000.00")).isEqualTo(first);
+        assertThat(holdings(copierAccount).availableCash()).isEqualTo(Cash.parse("9000.00"));
+        // a handle that now names another trader is another start under the same id
+        assertThat(refusal(catchThrowable(() -> copyEntry.start(leader(start("copy-" + n, "1000.00"), "copier" + n)))).code())
+                .isEqualTo(ErrorCode.COPY_CONFLICT);
+    }
+
+    @Test
+    void concurrentIdenticalStartsMakeOneCopyAndAllAnswerIt() throws Exception {
+        int threads = 4;
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.List<CopyState> answers = new java.util.ArrayList<>();
+        try {
+            java.util.List<java.util.concurrent.Future<CopyState>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                calls.add(pool.submit(() -> {
+                    go.await();
+                    return copyEntry.start(start("copy-" + n, "1000.00"));
+                }));
+            }
+            go.countDown();
+            for (var call : calls) {
+                answers.add(call.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(answers).hasSize(threads).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.get(0)));
+        assertThat(eventsOf(answers.get(0).copyId().value())).filteredOn(CopyStartedEvent.class::isInstance).hasSize(1);
+        assertThat(holdings(copierAccount).availableCash()).isEqualTo(Cash.parse("9000.00"));
+        assertThat(holdings(answers.get(0).copyAccountId()).availableCash()).isEqualTo(Cash.parse("1000.00"));
+    }
+
+    @Test
+    void aLeaderWhosePublicAccountIsACopyAccountIsNotCopyable() {
+        CopyState own = startCopy("1000.00");
+        // a COPY account as the leader's public account, set behind profile entry's back (as a profile from before the rule)
+        copySettings(leader, leaderHandle, own.copyAccountId(), true, null);
+
+        refusedLeavingNothing(UnaryOperator.identity(), ErrorCode.LEADER_NOT_COPYABLE, Cash.parse("9000.00"));
+        // profile entry refuses it: the copier owns that COPY account, and still cannot make it public
+        assertThat(refusal(catchThrowable(() -> profile(copier, "copier" + n, own.copyAccountId()))).code())
+                .isEqualTo(ErrorCode.COPY_ACCOUNT_MANAGED);
+    }
+
+    @Test
+    void aRetriedFundsRequestMovesNothingAgainAndAnotherAmountUnderItsIdConflicts() {
+        CopyState state = startCopy("1000.00");
+        Caller owner = new Caller(copier, false);
+
+        assertThat(copyEntry.addFunds(owner, state.copyId(), "500.00", "add-1", NOW).netInvested()).isEqualTo(Cash.parse("1500.00"));
+        assertThat(copyEntry.addFunds(owner, state.copyId(), "500.00", "add-1", NOW).netInvested()).isEqualTo(Cash.parse("1500.00"));
+        assertThat(holdings(copierAccount).availableCash()).isEqualTo(Cash.parse("8500.00"));
+        assertThat(copyEntry.removeFunds(owner, state.copyId(), "200.00", "rm-1", NOW).netInvested()).isEqualTo(Cash.parse("1300.00"));
+        assertThat(copyEntry.removeFunds(owner, state.copyId(), "200.00", "rm-1", NOW).netInvested()).isEqualTo(Cash.parse("1300.00"));
+        assertThat(holdings(copierAccount).availableCash()).isEqualTo(Cash.parse("8700.00"));
+        assertThat(holdings(state.copyAccountId()).availableCash()).isEqualTo(Cash.parse("1300.00"));
+
+        assertThat(refusal(catchThrowable(() -> copyEntry.removeFunds(owner, state.copyId(), "300.00", "rm-1", NOW))).code())
+                .isEqualTo(ErrorCode.COPY_CONFLICT);
+        assertThat(refusal(catchThrowable(() -> copyEntry.addFunds(owner, state.copyId(), "1.00", "bad id", NOW))).code())
+                .isEqualTo(ErrorCode.MALFORMED_REQUEST);
+        assertThat(eventsOf(copierAccount.value())).filteredOn(AssetsTransferredOutEvent.class::isInstance)
+                .extracting(event -> ((AssetsTransferredOutEvent) event).transferId())
+                .containsExactly(CopyIds.transfer(state.copyId(), 1), CopyIds.transfer(state.copyId(), "add-1"));
+    }
+
+    @Test
+    void fundsMayNotGrowAboveTheMaximumAndFreeCashComesOutWhileStopping() {
+        CopyState state = startCopy("1000.00");
+        Caller owner = new Caller(copier, false);
+        Cash above = settings.maxAmountCash().plus(Cash.ofCents(1)).minus(Cash.parse("1000.00"));
+
+        assertThat(refusal(catchThrowable(() -> copyEntry.addFunds(owner, state.copyId(), above.toDecimalString(), NOW))).code())
+                .isEqualTo(ErrorCode.AMOUNT_ABOVE_MAXIMUM);
+        assertThat(holdings(copierAccount).availableCash()).isEqualTo(Cash.parse("9000.00"));
+
+        copyEntry.stop(owner, state.copyId(), NOW);
+        assertThat(copyEntry.removeFunds(owner, state.copyId(), "400.00", NOW).netInvested()).isEqualTo(Cash.parse("600.00"));
+        assertThat(holdings(copierAccount).availableCash()).isEqualTo(Cash.parse("9400.00"));
     }
 
     private void refusedLeavingNothing(UnaryOperator<StartCopy> change, ErrorCode code) {

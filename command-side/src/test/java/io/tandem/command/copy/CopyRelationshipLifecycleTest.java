@@ -32,12 +32,12 @@ class CopyRelationshipLifecycleTest {
     }
 
     @Test
-    void theStopLossEquityIsRoundedUpToACent() {
-        // 333.33 x (100 - 12.5) / 100 = 291.66375, rounded up to 291.67.
+    void theStopLossEquityIsRoundedDownToACent() {
+        // 333.33 x (100 - 12.5) / 100 = 291.66375, rounded down to 291.66: an equity of 291.67 is above the exact threshold.
         fixture.givenNoPriorActivity()
                 .when(start(333_33, new BigDecimal("12.5"), SizingMode.FIXED_AMOUNT, Cash.ofCents(10_00)))
                 .expectEvents(new CopyStartedEvent(COPY, BOB, "c-1", FROM, COPY_ACCOUNT, ALICE, "alice", LEADER_ACCOUNT,
-                        Cash.ofCents(333_33), new BigDecimal("12.5"), Cash.ofCents(291_67), SizingMode.FIXED_AMOUNT,
+                        Cash.ofCents(333_33), new BigDecimal("12.5"), Cash.ofCents(291_66), SizingMode.FIXED_AMOUNT,
                         Cash.ofCents(10_00), true, AT));
     }
 
@@ -178,10 +178,82 @@ class CopyRelationshipLifecycleTest {
     }
 
     @Test
-    void fundsOfAStoppingCopyCannotChange() {
+    void noFundsCanBeAddedToAStoppingCopy() {
         fixture.given(started(), stopping())
                 .when(new ChangeCopyFundsCommand(COPY, BOB, false, Cash.ofCents(1_00), AT))
                 .expectException(refusedWith(ErrorCode.COPY_NOT_ACTIVE));
+    }
+
+    @Test
+    void freeCashCanBeTakenOutOfAStoppingCopy() {
+        String second = CopyIds.transfer(COPY, 2);
+        fixture.given(started(), stopping())
+                .when(new ChangeCopyFundsCommand(COPY, BOB, false, Cash.ofCents(-400_00), AT))
+                .expectEvents(new CopyFundsChangedEvent(COPY, second, Cash.ofCents(-400_00), Cash.ofCents(600_00),
+                        Cash.ofCents(540_00), AT))
+                .expectResultMessagePayload(answer(CopyStatus.STOPPING, 600_00, second, false));
+    }
+
+    @Test
+    void fundsOfAClosedCopyCannotChange() {
+        fixture.given(started(), stopping(), new CopyClosedEvent(COPY, CopyStopReason.BY_COPIER,
+                        CopyIds.transfer(COPY, Long.MAX_VALUE), Cash.ofCents(1_000_00), java.util.List.of(), AT))
+                .when(new ChangeCopyFundsCommand(COPY, BOB, false, Cash.ofCents(-1_00), AT))
+                .expectException(refusedWith(ErrorCode.COPY_NOT_ACTIVE));
+    }
+
+    @Test
+    void aFundsChangeWithAClientRequestIdMovesUnderItsOwnTransferIdAndRemembersIt() {
+        String transfer = CopyIds.transfer(COPY, "req-1");
+        fixture.given(started())
+                .when(new ChangeCopyFundsCommand(COPY, BOB, false, Cash.ofCents(500_00), AT, "req-1"))
+                .expectEvents(new CopyFundsChangedEvent(COPY, transfer, Cash.ofCents(500_00), Cash.ofCents(1_500_00),
+                        Cash.ofCents(1_350_00), AT, "req-1"))
+                .expectResultMessagePayload(answer(CopyStatus.ACTIVE, 1_500_00, transfer, false));
+    }
+
+    @Test
+    void aRetriedFundsRequestChangesNothingAndAnswersNothingToMove() {
+        fixture.given(started(), new CopyFundsChangedEvent(COPY, CopyIds.transfer(COPY, "req-1"), Cash.ofCents(-500_00),
+                        Cash.ofCents(500_00), Cash.ofCents(450_00), AT, "req-1"))
+                .when(new ChangeCopyFundsCommand(COPY, BOB, false, Cash.ofCents(-500_00), AT, "req-1"))
+                .expectNoEvents()
+                .expectResultMessagePayload(answer(CopyStatus.ACTIVE, 500_00, null, false));
+    }
+
+    @Test
+    void anotherAmountUnderAnAppliedRequestIdIsAConflict() {
+        fixture.given(started(), new CopyFundsChangedEvent(COPY, CopyIds.transfer(COPY, "req-1"), Cash.ofCents(-500_00),
+                        Cash.ofCents(500_00), Cash.ofCents(450_00), AT, "req-1"))
+                .when(new ChangeCopyFundsCommand(COPY, BOB, false, Cash.ofCents(-400_00), AT, "req-1"))
+                .expectException(refusedWith(ErrorCode.COPY_CONFLICT));
+    }
+
+    @Test
+    void onlyTheLastHundredRequestIdsAreRemembered() {
+        java.util.List<Object> history = new java.util.ArrayList<>();
+        history.add(started());
+        long invested = 1_000_00;
+        for (int i = 0; i <= CopyRelationship.REMEMBERED_REQUESTS; i++) {
+            invested += 1_00;
+            history.add(new CopyFundsChangedEvent(COPY, CopyIds.transfer(COPY, "r" + i), Cash.ofCents(1_00),
+                    Cash.ofCents(invested), Cash.ofCents(invested * 9 / 10), AT, "r" + i));
+        }
+        // "r0" (the oldest of 101) is forgotten: it would be a new change; "r1" is still answered as a repeat.
+        fixture.given(history)
+                .when(new ChangeCopyFundsCommand(COPY, BOB, false, Cash.ofCents(1_00), AT, "r1"))
+                .expectNoEvents();
+        setUp();
+        fixture.given(history)
+                .when(new ChangeCopyFundsCommand(COPY, BOB, false, Cash.ofCents(1_00), AT, "r0"))
+                .expectResultMessagePayload(answer(CopyStatus.ACTIVE, invested + 1_00, CopyIds.transfer(COPY, "r0"), false));
+    }
+
+    @Test
+    void theStopLossThresholdIsTheExactOneRoundedDown() {
+        // 1000.07 x 59.5 / 100 = 595.04165: 595.04 (an equity of 595.05 is above the exact threshold and must not stop).
+        org.assertj.core.api.Assertions.assertThat(CopyRelationship.stopLossEquity(1_000_07, new BigDecimal("40.5")))
+                .isEqualTo(595_04);
     }
 
     @Test

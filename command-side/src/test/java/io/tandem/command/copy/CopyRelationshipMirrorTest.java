@@ -185,12 +185,18 @@ class CopyRelationshipMirrorTest {
                         new CopySellRequestedEvent(COPY, COPY_ACCOUNT, orderOf("close-ACME-1"), "close-ACME-1", ACME,
                                 Quantity.ofLots(1), false, AT),
                         new CopyFundsChangedEvent(COPY, CopyIds.transfer(COPY, 2), Cash.ofCents(1_00), Cash.ofCents(1_000_01),
-                                Cash.ofCents(900_01), AT))
+                                Cash.ofCents(900_01), AT),
+                        new CopyFundsChangedEvent(COPY, CopyIds.transfer(COPY, "req-b"), Cash.ofCents(1_00), Cash.ofCents(1_000_02),
+                                Cash.ofCents(900_01), AT, "req-b"),
+                        new CopyFundsChangedEvent(COPY, CopyIds.transfer(COPY, "req-a"), Cash.ofCents(1_00), Cash.ofCents(1_000_03),
+                                Cash.ofCents(900_02), AT, "req-a"))
                 .when(buy(null, 1_000_00))
                 .expectState(copy -> {
                     SerializedObject<String> snapshot = serializer.serialize(copy, String.class);
                     CopyRelationship restored = serializer.deserialize(snapshot);
                     assertThat(snapshot.getData()).contains("ACME", "ACTIVE");
+                    // the remembered funds requests keep the order they were applied in (the oldest is forgotten first)
+                    assertThat(snapshot.getData().indexOf("req-b")).isLessThan(snapshot.getData().indexOf("req-a"));
                     assertThat(restored).usingRecursiveComparison().isEqualTo(copy);
                 });
     }

@@ -67,6 +67,41 @@ class CopySizingProperties {
         }
     }
 
+    /** When the exact share is a whole number of lots, nothing is lost to rounding: the order is exactly that. */
+    @Property(tries = 2_000)
+    void anExactWholeRawQuantityIsOrderedWhole(@ForAll("specs") InstrumentSpec spec,
+                                              @ForAll @LongRange(min = 1, max = 1_000_000) long wholeLots,
+                                              @ForAll @LongRange(min = 2, max = 10_000) long divisor,
+                                              @ForAll @LongRange(min = 1, max = 100_000_000) long copyEquity,
+                                              @ForAll @LongRange(min = 1, max = 1_000_000) long priceTicks) {
+        // leaderQty x copyEquity / leaderEquity = (wholeLots x divisor) x copyEquity / (copyEquity x divisor) = wholeLots.
+        Price price = Price.ofTicks(priceTicks);
+        Price protection = spec.marketBuyLimit(price);
+        MirrorDecision buy = CopySizing.size(new CopySizing.Request(SizingMode.PROPORTIONAL, null, TradeId.of(spec.symbol(), 1),
+                Side.BUY, Quantity.ofLots(wholeLots * divisor), price, Cash.ofCents(copyEquity * divisor),
+                Cash.ofCents(copyEquity), Quantity.ZERO, Cash.ofCents(Long.MAX_VALUE / 4), Quantity.ZERO, protection, spec));
+        assertThat(buy.explanation().rawQuantity()).isEqualByComparingTo(BigDecimal.valueOf(wholeLots));
+        assertThat(buy.explanation().cutBy()).isEqualTo(MirrorCut.NONE);
+        if (buy.kind() == MirrorDecision.Kind.PLACE) {
+            assertThat(buy.quantity()).isEqualTo(Quantity.ofLots(wholeLots));
+        } else {
+            assertThat(buy.skipReason()).isEqualTo(io.tandem.contracts.copy.MirrorSkipReason.BELOW_MIN_NOTIONAL);
+        }
+
+        // The copy holds wholeLots x divisor, the leader sells 1 of divisor lots: exactly wholeLots go.
+        Price sellProtection = spec.marketSellLimit(price);
+        MirrorDecision sell = CopySizing.size(new CopySizing.Request(SizingMode.PROPORTIONAL, null, TradeId.of(spec.symbol(), 1),
+                Side.SELL, Quantity.ofLots(1), price, Cash.ofCents(1), Cash.ofCents(1), Quantity.ofLots(divisor), Cash.ZERO,
+                Quantity.ofLots(wholeLots * divisor), sellProtection, spec));
+        assertThat(sell.explanation().rawQuantity()).isEqualByComparingTo(BigDecimal.valueOf(wholeLots));
+        if (sell.explanation().cutBy() != MirrorCut.WHOLE_POSITION) {
+            assertThat(sell.explanation().cutBy()).isEqualTo(MirrorCut.NONE);
+            if (sell.kind() == MirrorDecision.Kind.PLACE) {
+                assertThat(sell.quantity()).isEqualTo(Quantity.ofLots(wholeLots));
+            }
+        }
+    }
+
     @Provide
     Arbitrary<InstrumentSpec> specs() {
         Arbitrary<BigDecimal> lots = Arbitraries.of(new BigDecimal("1"), new BigDecimal("0.01"), new BigDecimal("0.0001"));

@@ -57,11 +57,11 @@ class CopySizingTest {
 
     @Test
     void aFractionOfALotIsRoundedDown() {
-        // 10 shares x 1,000.00 / 30,000.00: ratio 0.0333333333, raw 3333.333333 lots, 3,333 ordered.
+        // 10 shares x 1,000.00 / 30,000.00: ratio 0.0333333333 (shown), raw 3333.3333333333 lots (one division), 3,333 ordered.
         MirrorDecision decision = buy(SizingMode.PROPORTIONAL, null, 10 * SHARE, 30_000_00, 1_000_00, 1_000_00);
 
         assertThat(decision.explanation().ratio()).isEqualByComparingTo("0.0333333333");
-        assertThat(decision.explanation().rawQuantity()).isEqualByComparingTo("3333.333330");
+        assertThat(decision.explanation().rawQuantity()).isEqualByComparingTo("3333.3333333333");
         assertThat(decision.quantity()).isEqualTo(Quantity.ofLots(3_333));
         assertThat(decision.explanation().cutBy()).isEqualTo(MirrorCut.LOT_SIZE);
     }
@@ -158,5 +158,53 @@ class CopySizingTest {
     void aWholePositionBelowTheMinimumIsSkipped() {
         // 100 lots at 95.00 are worth 0.95.
         assertThat(sell(20 * SHARE, 20 * SHARE, 100).skipReason()).isEqualTo(MirrorSkipReason.BELOW_MIN_NOTIONAL);
+    }
+
+    @Test
+    void anExactWholeNumberOfLotsIsNotLostToARoundedRatio() {
+        // 9 lots x 1,000.00 / 3,000.00 = exactly 3 lots (a ratio rounded first, 0.3333333333, gave 2.9999999997).
+        MirrorDecision lots = buy(SizingMode.PROPORTIONAL, null, 9, 3_000_00, 1_000_00, 1_000_00);
+        assertThat(lots.explanation().rawQuantity()).isEqualByComparingTo("3");
+        assertThat(lots.explanation().ratio()).isEqualByComparingTo("0.3333333333");
+        assertThat(lots.explanation().cutBy()).isEqualTo(MirrorCut.NONE);
+
+        // The same in whole shares, large enough to be placed: 9 shares -> 3 shares.
+        MirrorDecision shares = buy(SizingMode.PROPORTIONAL, null, 9 * SHARE, 3_000_00, 1_000_00, 1_000_00);
+        assertThat(shares.kind()).isEqualTo(MirrorDecision.Kind.PLACE);
+        assertThat(shares.quantity()).isEqualTo(Quantity.ofLots(3 * SHARE));
+        assertThat(shares.explanation().cutBy()).isEqualTo(MirrorCut.NONE);
+    }
+
+    @Test
+    void aSellOfAThirdOfTheLeadersPositionSellsExactlyAThird() {
+        // The leader sells 1 of 3 shares; the copy holds 30 and sells exactly 10 (not 9).
+        MirrorDecision decision = sell(SHARE, 3 * SHARE, 30 * SHARE);
+
+        assertThat(decision.quantity()).isEqualTo(Quantity.ofLots(10 * SHARE));
+        assertThat(decision.explanation().rawQuantity()).isEqualByComparingTo("100000");
+        assertThat(decision.explanation().ratio()).isEqualByComparingTo("0.3333333333");
+        assertThat(decision.explanation().cutBy()).isEqualTo(MirrorCut.NONE);
+    }
+
+    @Test
+    void aBuyIsCutToTheMaximumOrderQuantityAndNotional() {
+        // At most 2 shares per order, and at most 315.00 of notional (3 shares at the 105.00 protection price).
+        InstrumentSpec small = new InstrumentSpec(ACME, "Acme", new BigDecimal("0.01"), new BigDecimal("0.0001"),
+                new BigDecimal("0.001"), new BigDecimal("0.002"), Quantity.ofLots(2 * SHARE), Cash.ofCents(315_00),
+                new BigDecimal("0.05"));
+        MirrorDecision byQuantity = CopySizing.size(new CopySizing.Request(SizingMode.PROPORTIONAL, null, TRADE, Side.BUY,
+                Quantity.ofLots(10 * SHARE), HUNDRED, Cash.ofCents(10_000_00), Cash.ofCents(5_000_00), Quantity.ZERO,
+                Cash.ofCents(5_000_00), Quantity.ZERO, BUY_PROTECTION, small));
+        assertThat(byQuantity.quantity()).isEqualTo(Quantity.ofLots(2 * SHARE));
+        assertThat(byQuantity.explanation().cutBy()).isEqualTo(MirrorCut.ORDER_LIMIT);
+
+        InstrumentSpec byNotionalSpec = new InstrumentSpec(ACME, "Acme", new BigDecimal("0.01"), new BigDecimal("0.0001"),
+                new BigDecimal("0.001"), new BigDecimal("0.002"), Quantity.ofLots(1_000 * SHARE), Cash.ofCents(315_00),
+                new BigDecimal("0.05"));
+        MirrorDecision byNotional = CopySizing.size(new CopySizing.Request(SizingMode.PROPORTIONAL, null, TRADE, Side.BUY,
+                Quantity.ofLots(10 * SHARE), HUNDRED, Cash.ofCents(10_000_00), Cash.ofCents(5_000_00), Quantity.ZERO,
+                Cash.ofCents(5_000_00), Quantity.ZERO, BUY_PROTECTION, byNotionalSpec));
+        assertThat(byNotional.quantity()).isEqualTo(Quantity.ofLots(3 * SHARE));
+        assertThat(byNotional.explanation().cutBy()).isEqualTo(MirrorCut.ORDER_LIMIT);
     }
 }

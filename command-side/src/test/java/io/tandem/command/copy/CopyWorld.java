@@ -152,7 +152,12 @@ abstract class CopyWorld {
 
     /** Sends the settlement saga's commands for every trade and every closed order of the test's book. */
     void settle() {
-        for (Object event : eventsOf(symbol.value())) {
+        settle(symbol);
+    }
+
+    /** Settles every trade and closes every order reservation of {@code book}, as the settlement sagas would. */
+    void settle(Symbol book) {
+        for (Object event : eventsOf(book.value())) {
             if (event instanceof TradeExecutedEvent trade) {
                 commandGateway.sendAndWait(new SettleBuyCommand(trade.buyerAccountId(), trade.tradeId(), trade.buyOrderId(),
                         trade.symbol(), trade.quantity(), trade.buyerNotional(), trade.buyerFee()));

@@ -90,14 +90,16 @@ public class CopyRequestController {
     @Operation(summary = "Move cash from the account the copy came from into its COPY account")
     public CopyResponse addFunds(@PathVariable String copyId, @Valid @RequestBody FundsRequest request,
                                  Authentication caller) {
-        return CopyResponse.of(copyEntry.addFunds(Callers.of(caller), copyId(copyId), request.amount(), clock.instant()));
+        return CopyResponse.of(copyEntry.addFunds(Callers.of(caller), copyId(copyId), request.amount(), request.clientRequestId(),
+                clock.instant()));
     }
 
     @PostMapping("/{copyId}/remove-funds")
     @Operation(summary = "Move free cash of the COPY account back to the account the copy came from")
     public CopyResponse removeFunds(@PathVariable String copyId, @Valid @RequestBody FundsRequest request,
                                     Authentication caller) {
-        return CopyResponse.of(copyEntry.removeFunds(Callers.of(caller), copyId(copyId), request.amount(), clock.instant()));
+        return CopyResponse.of(copyEntry.removeFunds(Callers.of(caller), copyId(copyId), request.amount(),
+                request.clientRequestId(), clock.instant()));
     }
 
     /** Answers the sell order as order entry placed it (an IOC market order: usually filled or cancelled already). */
@@ -151,8 +153,14 @@ public class CopyRequestController {
                                    Boolean copyOpenPositions) {
     }
 
-    /** {@code amount}: a positive decimal string with at most two decimals. */
-    public record FundsRequest(@NotBlank @PlainDecimal String amount) {
+    /**
+     * {@code amount}: a positive decimal string with at most two decimals. {@code clientRequestId}
+     * (optional, 1 to 64 characters {@code [A-Za-z0-9._:-]}): the caller's id of this request; a
+     * retry under the same id moves nothing again and answers the copy as it is, the same id with
+     * another amount is 409 COPY_CONFLICT.
+     */
+    public record FundsRequest(@NotBlank @PlainDecimal String amount,
+                               @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9._:-]{1,64}") String clientRequestId) {
 
         /**
          * Reads the body as a tree first. Jackson builds a one-property record as soon as it has read
@@ -165,14 +173,22 @@ public class CopyRequestController {
             if (body == null || !body.isObject()) {
                 throw new IllegalArgumentException("the body must be a JSON object");
             }
+            JsonNode requestId = body.get("clientRequestId");
+            String clientRequestId = null;
+            if (requestId != null && !requestId.isNull()) {
+                if (!requestId.isTextual()) {
+                    throw new IllegalArgumentException("clientRequestId: must be a string");
+                }
+                clientRequestId = requestId.asText();
+            }
             JsonNode amount = body.get("amount");
             if (amount == null || amount.isNull()) {
-                return new FundsRequest(null);
+                return new FundsRequest(null, clientRequestId);
             }
             if (!amount.isTextual() && !amount.isNumber()) {
                 throw new IllegalArgumentException("amount: must be a decimal string");
             }
-            return new FundsRequest(amount.asText());
+            return new FundsRequest(amount.asText(), clientRequestId);
         }
     }
 

@@ -51,6 +51,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -188,15 +189,41 @@ class CopyApiTest {
 
     @Test
     void fundsChangesPassTheAmountAsGivenAndAnswerTheNetInvested() throws Exception {
-        when(copyEntry.addFunds(eq(ALICE), eq(COPY), eq("250.50"), any()))
+        when(copyEntry.addFunds(eq(ALICE), eq(COPY), eq("250.50"), isNull(), any()))
                 .thenReturn(new CopyState(COPY, COPY_ACCOUNT, CopyStatus.ACTIVE, Cash.parse("1250.50")));
-        when(copyEntry.removeFunds(eq(ALICE), eq(COPY), eq("50"), any()))
+        when(copyEntry.removeFunds(eq(ALICE), eq(COPY), eq("50"), isNull(), any()))
                 .thenReturn(new CopyState(COPY, COPY_ACCOUNT, CopyStatus.ACTIVE, Cash.parse("1200.50")));
 
         send(post("/api/v1/copies/" + ID + "/add-funds"), "{\"amount\":\"250.50\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.invested").value("1250.50"));
         send(post("/api/v1/copies/" + ID + "/remove-funds"), "{\"amount\":\"50\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.invested").value("1200.50"));
+    }
+
+    @Test
+    void aFundsChangePassesItsClientRequestIdSoThatARetryMovesNothingTwice() throws Exception {
+        when(copyEntry.addFunds(eq(ALICE), eq(COPY), eq("10.00"), eq("req-1:a.b_c"), any()))
+                .thenReturn(new CopyState(COPY, COPY_ACCOUNT, CopyStatus.ACTIVE, Cash.parse("1010.00")));
+        when(copyEntry.removeFunds(eq(ALICE), eq(COPY), eq("5.00"), eq("req-2"), any()))
+                .thenReturn(new CopyState(COPY, COPY_ACCOUNT, CopyStatus.STOPPING, Cash.parse("1005.00")));
+
+        send(post("/api/v1/copies/" + ID + "/add-funds"), "{\"amount\":\"10.00\",\"clientRequestId\":\"req-1:a.b_c\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.invested").value("1010.00"));
+        send(post("/api/v1/copies/" + ID + "/remove-funds"), "{\"amount\":\"5.00\",\"clientRequestId\":\"req-2\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("STOPPING"));
+    }
+
+    @Test
+    void aClientRequestIdOutsideItsAlphabetOrLengthReachesNoEntry() throws Exception {
+        send(post("/api/v1/copies/" + ID + "/add-funds"), "{\"amount\":\"1.00\",\"clientRequestId\":\"\"}")
+                .andExpect(status().isBadRequest());
+        send(post("/api/v1/copies/" + ID + "/add-funds"), "{\"amount\":\"1.00\",\"clientRequestId\":\"a b\"}")
+                .andExpect(status().isBadRequest());
+        send(post("/api/v1/copies/" + ID + "/remove-funds"), "{\"amount\":\"1.00\",\"clientRequestId\":\"" + "x".repeat(65) + "\"}")
+                .andExpect(status().isBadRequest());
+        send(post("/api/v1/copies/" + ID + "/add-funds"), "{\"amount\":\"1.00\",\"clientRequestId\":7}")
+                .andExpect(status().isBadRequest());
+        verifyNoInteractions(copyEntry);
     }
 
     @Test
@@ -209,7 +236,7 @@ class CopyApiTest {
 
     @Test
     void aRepeatedAmountKeyTakesItsLastValueAsInEveryOtherBody() throws Exception {
-        when(copyEntry.addFunds(eq(ALICE), eq(COPY), eq("2.00"), any()))
+        when(copyEntry.addFunds(eq(ALICE), eq(COPY), eq("2.00"), isNull(), any()))
                 .thenReturn(new CopyState(COPY, COPY_ACCOUNT, CopyStatus.ACTIVE, Cash.parse("1002.00")));
 
         send(post("/api/v1/copies/" + ID + "/add-funds"), "{\"amount\":\"1.00\",\"amount\":\"2.00\"}")
