@@ -4,6 +4,7 @@ import io.tandem.contracts.common.ErrorCode;
 import io.tandem.contracts.common.TandemException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * whatever refused it into the {@link TandemException} the caller should see: the aggregate's own
  * exception when it arrives as is (local command bus), the error code carried in the details of a
  * {@link CommandExecutionException} (distributed command bus), a missing aggregate as the given
- * not-found code, and a lost race on an aggregate as CONCURRENT_MODIFICATION. Public because payment
+ * not-found code, and a lost race on an aggregate (a conflicting append, or a lock Axon refused to
+ * wait for because waiting would deadlock) as CONCURRENT_MODIFICATION. Public because payment
  * entry ({@code io.tandem.command.payment}) dispatches its requests the same way.
  */
 @Component
@@ -55,7 +57,10 @@ public class CommandDispatch {
             if (cause instanceof AggregateNotFoundException missing) {
                 return TandemException.notFound(notFound, missing.getAggregateIdentifier());
             }
-            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
+            // A lock that could not be taken (Axon's deadlock detection broke a cycle, e.g. two traders
+            // starting to copy each other at once, each holding their own account) is a lost race too.
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException
+                    || cause instanceof LockAcquisitionFailedException) {
                 return new TandemException(ErrorCode.CONCURRENT_MODIFICATION, "a concurrent request changed the same data; retry");
             }
         }
