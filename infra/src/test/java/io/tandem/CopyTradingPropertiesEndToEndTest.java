@@ -157,6 +157,10 @@ class CopyTradingPropertiesEndToEndTest extends RunningApplication {
             quote();
             // The tape trader's first buy gives the instrument its last price, which market orders need.
             assertThat(order(tape, "BUY", askCents(), 200 * LOTS_PER_SHARE, "IOC").text("status")).isEqualTo("FILLED");
+            // Settlement is asynchronous: the tape trader sells 1 of these on each move down, once they are its.
+            await().atMost(TIMEOUT).untilAsserted(() -> assertThat(client.account(tape.token(), tape.accountId())
+                    .path("positions").findValuesAsText("quantity").stream().map(CopyTradingPropertiesEndToEndTest::lots))
+                    .containsExactly(200 * LOTS_PER_SHARE));
 
             leader = trader("cp-leader", 1_000_000);
             leaderHandle = SocialDesk.uniqueHandle("cpleader");
@@ -275,7 +279,6 @@ class CopyTradingPropertiesEndToEndTest extends RunningApplication {
                 assertThat(new HashSet<>(mirrored)).as("leader trades decided twice in " + copy.copyId + ": " + mirrored)
                         .hasSameSizeAs(mirrored);
                 assertThat(leaderTrades).as("trades of the leader").containsAll(mirrored);
-                Set<String> own = new HashSet<>();
                 for (JsonNode order : view.orders) {
                     outcome(order.path("kind").asText() + " " + (order.path("skipped").asBoolean()
                             ? "skipped " + order.path("skipReason").asText()
@@ -283,38 +286,50 @@ class CopyTradingPropertiesEndToEndTest extends RunningApplication {
                     if (!order.path("orderId").isNull()) {
                         String orderId = order.path("orderId").asText();
                         assertThat(orderIds.add(orderId)).as("order " + orderId + " twice").isTrue();
-                        own.add(orderId);
                     }
                 }
-
                 CopyAccountHistory history = CopyAccountHistory.read(eventStore, copy.copyAccountId, symbol);
                 assertThat(history.violations).as("COPY account " + copy.copyAccountId + " of " + copy.copyId).isEmpty();
+                accountedFor(copy);
+            }
+            outcomes.forEach((what, times) -> Statistics.label("outcomes").collect(what));
+        }
+
+        /**
+         * Every cent and lot of the copy is accounted for: what moved in and out is what the API accepted,
+         * a CLOSED copy's last event handed back all it had, and the read models (the COPY account, the
+         * copy's filled orders, the copier's own account) say what the history says. Read models trail
+         * the events, and the marker's own mirrors may still stop a copy after the catch-up, so this
+         * waits for a copy that is STOPPING to close and for the read models to agree, re-reading both
+         * sides each time.
+         */
+        private void accountedFor(Copy copy) {
+            String[] stopReason = new String[1];
+            await().atMost(TIMEOUT).untilAsserted(() -> {
+                CopyView view = copyView(copy);
+                assertThat(view.status).as(copy.copyId).isNotEqualTo("STOPPING");
+                CopyAccountHistory history = CopyAccountHistory.read(eventStore, copy.copyAccountId, symbol);
+                assertThat(history.violations).as("COPY account " + copy.copyAccountId + " of " + copy.copyId).isEmpty();
+                Set<String> own = new HashSet<>();
+                view.orders.forEach(order -> own.add(order.path("orderId").asText()));
                 assertThat(history.settledOrders.stream().map(Object::toString).toList())
-                        .as("orders that traded in " + copy.copyAccountId).allMatch(own::contains);
+                        .as("orders that traded in " + copy.copyAccountId + " are the copy's").allMatch(own::contains);
                 long in = Math.addExact(copy.spec.amountCents(), copy.addedCents);
                 assertThat(history.transferredIn).as("moved into " + copy.copyId).isEqualTo(in);
                 assertThat(cents(view.invested)).as("invested of " + copy.copyId).isEqualTo(invested(copy));
                 long returned = 0;
                 if (view.status.equals("CLOSED")) {
-                    outcome("closed " + view.stopReason);
                     assertThat(history.lastEventTransferOut).as(copy.copyId + " closed by a return").isTrue();
                     returned = history.lastTransferOutCash;
-                    assertThat(history.transferredOut).isEqualTo(Math.addExact(copy.removedCents, returned));
+                    assertThat(history.transferredOut).as("moved out of " + copy.copyId)
+                            .isEqualTo(Math.addExact(copy.removedCents, returned));
                     assertThat(history.cash).as("cash left in closed " + copy.copyId).isZero();
                     assertThat(history.positions.values()).as("positions left in closed " + copy.copyId)
                             .allMatch(lots -> lots == 0);
                 } else {
                     assertThat(history.transferredOut).as("moved out of " + copy.copyId).isEqualTo(copy.removedCents);
                 }
-                long copierCash = copy.fundingCents - in + copy.removedCents + returned;
-                readModelsAgree(copy, history, copierCash);
-            }
-            outcomes.forEach((what, times) -> Statistics.label("outcomes").collect(what));
-        }
 
-        /** The read models trail the events; once caught up they say what the COPY account's history says. */
-        private void readModelsAgree(Copy copy, CopyAccountHistory history, long copierCash) {
-            await().atMost(TIMEOUT).untilAsserted(() -> {
                 JsonNode account = client.account(admin, copy.copyAccountId);
                 assertThat(cents(account.path("cash").path("available").asText())
                         + cents(account.path("cash").path("reserved").asText())).as(account.toString()).isEqualTo(history.cash);
@@ -327,7 +342,7 @@ class CopyTradingPropertiesEndToEndTest extends RunningApplication {
                 assertThat(held).as(account.toString()).isEqualTo(expected);
 
                 long filled = 0;
-                for (JsonNode order : copyView(copy).orders) {
+                for (JsonNode order : view.orders) {
                     if (!order.path("skipped").asBoolean()) {
                         long lots = lots(order.path("filledQuantity").asText());
                         filled += order.path("side").asText().equals("BUY") ? lots : -lots;
@@ -336,9 +351,15 @@ class CopyTradingPropertiesEndToEndTest extends RunningApplication {
                 assertThat(filled).as("filled buys - sells of " + copy.copyId)
                         .isEqualTo(history.positions.getOrDefault(symbol, 0L) + history.returnedLots);
 
-                JsonNode own = client.account(admin, copy.copier.accountId());
-                assertThat(cents(own.path("cash").path("available").asText())).as(own.toString()).isEqualTo(copierCash);
+                JsonNode copierAccount = client.account(admin, copy.copier.accountId());
+                long copierCash = copy.fundingCents - in + copy.removedCents + returned;
+                assertThat(cents(copierAccount.path("cash").path("available").asText())).as(copierAccount.toString())
+                        .isEqualTo(copierCash);
+                stopReason[0] = view.status.equals("CLOSED") ? view.stopReason : null;
             });
+            if (stopReason[0] != null) {
+                outcome("closed " + stopReason[0]);
+            }
         }
 
         private Set<String> leaderTrades() {
