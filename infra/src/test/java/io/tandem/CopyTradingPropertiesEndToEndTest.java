@@ -86,7 +86,7 @@ class CopyTradingPropertiesEndToEndTest extends RunningApplication {
     private static final long QUOTE_LOTS = 20_000 * LOTS_PER_SHARE;
     private static final long COPIER_SPARE_CENTS = 100_000;
     private static final String COPY_ORDERS = """
-            query($id: ID!, $after: String) { copy(id: $id) { status stopReason invested
+            query($id: ID!, $after: String) { copy(id: $id) { status stopReason invested equity stopLossEquity
                 orders(first: 50, after: $after) {
                     edges { node { orderId kind leaderTradeId side status filledQuantity skipped skipReason
                                    explanation { cutBy } } }
@@ -270,7 +270,7 @@ class CopyTradingPropertiesEndToEndTest extends RunningApplication {
                             assertThat(order.path("status").asText()).as(order.toString()).isIn("FILLED", "CANCELLED");
                         }
                     }
-                    JsonNode account = client.account(admin, copy.copyAccountId);
+                    JsonNode account = account(copy.copyAccountId);
                     assertThat(cents(account.path("cash").path("reserved").asText())).as(account.toString()).isZero();
                     account.path("positions").forEach(held ->
                             assertThat(lots(held.path("reserved").asText())).as(account.toString()).isZero());
@@ -338,8 +338,13 @@ class CopyTradingPropertiesEndToEndTest extends RunningApplication {
                 } else {
                     assertThat(history.transferredOut).as("moved out of " + copy.copyId).isEqualTo(copy.removedCents);
                 }
+                if (view.status.equals("ACTIVE") && history.positions.getOrDefault(symbol, 0L) != 0) {
+                    // Valued at the last trade of a symbol it holds, a live copy is above its stop-loss.
+                    assertThat(cents(view.equity)).as("equity of live " + copy.copyId + " against its stop-loss")
+                            .isGreaterThan(cents(view.stopLossEquity));
+                }
 
-                JsonNode account = client.account(admin, copy.copyAccountId);
+                JsonNode account = account(copy.copyAccountId);
                 assertThat(cents(account.path("cash").path("available").asText())
                         + cents(account.path("cash").path("reserved").asText())).as(account.toString()).isEqualTo(history.cash);
                 Map<String, Long> held = new HashMap<>();
@@ -360,7 +365,7 @@ class CopyTradingPropertiesEndToEndTest extends RunningApplication {
                 assertThat(filled).as("filled buys - sells of " + copy.copyId)
                         .isEqualTo(history.positions.getOrDefault(symbol, 0L) + history.returnedLots);
 
-                JsonNode copierAccount = client.account(admin, copy.copier.accountId());
+                JsonNode copierAccount = account(copy.copier.accountId());
                 long copierCash = copy.fundingCents - in + copy.removedCents + returned;
                 assertThat(cents(copierAccount.path("cash").path("available").asText())).as(copierAccount.toString())
                         .isEqualTo(copierCash);
@@ -478,10 +483,22 @@ class CopyTradingPropertiesEndToEndTest extends RunningApplication {
                 JsonNode page = found.path("orders").path("pageInfo");
                 if (!page.path("hasNextPage").asBoolean()) {
                     return new CopyView(found.path("status").asText(), found.path("stopReason").asText(),
-                            found.path("invested").asText(), orders);
+                            found.path("invested").asText(), found.path("equity").asText(),
+                            found.path("stopLossEquity").asText(), orders);
                 }
                 after = page.path("endCursor").asText();
             }
+        }
+
+        /** GraphQL {@code account} as the admin reads it; fails (so that a wait retries) until there is one. */
+        private JsonNode account(String accountId) {
+            JsonNode answer = client.graphql(admin, """
+                    query($id: ID!) { account(id: $id) { id type cash { available reserved }
+                                                         positions { symbol quantity reserved } } }""",
+                    Map.of("id", accountId));
+            assertThat(answer.path("errors").isMissingNode() || answer.path("errors").isEmpty()).as(answer.toString()).isTrue();
+            assertThat(answer.path("data").path("account").isObject()).as("account " + accountId + ": " + answer).isTrue();
+            return answer.path("data").path("account");
         }
 
         private Trader trader(String prefix, long fundingCents) {
@@ -497,8 +514,9 @@ class CopyTradingPropertiesEndToEndTest extends RunningApplication {
         }
     }
 
-    /** A copy's status, why it stopped, its invested amount and every order (newest first). */
-    private record CopyView(String status, String stopReason, String invested, List<JsonNode> orders) {
+    /** A copy's status, why it stopped, its invested amount, equity and stop-loss, and every order (newest first). */
+    private record CopyView(String status, String stopReason, String invested, String equity, String stopLossEquity,
+                            List<JsonNode> orders) {
 
         List<String> leaderTrades() {
             return orders.stream().filter(order -> !order.path("leaderTradeId").isNull()
