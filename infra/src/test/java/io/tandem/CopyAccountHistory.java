@@ -49,7 +49,6 @@ final class CopyAccountHistory {
     long soldProceeds;
     /** Lots that left by a transfer (a closing copy hands back what it could not sell). */
     long returnedLots;
-    int transfersOut;
     long lastTransferOutCash;
     boolean lastEventTransferOut;
 
@@ -92,7 +91,6 @@ final class CopyAccountHistory {
                 available.merge(holding.symbol().value(), -holding.quantity().lots(), Math::addExact);
                 returnedLots = Math.addExact(returnedLots, holding.quantity().lots());
             }
-            transfersOut++;
             lastTransferOutCash = out.cash().cents();
             lastEventTransferOut = true;
         } else if (event instanceof CashReservedEvent reserved) {
