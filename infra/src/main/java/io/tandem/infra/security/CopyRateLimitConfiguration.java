@@ -3,11 +3,8 @@ package io.tandem.infra.security;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.util.Set;
 
 /**
  * Per-user rate limits on the copy write routes ({@code POST|DELETE /api/v1/copies/**}), with the
@@ -22,21 +19,10 @@ import java.util.Set;
 public class CopyRateLimitConfiguration {
 
     static final String[] COPY_WRITE_ROUTES = {"/api/v1/copies", "/api/v1/copies/**"};
-    static final Set<String> COPY_WRITE_METHODS =
-            Set.of(HttpMethod.POST.name(), HttpMethod.PUT.name(), HttpMethod.PATCH.name(), HttpMethod.DELETE.name());
 
     @Bean
     public WebMvcConfigurer copyRateLimiting(CopyRateLimitProperties properties) {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                if (properties.enabled()) {
-                    PerUserRateLimiter limiter = new PerUserRateLimiter(properties.limitForPeriod(),
-                            properties.limitRefreshPeriod(), properties.maxTrackedUsers(), System::nanoTime);
-                    registry.addInterceptor(new OrderEntryRateLimitInterceptor(limiter, COPY_WRITE_METHODS, "copy write"))
-                            .addPathPatterns(COPY_WRITE_ROUTES);
-                }
-            }
-        };
+        return RateLimitSettings.limitingWrites(properties.enabled(), properties.limitForPeriod(),
+                properties.limitRefreshPeriod(), properties.maxTrackedUsers(), "copy write", COPY_WRITE_ROUTES);
     }
 }

@@ -3,11 +3,8 @@ package io.tandem.infra.security;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.util.Set;
 
 /**
  * Per-user rate limits on the social write routes, with the order-entry limiter's mechanics
@@ -23,21 +20,10 @@ public class SocialRateLimitConfiguration {
 
     static final String[] SOCIAL_WRITE_ROUTES = {"/api/v1/posts", "/api/v1/posts/**", "/api/v1/traders/me",
             "/api/v1/traders/*/*"};
-    static final Set<String> SOCIAL_WRITE_METHODS =
-            Set.of(HttpMethod.POST.name(), HttpMethod.PUT.name(), HttpMethod.PATCH.name(), HttpMethod.DELETE.name());
 
     @Bean
     public WebMvcConfigurer socialRateLimiting(SocialRateLimitProperties properties) {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                if (properties.enabled()) {
-                    PerUserRateLimiter limiter = new PerUserRateLimiter(properties.limitForPeriod(),
-                            properties.limitRefreshPeriod(), properties.maxTrackedUsers(), System::nanoTime);
-                    registry.addInterceptor(new OrderEntryRateLimitInterceptor(limiter, SOCIAL_WRITE_METHODS, "social write"))
-                            .addPathPatterns(SOCIAL_WRITE_ROUTES);
-                }
-            }
-        };
+        return RateLimitSettings.limitingWrites(properties.enabled(), properties.limitForPeriod(),
+                properties.limitRefreshPeriod(), properties.maxTrackedUsers(), "social write", SOCIAL_WRITE_ROUTES);
     }
 }
