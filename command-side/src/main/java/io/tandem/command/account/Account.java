@@ -19,10 +19,9 @@ import org.slf4j.LoggerFactory;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -57,24 +56,17 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * copy engine only (COPY_ACCOUNT_MANAGED). Transfers ({@link TransferOutCommand}, {@link TransferInCommand})
  * move available cash and positions between two accounts in one transaction, so the ledger is
  * conserved across the pair; each side is idempotent by transfer id. An account remembers the last
- * {@value #REMEMBERED_TRANSFERS} transfers it made and the last {@value #REMEMBERED_TRANSFERS} it took,
- * in the order they happened, so its state stays bounded however many funds changes its copies make.
- * That suffices because a transfer is only ever repeated by the retry of the request that made it:
- * copy entry sends the pair inside one request transaction, which runs again at once when it loses a
- * race, and an HTTP retry comes seconds later and is answered by the copy itself (a funds request id
- * it applied already moves nothing, a start that exists answers the copy); every other transfer id is
- * new (derived from the copy and its request or counter, unique per request). Revision 4 stays: the
- * fields keep their JSON shape (an object of transfers out, an array of ids in), only their size is
- * now bounded, and an older snapshot is trimmed by the next transfer.
+ * few transfers it made and took (see {@link AccountTransfers}), so its state stays bounded.
+ * Revision 5 moved those into {@link AccountTransfers}.
  */
-@Revision("4")
+@Revision("5")
 @Aggregate(snapshotTriggerDefinition = AccountConfiguration.SNAPSHOT_TRIGGER, cache = AccountConfiguration.CACHE)
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class Account {
 
-    /** How many transfers out and in an account remembers for idempotency (see the class comment). */
-    static final int REMEMBERED_TRANSFERS = 64;
+    /** How many transfers out and in an account remembers for idempotency (see {@link AccountTransfers}). */
+    static final int REMEMBERED_TRANSFERS = AccountTransfers.REMEMBERED;
 
     private static final Logger log = LoggerFactory.getLogger(Account.class);
 
@@ -91,10 +83,7 @@ public class Account {
     private SettledUpTo settledSells = new SettledUpTo();
     private SettledUpTo collectedFees = new SettledUpTo();
     private AccountPayments payments = new AccountPayments();
-    /** The last {@value #REMEMBERED_TRANSFERS} transfers out, by id, oldest first (see the class comment). */
-    private LinkedHashMap<String, AssetsTransferredOutEvent> transfersOut = new LinkedHashMap<>();
-    /** The ids of the last {@value #REMEMBERED_TRANSFERS} transfers in, oldest first. */
-    private LinkedHashSet<String> transfersIn = new LinkedHashSet<>();
+    private AccountTransfers transfers = new AccountTransfers();
 
     protected Account() {
         // Axon and Jackson rebuild the account from events or from a snapshot.
@@ -153,9 +142,9 @@ public class Account {
     public AssetsTransferredOutEvent handle(TransferOutCommand command) {
         requireOwner(command.requestedBy());
         requireTransferable();
-        AssetsTransferredOutEvent earlier = transfersOut.get(requireTransferId(command.transferId()));
-        if (earlier != null) {
-            return earlier;
+        Optional<AssetsTransferredOutEvent> earlier = transfers.madeOut(requireTransferId(command.transferId()));
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         if (command.toAccountId() == null || command.toAccountId().equals(accountId)) {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, "a transfer needs another account to go to");
@@ -187,7 +176,7 @@ public class Account {
     @CommandHandler
     public void handle(TransferInCommand command) {
         requireTransferable();
-        if (transfersIn.contains(requireTransferId(command.transferId()))) {
+        if (transfers.tookIn(requireTransferId(command.transferId()))) {
             return;
         }
         if (command.fromAccountId() == null || command.cash() == null || command.cash().isNegative()) {
@@ -461,10 +450,7 @@ public class Account {
         for (Holding holding : event.positions()) {
             addPosition(holding.symbol(), -holding.quantity().lots());
         }
-        transfersOut.put(event.transferId(), event);
-        while (transfersOut.size() > REMEMBERED_TRANSFERS) {
-            transfersOut.remove(transfersOut.keySet().iterator().next());
-        }
+        transfers.recordOut(event);
     }
 
     @EventSourcingHandler
@@ -473,10 +459,7 @@ public class Account {
         for (Holding holding : event.positions()) {
             addPosition(holding.symbol(), holding.quantity().lots());
         }
-        transfersIn.add(event.transferId());
-        while (transfersIn.size() > REMEMBERED_TRANSFERS) {
-            transfersIn.remove(transfersIn.iterator().next());
-        }
+        transfers.recordIn(event.transferId());
     }
 
     @EventSourcingHandler
