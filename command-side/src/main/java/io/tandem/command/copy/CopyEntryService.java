@@ -52,8 +52,6 @@ public class CopyEntryService implements CopyEntry {
 
     static final int MAX_CLIENT_COPY_ID_LENGTH = 64;
     static final Pattern CLIENT_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-    private static final BigDecimal MIN_STOP_LOSS = BigDecimal.valueOf(5);
-    private static final BigDecimal MAX_STOP_LOSS = BigDecimal.valueOf(95);
 
     private final CopySteps steps;
     private final RequestTransactions transactions;
@@ -368,7 +366,7 @@ public class CopyEntryService implements CopyEntry {
             throw new TandemException(ErrorCode.AMOUNT_ABOVE_MAXIMUM, "the amount " + amount + " is above the maximum of "
                     + settings.maxAmountCash());
         }
-        BigDecimal stopLoss = stopLossPercent(request.stopLossPercent());
+        BigDecimal stopLoss = CopyStopLoss.parse(request.stopLossPercent());
         if (request.sizing() == null) {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, "sizing is required (PROPORTIONAL or FIXED_AMOUNT)");
         }
@@ -385,20 +383,5 @@ public class CopyEntryService implements CopyEntry {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, "PROPORTIONAL sizing takes no amountPerTrade");
         }
         return new Valid(amount, stopLoss, perTrade);
-    }
-
-    /** A decimal percentage from 5 to 95 with at most two decimals ({@code "10"}, {@code "12.5"}, {@code "7.25"}). */
-    private static BigDecimal stopLossPercent(String value) {
-        BigDecimal percent;
-        try {
-            percent = value == null ? null : new BigDecimal(value.trim());
-        } catch (NumberFormatException e) {
-            percent = null;
-        }
-        if (percent == null || percent.stripTrailingZeros().scale() > 2 || percent.compareTo(MIN_STOP_LOSS) < 0
-                || percent.compareTo(MAX_STOP_LOSS) > 0) {
-            throw new TandemException(ErrorCode.INVALID_STOP_LOSS, "stopLossPercent must be a number from 5 to 95 with at most two decimals");
-        }
-        return percent.setScale(2);
     }
 }

@@ -14,7 +14,6 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,9 +47,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         isGetterVisibility = Visibility.NONE, setterVisibility = Visibility.NONE)
 public class CopyRelationship {
 
-    private static final BigDecimal MIN_STOP_LOSS = BigDecimal.valueOf(5);
-    private static final BigDecimal MAX_STOP_LOSS = BigDecimal.valueOf(95);
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     static final int REMEMBERED_REQUESTS = 100;
 
     @AggregateIdentifier
@@ -104,7 +100,7 @@ public class CopyRelationship {
         apply(new CopyStartedEvent(command.copyId(), command.copier(), command.clientCopyId(), command.fromAccountId(),
                 command.copyAccountId(), command.leader(), command.leaderHandle(), command.leaderAccountId(),
                 command.amount(), command.stopLossPercent(),
-                Cash.ofCents(stopLossEquity(command.amount().cents(), command.stopLossPercent())),
+                Cash.ofCents(CopyStopLoss.threshold(command.amount().cents(), command.stopLossPercent())),
                 command.sizing(), command.amountPerTrade(), command.copyOpenPositions(), command.at()));
         return answer(CopyIds.transfer(copyId, 1), true);
     }
@@ -169,7 +165,7 @@ public class CopyRelationship {
         }
         String transferId = requestId != null ? CopyIds.transfer(copyId, requestId) : CopyIds.transfer(copyId, transfers + 1);
         apply(new CopyFundsChangedEvent(copyId, transferId, command.amount(), Cash.ofCents(invested),
-                Cash.ofCents(stopLossEquity(invested, stopLossPercent)), command.at(), requestId));
+                Cash.ofCents(CopyStopLoss.threshold(invested, stopLossPercent)), command.at(), requestId));
         return answer(transferId, false);
     }
 
@@ -286,11 +282,7 @@ public class CopyRelationship {
         if (command.amount() == null || !command.amount().isPositive()) {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, "a copy amount must be positive");
         }
-        BigDecimal percent = command.stopLossPercent();
-        if (percent == null || percent.compareTo(MIN_STOP_LOSS) < 0 || percent.compareTo(MAX_STOP_LOSS) > 0
-                || percent.stripTrailingZeros().scale() > 2) {
-            throw new TandemException(ErrorCode.INVALID_STOP_LOSS, "the stop-loss must be 5 to 95 percent with at most two decimals");
-        }
+        CopyStopLoss.check(command.stopLossPercent());
         if (command.sizing() == null) {
             throw new TandemException(ErrorCode.MALFORMED_REQUEST, "a copy needs a sizing mode");
         }
@@ -314,16 +306,6 @@ public class CopyRelationship {
                 && stopLossPercent.compareTo(command.stopLossPercent()) == 0 && sizing == command.sizing()
                 && Objects.equals(amountPerTrade, command.amountPerTrade())
                 && copyOpenPositions == command.copyOpenPositions();
-    }
-
-    /**
-     * {@code invested x (100 - percent) / 100}, rounded down to a cent: the stop fires at or below it.
-     * Equities are whole cents, so "equity <= floor(T)" is exactly the issue's "equity <= T"; rounding
-     * up would fire up to a cent early (1000.07 at 40.5% is 595.04165: 595.04, not 595.05).
-     */
-    static long stopLossEquity(long investedCents, BigDecimal percent) {
-        return BigDecimal.valueOf(investedCents).multiply(HUNDRED.subtract(percent))
-                .divide(HUNDRED, 0, RoundingMode.DOWN).longValueExact();
     }
 
     private void requireCopierOrAdmin(UserId requestedBy, boolean admin) {

@@ -252,7 +252,7 @@ class CopyRelationshipLifecycleTest {
     @Test
     void theStopLossThresholdIsTheExactOneRoundedDown() {
         // 1000.07 x 59.5 / 100 = 595.04165: 595.04 (an equity of 595.05 is above the exact threshold and must not stop).
-        org.assertj.core.api.Assertions.assertThat(CopyRelationship.stopLossEquity(1_000_07, new BigDecimal("40.5")))
+        org.assertj.core.api.Assertions.assertThat(CopyStopLoss.threshold(1_000_07, new BigDecimal("40.5")))
                 .isEqualTo(595_04);
     }
 
