@@ -30,33 +30,8 @@ done
 command -v wrk >/dev/null || { echo "wrk missing: apt-get update && apt-get install -y wrk" >&2; exit 1; }
 stamp=$(date +%Y%m%d-%H%M%S); out=$(realpath -m "$OUT_ROOT")/social-$stamp; mkdir -p "$out"
 log() { echo "[social] $*" | tee -a "$out/progress.log" >&2; }
-PID=""; data=""
-cleanup() {
-    if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
-        kill -TERM "$PID" 2>/dev/null || true
-        for _ in $(seq 30); do kill -0 "$PID" 2>/dev/null || break; sleep 1; done
-        kill -KILL "$PID" 2>/dev/null || true
-    fi
-    [ -n "$data" ] && rm -rf "$data"
-}
-trap cleanup EXIT
-if [ -z "$URL" ]; then
-    JAR=$(realpath -m "$JAR"); [ -f "$JAR" ] || { echo "no jar at $JAR (mvn -B -q -o -DskipTests package)" >&2; exit 1; }
-    data=$(mktemp -d -t tandem-social.XXXXXX); cp "$JAR" "$data/tandem.jar"
-    PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-    URL=http://127.0.0.1:$PORT
-    # shellcheck disable=SC2086
-    java $JAVA_OPTS -jar "$data/tandem.jar" --server.port="$PORT" --tandem.data-dir="$data/data" \
-        --tandem.rate-limits.order-entry.enabled=false --tandem.rate-limits.social.enabled=false >"$out/server.log" 2>&1 &
-    PID=$!
-    log "started $JAR (git $(git -C "$repo" rev-parse --short HEAD)) pid $PID on $URL"
-    t0=$SECONDS
-    until curl -sf "$URL/actuator/health" 2>/dev/null | grep -q '"UP"'; do
-        kill -0 "$PID" 2>/dev/null || { tail -30 "$out/server.log" >&2; exit 1; }
-        [ $((SECONDS - t0)) -lt 240 ] || { log "not healthy after 240 s"; exit 1; }
-        sleep 1
-    done
-fi
+. "$here/server.sh"
+start_server social --tandem.rate-limits.order-entry.enabled=false --tandem.rate-limits.social.enabled=false
 python3 "$here/social_setup.py" "$URL" "$out/readers.txt" --followers "$FOLLOWERS" --readers "$READERS" \
     --authors "$AUTHORS" --posts-per-author "$PPA" --tag "$stamp" 2>&1 | tee "$out/setup.log" >&2
 fanout=$(sed -n 's/^FANOUT .*seconds=\([^ ]*\).*/\1/p' "$out/setup.log")
