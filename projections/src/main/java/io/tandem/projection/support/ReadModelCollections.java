@@ -79,6 +79,36 @@ public final class ReadModelCollections {
      */
     public static final String COPY_POSITIONS = "copy_positions";
 
+    /**
+     * OHLC candles, {@code _id} symbol U+0001 interval U+0001 bucket start (epoch seconds, zero-padded);
+     * written by the {@code market-data} group.
+     */
+    public static final String CANDLES = "candles";
+
+    /**
+     * Per account: total cash, positions with cost basis and realized P&amp;L, net deposits, what is
+     * needed to value it at last prices; {@code _id} the account id; written by the {@code performance} group.
+     */
+    public static final String VALUATIONS = "valuations";
+    /**
+     * Per account and UTC day with activity: what the day changed (cash, lots per symbol, net flow,
+     * settled buys and sells, winning sells), {@code _id} account id U+0001 ISO day; written by the
+     * {@code performance} group.
+     */
+    public static final String VALUATION_DAYS = "valuation_days";
+    /** Per symbol and UTC day: the day's last trade price, {@code _id} symbol U+0001 ISO day; written by the {@code performance} group. */
+    public static final String DAILY_CLOSES = "daily_closes";
+    /** Ranked traders (a profile with a public account) and their live copies; written by the {@code performance} group. */
+    public static final String RANKED_TRADERS = "ranked_traders";
+    /**
+     * The latest ranking: one document per period and trader with every figure and sortable keys,
+     * {@code _id} period U+0001 user id; written by the leaderboard ranker (a scheduled task of the
+     * {@code performance} feature), never by an event handler.
+     */
+    public static final String LEADERBOARD = "leaderboard";
+    /** One document per ranking run (generation, computedAt), read by queries to know when their cached ranking is stale. */
+    public static final String LEADERBOARD_RUNS = "leaderboard_runs";
+
     private ReadModelCollections() {
     }
 
