@@ -8,6 +8,7 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.tandem.contracts.common.OrderId;
 import io.tandem.contracts.common.Symbol;
+import io.tandem.contracts.marketdata.OrderBookUpdatesQuery;
 import io.tandem.contracts.orderbook.InstrumentListedEvent;
 import io.tandem.contracts.orderbook.OrderAmendedEvent;
 import io.tandem.contracts.orderbook.OrderCancelledEvent;
@@ -21,10 +22,13 @@ import io.tandem.projection.support.ReadModelWrites;
 import io.tandem.projection.support.SequencedUpdates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import static io.tandem.projection.marketdata.BookDocuments.*;
@@ -37,6 +41,9 @@ import static io.tandem.projection.marketdata.BookDocuments.*;
  * per batch ({@link ReadModelWrites}); only an amendment reads a document first. Every event of a
  * book is counted against the book's stream head, so that a missing one stops the projection of
  * that book instead of being skipped ({@link AggregateStreams}).
+ * <p>
+ * Live events that change a book's depth or last price announce it to {@link OrderBookUpdatesQuery}
+ * subscribers once per batch ({@link MarketPushes}); nothing is pushed during a replay.
  */
 @Component
 @ProcessingGroup(OrderBookProjector.PROCESSING_GROUP)
@@ -47,8 +54,20 @@ public class OrderBookProjector {
     private final MongoCollection<Document> bookOrders;
     private final MongoCollection<Document> books;
     private final AggregateStreams streams;
+    private final MarketPushes pushes;
 
+    @Autowired
+    public OrderBookProjector(MongoDatabase database, QueryUpdateEmitter emitter) {
+        this(database, new MarketPushes(emitter));
+    }
+
+    /** Without pushes: for tools and tests. */
     public OrderBookProjector(MongoDatabase database) {
+        this(database, MarketPushes.none());
+    }
+
+    private OrderBookProjector(MongoDatabase database, MarketPushes pushes) {
+        this.pushes = pushes;
         this.bookOrders = database.getCollection(ReadModelCollections.BOOK_ORDERS);
         this.books = database.getCollection(ReadModelCollections.BOOKS);
         this.streams = AggregateStreams.of(database, PROCESSING_GROUP, bookOrders, books);
@@ -56,18 +75,20 @@ public class OrderBookProjector {
     }
 
     @EventHandler
-    public void on(InstrumentListedEvent event, @SequenceNumber long sequence) {
+    public void on(InstrumentListedEvent event, @SequenceNumber long sequence, ReplayStatus replayStatus) {
         handled(event.symbol(), sequence);
+        changed(event.symbol(), replayStatus);
         SequencedUpdates.applyIfNewer(books, event.symbol().value(), sequence,
                 Updates.set(LISTED_AT, event.listedAt() == null ? null : event.listedAt().toString()), true);
     }
 
     @EventHandler
-    public void on(OrderPlacedEvent event, @SequenceNumber long sequence) {
+    public void on(OrderPlacedEvent event, @SequenceNumber long sequence, ReplayStatus replayStatus) {
         handled(event.symbol(), sequence);
         if (event.limitPrice() == null) {
             return; // market orders never rest, so they never show in depth
         }
+        changed(event.symbol(), replayStatus);
         long lots = event.quantity().lots();
         SequencedUpdates.applyIfNewer(bookOrders, event.orderId().value(), sequence, Updates.combine(
                 Updates.set(SYMBOL, event.symbol().value()),
@@ -80,8 +101,9 @@ public class OrderBookProjector {
     }
 
     @EventHandler
-    public void on(TradeExecutedEvent event, @SequenceNumber long sequence) {
+    public void on(TradeExecutedEvent event, @SequenceNumber long sequence, ReplayStatus replayStatus) {
         handled(event.symbol(), sequence);
+        changed(event.symbol(), replayStatus);
         long lots = event.quantity().lots();
         Bson fill = Updates.combine(Updates.inc(FILLED, lots), Updates.inc(REMAINING, -lots));
         update(event.makerOrderId(), sequence, fill);
@@ -91,14 +113,16 @@ public class OrderBookProjector {
     }
 
     @EventHandler
-    public void on(OrderFilledEvent event, @SequenceNumber long sequence) {
+    public void on(OrderFilledEvent event, @SequenceNumber long sequence, ReplayStatus replayStatus) {
         handled(event.symbol(), sequence);
+        changed(event.symbol(), replayStatus);
         close(event.orderId(), event.filledQuantity().lots(), sequence);
     }
 
     @EventHandler
-    public void on(OrderCancelledEvent event, @SequenceNumber long sequence) {
+    public void on(OrderCancelledEvent event, @SequenceNumber long sequence, ReplayStatus replayStatus) {
         handled(event.symbol(), sequence);
+        changed(event.symbol(), replayStatus);
         close(event.orderId(), event.filledQuantity().lots(), sequence);
     }
 
@@ -109,7 +133,7 @@ public class OrderBookProjector {
      * mongo-java-server does not run.)
      */
     @EventHandler
-    public void on(OrderAmendedEvent event, @SequenceNumber long sequence) {
+    public void on(OrderAmendedEvent event, @SequenceNumber long sequence, ReplayStatus replayStatus) {
         handled(event.symbol(), sequence);
         String orderId = event.orderId().value();
         ReadModelWrites.flushIfPending(bookOrders, orderId);
@@ -118,6 +142,7 @@ public class OrderBookProjector {
         if (order == null || Numbers.longOf(order, SequencedUpdates.LAST_SEQ) >= sequence) {
             return;
         }
+        changed(event.symbol(), replayStatus);
         long quantity = event.quantity().lots();
         long remaining = Math.max(0, Math.subtractExact(quantity, Numbers.longOf(order, FILLED)));
         Bson amounts = Updates.combine(Updates.set(QUANTITY, quantity), Updates.set(REMAINING, remaining));
@@ -134,6 +159,12 @@ public class OrderBookProjector {
 
     private void handled(Symbol book, long sequence) {
         streams.handled(book.value(), sequence);
+    }
+
+    private void changed(Symbol book, ReplayStatus replayStatus) {
+        if (!replayStatus.isReplay()) {
+            pushes.changed(OrderBookUpdatesQuery.class, OrderBookUpdatesQuery::symbol, book);
+        }
     }
 
     private void close(OrderId orderId, long filled, long sequence) {

@@ -69,7 +69,8 @@ public class TradeQueryHandler {
         }
     }
 
-    private static TradeView toView(Document trade, InstrumentSpec spec) {
+    /** A trade of the tape as queries show it (and as its push carries it, {@link TradeTapeProjector}). */
+    static TradeView toView(Document trade, InstrumentSpec spec) {
         return new TradeView(trade.getString(TRADE_ID), trade.getString(SYMBOL),
                 spec.format(Price.ofTicks(Numbers.longOf(trade, PRICE))),
                 spec.format(Quantity.ofLots(Numbers.longOf(trade, QUANTITY))),

@@ -9,6 +9,7 @@ import io.tandem.contracts.marketdata.PriceLevelView;
 import io.tandem.contracts.orderbook.*;
 import io.tandem.projection.support.InstrumentFormats;
 import io.tandem.projection.support.MongoReadModelTest;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class OrderBookProjectorTest extends MongoReadModelTest {
         new InstrumentProjector(catalog).on(acmeListed("1000"));
         projector = new OrderBookProjector(database);
         queries = new OrderBookQueryHandler(database, catalog);
-        projector.on(acmeListed("1000"), 0);
+        projector.on(acmeListed("1000"), 0, ReplayStatus.REGULAR);
     }
 
     private OrderBookView book(int depth) {
@@ -42,21 +43,21 @@ class OrderBookProjectorTest extends MongoReadModelTest {
     }
 
     private void restingOrders() {
-        projector.on(BID_1, 1);
-        projector.on(BID_2, 2);
-        projector.on(BID_3, 3);
-        projector.on(ASK_1, 4);
-        projector.on(ASK_2, 5);
+        projector.on(BID_1, 1, ReplayStatus.REGULAR);
+        projector.on(BID_2, 2, ReplayStatus.REGULAR);
+        projector.on(BID_3, 3, ReplayStatus.REGULAR);
+        projector.on(ASK_1, 4, ReplayStatus.REGULAR);
+        projector.on(ASK_2, 5, ReplayStatus.REGULAR);
     }
 
     /** A market buy for 2 takes the 1.5 at 10.00 and 0.5 at 10.10. */
     private void marketBuySweepsTheBestAsks() {
         OrderPlacedEvent buy = market("m-1", "acc-d", Side.BUY, "2", T0);
-        projector.on(buy, 6);
-        projector.on(trade("t-1", ASK_2, buy, "1.5", 1500, true, false), 7);
-        projector.on(new OrderFilledEvent(ACME, ASK_2.orderId(), ASK_2.accountId(), Side.SELL, quantity("1.5"), T0), 8);
-        projector.on(trade("t-2", ASK_1, buy, "0.5", 505, false, true), 9);
-        projector.on(new OrderFilledEvent(ACME, buy.orderId(), buy.accountId(), Side.BUY, quantity("2"), T0), 10);
+        projector.on(buy, 6, ReplayStatus.REGULAR);
+        projector.on(trade("t-1", ASK_2, buy, "1.5", 1500, true, false), 7, ReplayStatus.REGULAR);
+        projector.on(new OrderFilledEvent(ACME, ASK_2.orderId(), ASK_2.accountId(), Side.SELL, quantity("1.5"), T0), 8, ReplayStatus.REGULAR);
+        projector.on(trade("t-2", ASK_1, buy, "0.5", 505, false, true), 9, ReplayStatus.REGULAR);
+        projector.on(new OrderFilledEvent(ACME, buy.orderId(), buy.accountId(), Side.BUY, quantity("2"), T0), 10, ReplayStatus.REGULAR);
     }
 
     @Test
@@ -93,7 +94,7 @@ class OrderBookProjectorTest extends MongoReadModelTest {
         restingOrders();
 
         projector.on(new OrderCancelledEvent(ACME, BID_2.orderId(), BID_2.accountId(), Side.BUY, Quantity.ZERO,
-                quantity("3"), CancelReason.USER_REQUESTED, T0), 6);
+                quantity("3"), CancelReason.USER_REQUESTED, T0), 6, ReplayStatus.REGULAR);
 
         assertThat(book(10).bids()).containsExactly(new PriceLevelView("9.90", "2", 1), new PriceLevelView("9.80", "1", 1));
     }
@@ -103,7 +104,7 @@ class OrderBookProjectorTest extends MongoReadModelTest {
         restingOrders();
         marketBuySweepsTheBestAsks();
 
-        projector.on(new OrderAmendedEvent(ACME, ASK_1.orderId(), ASK_1.accountId(), price("10.20"), quantity("3"), false, T0), 11);
+        projector.on(new OrderAmendedEvent(ACME, ASK_1.orderId(), ASK_1.accountId(), price("10.20"), quantity("3"), false, T0), 11, ReplayStatus.REGULAR);
 
         assertThat(book(10).asks()).containsExactly(new PriceLevelView("10.20", "2.5", 1));
     }

@@ -10,6 +10,7 @@ import io.tandem.contracts.marketdata.TradeView;
 import io.tandem.contracts.orderbook.OrderPlacedEvent;
 import io.tandem.projection.support.InstrumentFormats;
 import io.tandem.projection.support.MongoReadModelTest;
+import org.axonframework.eventhandling.ReplayStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class TradeTapeProjectorTest extends MongoReadModelTest {
     private void trades(int from, int to) {
         for (int i = from; i < to; i++) {
             OrderPlacedEvent buy = market("m-" + i, "acc-b", Side.BUY, "1", T0);
-            projector.on(trade("t-" + i, ASK, buy, "1", 1000, false, true), 10 + 2L * i);
+            projector.on(trade("t-" + i, ASK, buy, "1", 1000, false, true), 10 + 2L * i, ReplayStatus.REGULAR);
         }
     }
 
