@@ -1,6 +1,7 @@
 package io.tandem.projection.support;
 
 import io.tandem.projection.follow.RelationProjector;
+import io.tandem.projection.marketdata.CandleProjector;
 import io.tandem.projection.marketdata.OrderBookProjector;
 import io.tandem.projection.payment.PaymentProjector;
 import io.tandem.projection.portfolio.AccountProjector;
@@ -34,6 +35,7 @@ class AggregateStreamCoverageTest {
             "AccountProjector, account",
             "OrderProjector, orderbook",
             "OrderBookProjector, orderbook",
+            "CandleProjector, orderbook",
             "PaymentProjector, payment",
             "RelationProjector, follow",
             "ProfileProjector, profile",
@@ -43,6 +45,7 @@ class AggregateStreamCoverageTest {
             case "AccountProjector" -> AccountProjector.class;
             case "OrderProjector" -> OrderProjector.class;
             case "OrderBookProjector" -> OrderBookProjector.class;
+            case "CandleProjector" -> CandleProjector.class;
             case "RelationProjector" -> RelationProjector.class;
             case "ProfileProjector" -> ProfileProjector.class;
             case "CopyProjector" -> CopyProjector.class;
