@@ -4,6 +4,7 @@ import io.tandem.contracts.common.Symbol;
 import io.tandem.contracts.marketdata.*;
 import io.tandem.query.GraphQlTestSupport;
 import io.tandem.query.api.GraphQlLimitsConfiguration;
+import io.tandem.query.api.GraphQlScalars;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,9 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +27,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 
 @GraphQlTest(MarketDataController.class)
-@Import(GraphQlLimitsConfiguration.class)
+@Import({GraphQlLimitsConfiguration.class, GraphQlScalars.class})
 class MarketDataControllerTest extends GraphQlTestSupport {
 
     private static final String BOOK = "{ orderBook(symbol: \"ACME\", depth: 2) { symbol bids { price quantity orders } asks { price quantity orders } lastPrice } }";
@@ -84,5 +87,81 @@ class MarketDataControllerTest extends GraphQlTestSupport {
                     assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
                     assertThat(error.getExtensions()).containsEntry("code", "MALFORMED_REQUEST");
                 }));
+    }
+
+    private static final String CANDLES = "query($from: DateTime, $to: DateTime) { candles(symbol: \"ACME\", interval: M1, from: $from, to: $to, first: 2, after: \"c9\") "
+            + "{ edges { cursor node { start open high low close volume trades } } pageInfo { hasNextPage endCursor } } }";
+
+    private static CandleView candle(String start, String close, String volume, long trades) {
+        return new CandleView("ACME", CandleInterval.M1, start, "10.00", "10.50", "9.90", close, volume, trades, "c-" + start);
+    }
+
+    @Test
+    void candlesArriveNewestFirstWithTheBoundsAsInstants() {
+        actAs("bob", "TRADER");
+        given(queryGateway.query(any(FindCandlesQuery.class), any(ResponseType.class)))
+                .willReturn(CompletableFuture.completedFuture(new CandlePage(List.of(
+                        candle("2026-12-01T14:02:00Z", "10.20", "3.5", 4),
+                        candle("2026-12-01T14:01:00Z", "10.00", "0", 0)), true)));
+
+        graphQlTester.document(CANDLES).variable("from", "2026-12-01T13:00:00Z").variable("to", "2026-12-01T15:00:00+01:00").execute()
+                .path("candles.edges[0].node.start").entity(String.class).isEqualTo("2026-12-01T14:02:00Z")
+                .path("candles.edges[0].node.close").entity(String.class).isEqualTo("10.20")
+                .path("candles.edges[0].node.volume").entity(String.class).isEqualTo("3.5")
+                .path("candles.edges[0].node.trades").entity(Integer.class).isEqualTo(4)
+                .path("candles.edges[1].node.trades").entity(Integer.class).isEqualTo(0)
+                .path("candles.edges[1].cursor").entity(String.class).isEqualTo("c-2026-12-01T14:01:00Z")
+                .path("candles.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true);
+        verify(queryGateway).query(eq(new FindCandlesQuery(Symbol.of("ACME"), CandleInterval.M1,
+                Instant.parse("2026-12-01T13:00:00Z"), Instant.parse("2026-12-01T14:00:00Z"), 2, "c9")), any(ResponseType.class));
+    }
+
+    @Test
+    void aDateTimeThatIsNotAnInstantIsABadRequestNotAnInternalError() {
+        actAs("bob", "TRADER");
+
+        graphQlTester.document(CANDLES).variable("from", "yesterday").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                    assertThat(error.getErrorType()).isEqualTo(graphql.ErrorType.ValidationError);
+                    assertThat(error.getExtensions()).containsEntry("code", "MALFORMED_REQUEST");
+                }));
+        graphQlTester.document("{ candles(symbol: \"ACME\", interval: M1, from: \"2026-13-01T00:00:00Z\") { edges { cursor } } }")
+                .execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getErrorType()).isEqualTo(graphql.ErrorType.ValidationError)));
+        verify(queryGateway, org.mockito.Mockito.never()).query(any(FindCandlesQuery.class), any(ResponseType.class));
+    }
+
+    @Test
+    void aCandlePageSizeBelowOneIsABadRequest() {
+        actAs("bob", "TRADER");
+
+        graphQlTester.document("{ candles(symbol: \"ACME\", interval: H1, first: 0) { edges { cursor } } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getExtensions()).containsEntry("code", "MALFORMED_REQUEST")));
+    }
+
+    @Test
+    void instrumentsListTheirLastPriceAndChange() {
+        actAs("bob", "TRADER");
+        given(queryGateway.query(any(FindInstrumentsQuery.class), any(ResponseType.class)))
+                .willReturn(CompletableFuture.completedFuture(new InstrumentMarketList(List.of(
+                        new InstrumentMarketView("ACME", "Acme Corp", "10.25", "2.50"),
+                        new InstrumentMarketView("BETA", "Beta Inc", null, null)))));
+
+        graphQlTester.document("{ instruments { symbol name lastPrice change24h } }").execute()
+                .path("instruments[0]").entity(Map.class).isEqualTo(Map.of("symbol", "ACME", "name", "Acme Corp",
+                        "lastPrice", "10.25", "change24h", "2.50"))
+                .path("instruments[1].lastPrice").valueIsNull()
+                .path("instruments[1].change24h").valueIsNull();
+    }
+
+    @Test
+    void marketDataIsForAuthenticatedUsersOnly() {
+        graphQlTester.document("{ instruments { symbol } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED")));
+        graphQlTester.document("{ candles(symbol: \"ACME\", interval: D1) { edges { cursor } } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getExtensions()).containsEntry("code", "UNAUTHENTICATED")));
     }
 }
