@@ -352,7 +352,7 @@ class TradingSessionEndToEndTest {
 
     @Test
     void aFailingEventHandlerFailsItsBatchForARetryInsteadOfSkippingTheEvent() {
-        for (String group : List.of("portfolio", "orders", "order-book", "trade-tape", "instruments", "settlement",
+        for (String group : List.of("portfolio", "orders", "order-book", "trade-tape", "instruments", "market-data", "settlement",
                 "payments", "payments-view", "instrument-catalog", "trader-handles", "trader-blocks", "post-lookup", "trade-posts",
                 "social", "home-feed", "notifications", "copy-mirror", "copies")) {
             assertThat(eventProcessing.listenerInvocationErrorHandler(group)).as(group)
@@ -371,7 +371,7 @@ class TradingSessionEndToEndTest {
         });
         assertThat(eventProcessing.eventProcessors()).containsKeys("instrument-catalog", "payment-limits", "trader-handles",
                 "trader-blocks", "settlement",
-                "portfolio", "orders", "order-book", "trade-tape", "instruments",
+                "portfolio", "orders", "order-book", "trade-tape", "instruments", "market-data",
                 "payments", "payments-view", "post-lookup", "trade-posts", "social", "home-feed", "notifications",
                 "copy-mirror", "copies");
     }
