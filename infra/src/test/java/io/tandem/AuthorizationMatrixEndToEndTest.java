@@ -129,6 +129,9 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
             graphql("Query.payment", "query($id: ID!) { payment(id: $id) { paymentId status } }", f -> Map.of("id", f.paymentId), 401, 404, 200, 200),
             graphql("Query.orderBook", "query($s: String!) { orderBook(symbol: $s, depth: 5) { bids { price } } }", f -> Map.of("s", f.symbol), 401, 200, 200, 200),
             graphql("Query.trades", "query($s: String!) { trades(symbol: $s, first: 5) { edges { node { tradeId } } } }", f -> Map.of("s", f.symbol), 401, 200, 200, 200),
+            graphql("Query.candles", "query($s: String!) { candles(symbol: $s, interval: M1, first: 5) { edges { node { start close } } } }",
+                    f -> Map.of("s", f.symbol), 401, 200, 200, 200),
+            graphql("Query.instruments", "{ instruments { symbol lastPrice change24h } }", f -> Map.of(), 401, 200, 200, 200),
             // Introspection is not a schema field, but GraphiQL needs it: open to anyone with a token.
             graphql("Query.__schema", "{ __schema { queryType { name } } }", f -> Map.of(), 401, 200, 200, 200),
             // Social fields: profiles, follow lists and posts are public to every authenticated user, and me, feed and
@@ -151,7 +154,10 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
                     f -> Map.of("h", Fixture.LEADER), 401, 200, 200, 200),
             // Subscriptions stream over WebSocket or SSE only (SubscriptionsOverWebSocketEndToEndTest); a plain POST is malformed.
             graphql("Subscription.feed", "subscription { feed { id } }", f -> Map.of(), 401, 400, 400, 400),
-            graphql("Subscription.notifications", "subscription { notifications { id } }", f -> Map.of(), 401, 400, 400, 400));
+            graphql("Subscription.notifications", "subscription { notifications { id } }", f -> Map.of(), 401, 400, 400, 400),
+            graphql("Subscription.trades", "subscription($s: String!) { trades(symbol: $s) { tradeId } }", f -> Map.of("s", f.symbol), 401, 400, 400, 400),
+            graphql("Subscription.orderBook", "subscription($s: String!) { orderBook(symbol: $s) { lastPrice } }", f -> Map.of("s", f.symbol), 401, 400, 400, 400),
+            graphql("Subscription.candles", "subscription($s: String!) { candles(symbol: $s, interval: H1) { close } }", f -> Map.of("s", f.symbol), 401, 400, 400, 400));
 
     private GuardHttp http;
     private Fixture fixture;
