@@ -66,6 +66,17 @@ class GraphQlLimitsTest extends GraphQlTestSupport {
     }
 
     @Test
+    void candlePagesAreCountedByTheirSizeLikeEveryOtherPage() {
+        actAs("bob", "TRADER");
+        String page = "candles(symbol: \"ACME\", interval: M1, first: 100) { edges { cursor node { start open high low close volume trades } } }";
+
+        graphQlTester.document("{ a: " + page + " b: " + page + " }").execute().errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getExtensions()).containsEntry("code", "QUERY_TOO_COMPLEX")));
+        verify(queryGateway, never()).query(any(), any(ResponseType.class));
+    }
+
+    @Test
     void thirtyNineAliasesOfAFullTradesPageAreRefusedForWhatTheyWouldRead() {
         actAs("bob", "TRADER");
         String aliases = IntStream.range(0, 39)
