@@ -66,7 +66,7 @@ public class MarketDataController {
                                                             @Argument Integer first, @Argument String after,
                                                             Authentication authentication) {
         AccountAccess.requireAuthenticated(authentication);
-        FindCandlesQuery query = new FindCandlesQuery(Identifiers.symbol(symbol), interval, from, to,
+        FindCandlesQuery query = new FindCandlesQuery(Identifiers.listableSymbol(symbol), interval, from, to,
                 PageArguments.pageSize(first), after);
         return queryGateway.query(query, ResponseTypes.instanceOf(CandlePage.class))
                 .thenApply(page -> Connection.of(page.items(), CandleView::cursor, page.hasNextPage()));

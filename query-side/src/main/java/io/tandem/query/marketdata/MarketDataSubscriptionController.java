@@ -54,13 +54,13 @@ public class MarketDataSubscriptionController {
     @SubscriptionMapping
     public Flux<TradeView> trades(@Argument String symbol, Authentication authentication) {
         AccountAccess.requireAuthenticated(authentication);
-        return Subscriptions.updates(queryGateway, new TradeUpdatesQuery(Identifiers.symbol(symbol)), TradeView.class);
+        return Subscriptions.updates(queryGateway, new TradeUpdatesQuery(Identifiers.listableSymbol(symbol)), TradeView.class);
     }
 
     @SubscriptionMapping
     public Flux<OrderBookView> orderBook(@Argument String symbol, @Argument Integer depth, Authentication authentication) {
         AccountAccess.requireAuthenticated(authentication);
-        FindOrderBookQuery query = new FindOrderBookQuery(Identifiers.symbol(symbol), PageArguments.depth(depth));
+        FindOrderBookQuery query = new FindOrderBookQuery(Identifiers.listableSymbol(symbol), PageArguments.depth(depth));
         return readAfterEachChange(new OrderBookUpdatesQuery(query.symbol()),
                 () -> queryGateway.query(query, ResponseTypes.instanceOf(OrderBookView.class)));
     }
@@ -68,7 +68,7 @@ public class MarketDataSubscriptionController {
     @SubscriptionMapping
     public Flux<CandleView> candles(@Argument String symbol, @Argument CandleInterval interval, Authentication authentication) {
         AccountAccess.requireAuthenticated(authentication);
-        Symbol book = Identifiers.symbol(symbol);
+        Symbol book = Identifiers.listableSymbol(symbol);
         FindCandlesQuery newest = new FindCandlesQuery(book, interval, null, null, 1, null);
         return readAfterEachChange(new CandleUpdatesQuery(book),
                 () -> queryGateway.query(newest, ResponseTypes.instanceOf(CandlePage.class))

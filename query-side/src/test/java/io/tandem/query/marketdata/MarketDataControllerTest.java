@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 @GraphQlTest(MarketDataController.class)
@@ -128,7 +129,7 @@ class MarketDataControllerTest extends GraphQlTestSupport {
         graphQlTester.document("{ candles(symbol: \"ACME\", interval: M1, from: \"2026-13-01T00:00:00Z\") { edges { cursor } } }")
                 .execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
                         assertThat(error.getErrorType()).isEqualTo(graphql.ErrorType.ValidationError)));
-        verify(queryGateway, org.mockito.Mockito.never()).query(any(FindCandlesQuery.class), any(ResponseType.class));
+        verify(queryGateway, never()).query(any(FindCandlesQuery.class), any(ResponseType.class));
     }
 
     @Test
@@ -138,6 +139,16 @@ class MarketDataControllerTest extends GraphQlTestSupport {
         graphQlTester.document("{ candles(symbol: \"ACME\", interval: H1, first: 0) { edges { cursor } } }").execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
                         assertThat(error.getExtensions()).containsEntry("code", "MALFORMED_REQUEST")));
+    }
+
+    @Test
+    void aCandleSymbolThatCouldNotBeListedIsABadRequest() {
+        actAs("bob", "TRADER");
+
+        graphQlTester.document("{ candles(symbol: \"acme\", interval: H1) { edges { cursor } } }").execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getExtensions()).containsEntry("code", "MALFORMED_REQUEST")));
+        verify(queryGateway, never()).query(any(FindCandlesQuery.class), any(ResponseType.class));
     }
 
     @Test

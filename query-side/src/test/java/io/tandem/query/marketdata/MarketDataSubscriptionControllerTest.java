@@ -117,13 +117,17 @@ class MarketDataSubscriptionControllerTest extends GraphQlTestSupport {
     }
 
     @Test
-    void aBlankSymbolIsRefusedBeforeAnythingIsSubscribed() {
+    void aSymbolThatCouldNotBeListedIsRefusedBeforeAnythingIsSubscribed() {
         actAs("bob", "TRADER");
 
-        assertThatThrownBy(() -> graphQlTester.document("subscription { orderBook(symbol: \" \") { symbol } }")
-                .executeSubscription().toFlux().blockLast(WAIT))
-                .isInstanceOfSatisfying(SubscriptionPublisherException.class, refusal -> assertThat(refusal.getErrors())
-                        .singleElement().satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "MALFORMED_REQUEST")));
+        for (String document : List.of("subscription { orderBook(symbol: \" \") { symbol } }",
+                "subscription { trades(symbol: \"acme\") { tradeId } }",
+                "subscription { candles(symbol: \"ACME:1\", interval: M1) { close } }",
+                "subscription { trades(symbol: \"ABCDEFGHIJKLM\") { tradeId } }")) {
+            assertThatThrownBy(() -> graphQlTester.document(document).executeSubscription().toFlux().blockLast(WAIT)).as(document)
+                    .isInstanceOfSatisfying(SubscriptionPublisherException.class, refusal -> assertThat(refusal.getErrors())
+                            .singleElement().satisfies(error -> assertThat(error.getExtensions()).containsEntry("code", "MALFORMED_REQUEST")));
+        }
         verify(queryGateway, never()).subscriptionQuery(any(), any(Class.class), any(Class.class));
     }
 
