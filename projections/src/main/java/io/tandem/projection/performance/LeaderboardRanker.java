@@ -148,20 +148,16 @@ public class LeaderboardRanker {
             boolean eventsToday = !now0.day().isBefore(today);
             long equity = now0.equity(today, dailyCloses, formats::require);
             long flow = eventsToday ? now0.flow() : 0;
+            Map<Period, Figures> figures = prefix.figures(equity, flow, eventsToday ? now0 : null);
             for (Period period : Period.values()) {
-                PeriodPrefix figures = prefix.periods.get(period);
-                PerformanceFormulas.Chain chain = figures.chain.copy().day(equity, flow);
-                long sells = figures.sells + (eventsToday ? now0.sells() : 0);
-                long wins = figures.wins + (eventsToday ? now0.wins() : 0);
-                long trades = figures.trades + (eventsToday ? now0.buys() + now0.sells() : 0);
-                String volatility = chain.volatilityPercent();
+                Figures of = figures.get(period);
                 String id = rankingId(period.name(), trader.getString(USER_ID));
                 next.put(id, new Document("_id", id).append(PERIOD, period.name()).append(USER_ID, trader.getString(USER_ID))
                         .append(HANDLE, trader.getString(HANDLE)).append(DISPLAY_NAME, trader.getString(DISPLAY_NAME))
-                        .append(RETURN_PERCENT, chain.returnPercent()).append(MAX_DRAWDOWN_PERCENT, chain.maxDrawdownPercent())
-                        .append(VOLATILITY_PERCENT, volatility).append(RISK_SCORE, PerformanceFormulas.riskScore(volatility))
+                        .append(RETURN_PERCENT, of.returnPercent()).append(MAX_DRAWDOWN_PERCENT, of.maxDrawdownPercent())
+                        .append(VOLATILITY_PERCENT, of.volatilityPercent()).append(RISK_SCORE, of.riskScore())
                         .append(COPIERS, (long) copyAccounts.size()).append(ASSETS_UNDER_COPY, Cash.ofCents(underCopy).toDecimalString())
-                        .append(WIN_RATE_PERCENT, PerformanceFormulas.winRatePercent(sells, wins)).append(TRADES, trades));
+                        .append(WIN_RATE_PERCENT, of.winRatePercent()).append(TRADES, of.trades()));
             }
         }
         prefixes.keySet().retainAll(accountIds);
@@ -181,14 +177,12 @@ public class LeaderboardRanker {
             return;
         }
         Map<String, List<EquitySeries.State>> statesByAccount = new HashMap<>();
-        for (int from = 0; from < due.size(); from += CHUNK) {
-            List<String> chunk = due.subList(from, Math.min(due.size(), from + CHUNK));
-            for (Document day : days.find(Filters.in(ACCOUNT_ID, chunk))) {
-                EquitySeries.State state = EquitySeries.State.ofDay(day);
-                if (state.day().isBefore(today)) {
-                    statesByAccount.computeIfAbsent(day.getString(ACCOUNT_ID), id -> new ArrayList<>()).add(state);
-                }
-            }
+        Set<String> wanted = new HashSet<>(due);
+        if (due.size() > CHUNK) {
+            // many due (the first run, a new day, a changed past close): one pass over every day beats many $in reads
+            collectDays(days.find(), wanted, today, statesByAccount);
+        } else {
+            collectDays(days.find(Filters.in(ACCOUNT_ID, due)), wanted, today, statesByAccount);
         }
         LocalDate yesterday = today.minusDays(1);
         for (String accountId : due) {
@@ -220,6 +214,19 @@ public class LeaderboardRanker {
                 periods.put(period, new PeriodPrefix(chain, sells, wins, trades));
             }
             prefixes.put(accountId, new Prefix(keyOf(valuation, today), periods));
+        }
+    }
+
+    private static void collectDays(Iterable<Document> found, Set<String> wanted, LocalDate today,
+                                    Map<String, List<EquitySeries.State>> statesByAccount) {
+        for (Document day : found) {
+            String accountId = day.getString(ACCOUNT_ID);
+            if (wanted.contains(accountId)) {
+                EquitySeries.State state = EquitySeries.State.ofDay(day);
+                if (state.day().isBefore(today)) {
+                    statesByAccount.computeIfAbsent(accountId, id -> new ArrayList<>()).add(state);
+                }
+            }
         }
     }
 
@@ -295,8 +302,49 @@ public class LeaderboardRanker {
         return value instanceof Integer number ? Long.valueOf(number) : value;
     }
 
-    /** What the days before today of an account contribute to each period, valid while {@code key} holds. */
-    private record Prefix(String key, Map<Period, PeriodPrefix> periods) {
+    /**
+     * What the days before today of an account contribute to each period, valid while {@code key}
+     * holds, and the figures of the last run, reused while today's equity, flow and counts stay the same.
+     */
+    private static final class Prefix {
+
+        final String key;
+        final Map<Period, PeriodPrefix> periods;
+        private String todayKey;
+        private Map<Period, Figures> figures;
+
+        Prefix(String key, Map<Period, PeriodPrefix> periods) {
+            this.key = key;
+            this.periods = periods;
+        }
+
+        /** Each period's figures with today added: it ended at {@code equity} after {@code flow}; {@code today} its counts (null: no events today). */
+        Map<Period, Figures> figures(long equity, long flow, EquitySeries.State today) {
+            long buys = today == null ? 0 : today.buys();
+            long sells = today == null ? 0 : today.sells();
+            long wins = today == null ? 0 : today.wins();
+            String asked = equity + "/" + flow + "/" + buys + "/" + sells + "/" + wins;
+            if (asked.equals(todayKey)) {
+                return figures;
+            }
+            Map<Period, Figures> computed = new EnumMap<>(Period.class);
+            for (Map.Entry<Period, PeriodPrefix> period : periods.entrySet()) {
+                PeriodPrefix prefix = period.getValue();
+                PerformanceFormulas.Chain chain = prefix.chain.copy().day(equity, flow);
+                String volatility = chain.volatilityPercent();
+                computed.put(period.getKey(), new Figures(chain.returnPercent(), chain.maxDrawdownPercent(), volatility,
+                        PerformanceFormulas.riskScore(volatility),
+                        PerformanceFormulas.winRatePercent(prefix.sells + sells, prefix.wins + wins),
+                        prefix.trades + buys + sells));
+            }
+            todayKey = asked;
+            figures = computed;
+            return computed;
+        }
+    }
+
+    private record Figures(String returnPercent, String maxDrawdownPercent, String volatilityPercent, Integer riskScore,
+                           String winRatePercent, long trades) {
     }
 
     private record PeriodPrefix(PerformanceFormulas.Chain chain, long sells, long wins, long trades) {
