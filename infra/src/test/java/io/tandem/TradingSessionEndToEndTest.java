@@ -354,7 +354,7 @@ class TradingSessionEndToEndTest {
     void aFailingEventHandlerFailsItsBatchForARetryInsteadOfSkippingTheEvent() {
         for (String group : List.of("portfolio", "orders", "order-book", "trade-tape", "instruments", "market-data", "settlement",
                 "payments", "payments-view", "instrument-catalog", "trader-handles", "trader-blocks", "post-lookup", "trade-posts",
-                "social", "home-feed", "notifications", "copy-mirror", "copies")) {
+                "social", "home-feed", "notifications", "copy-mirror", "copies", "performance")) {
             assertThat(eventProcessing.listenerInvocationErrorHandler(group)).as(group)
                     .isInstanceOf(PropagatingErrorHandler.class);
         }
@@ -373,7 +373,7 @@ class TradingSessionEndToEndTest {
                 "trader-blocks", "settlement",
                 "portfolio", "orders", "order-book", "trade-tape", "instruments", "market-data",
                 "payments", "payments-view", "post-lookup", "trade-posts", "social", "home-feed", "notifications",
-                "copy-mirror", "copies");
+                "copy-mirror", "copies", "performance");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.tandem.contracts.common.Price;
 import io.tandem.contracts.common.Quantity;
 import io.tandem.contracts.copy.CopyPositionView;
 import io.tandem.contracts.orderbook.InstrumentSpec;
+import io.tandem.projection.support.MarketValues;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -36,11 +37,11 @@ final class CopyValuation {
     record Holding(InstrumentSpec spec, long lots, BigDecimal averageTicks, Long lastPriceTicks) {
 
         BigDecimal exactValueCents() {
-            return lastPriceTicks == null ? BigDecimal.ZERO : spec.notionalCents(Price.ofTicks(lastPriceTicks), Quantity.ofLots(lots));
+            return MarketValues.exactCents(spec, lots, lastPriceTicks);
         }
 
         long marketValueCents() {
-            return InstrumentSpec.floorCents(exactValueCents());
+            return MarketValues.marketValueCents(spec, lots, lastPriceTicks);
         }
 
         /** The average price rounded half-even to the tick, in ticks. */
@@ -73,7 +74,7 @@ final class CopyValuation {
         for (Holding holding : holdings) {
             value = value.add(holding.exactValueCents());
         }
-        return Math.addExact(cashCents, InstrumentSpec.floorCents(value));
+        return MarketValues.equityCents(cashCents, value);
     }
 
     static List<CopyPositionView> views(List<Holding> holdings) {

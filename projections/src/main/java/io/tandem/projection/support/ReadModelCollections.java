@@ -91,17 +91,22 @@ public final class ReadModelCollections {
      */
     public static final String VALUATIONS = "valuations";
     /**
-     * Per account and UTC day with activity: what the day changed (cash, lots per symbol, net flow,
-     * settled buys and sells, winning sells), {@code _id} account id U+0001 ISO day; written by the
-     * {@code performance} group.
+     * Per account and UTC day with activity: the account at the day's end (cash, lots per symbol, net
+     * deposits to date) and what the day did (net flow, settled buys and sells, winning sells), {@code _id}
+     * account id U+0001 ISO day; days without activity carry the last one forward; written by the
+     * {@code performance} group (layouts: io.tandem.projection.performance.PerformanceDocuments).
      */
     public static final String VALUATION_DAYS = "valuation_days";
     /** Per symbol and UTC day: the day's last trade price, {@code _id} symbol U+0001 ISO day; written by the {@code performance} group. */
     public static final String DAILY_CLOSES = "daily_closes";
-    /** Ranked traders (a profile with a public account) and their live copies; written by the {@code performance} group. */
+    /**
+     * Trader profiles ({@code _id} "t" U+0001 user id; ranked when they have a public account) and copies
+     * ({@code _id} "c" U+0001 copy id: leader, COPY account, live); written by the {@code performance} group.
+     */
     public static final String RANKED_TRADERS = "ranked_traders";
     /**
-     * The latest ranking: one document per period and trader with every figure and sortable keys,
+     * The latest ranking: one document per period and trader with every figure (decimal strings; queries
+     * sort in memory),
      * {@code _id} period U+0001 user id; written by the leaderboard ranker (a scheduled task of the
      * {@code performance} feature), never by an event handler.
      */

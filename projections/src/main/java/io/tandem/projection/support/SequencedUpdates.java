@@ -7,6 +7,9 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Applies an event to a read-model document at most once. Event delivery to projectors is at least
  * once (the token store and MongoDB do not share a transaction) and replays re-deliver everything,
@@ -50,6 +53,20 @@ public final class SequencedUpdates {
                                         String field, Object value, boolean upsert) {
         ReadModelWrites.writeSequenced(collection, id, sequence, upsert, model(id, sequence, Updates.set(field, value), upsert),
                 id + '\u0000' + field + '\u0000' + upsert);
+    }
+
+    /**
+     * Sets {@code fields} on the document {@code id} if it has not seen {@code sequence} yet, for a
+     * document that each event rewrites whole (every write of it sets the same fields, absolute
+     * values): of consecutive such writes of one document queued in a batch only the one of the
+     * highest sequence is sent, as with {@link #setLatestIfNewer}.
+     */
+    public static void setAllIfNewer(MongoCollection<Document> collection, String id, long sequence, Document fields,
+                                     boolean upsert) {
+        List<Bson> sets = new ArrayList<>(fields.size());
+        fields.forEach((field, value) -> sets.add(Updates.set(field, value)));
+        ReadModelWrites.writeSequenced(collection, id, sequence, upsert, model(id, sequence, Updates.combine(sets), upsert),
+                id + "\u0000\u0000all\u0000" + upsert);
     }
 
     private static UpdateOneModel<Document> model(String id, long sequence, Bson update, boolean upsert) {

@@ -8,6 +8,7 @@ import io.tandem.projection.portfolio.AccountProjector;
 import io.tandem.projection.portfolio.OrderProjector;
 import io.tandem.projection.profile.ProfileProjector;
 import io.tandem.projection.copy.CopyProjector;
+import io.tandem.projection.performance.PerformanceProjector;
 import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,7 +40,8 @@ class AggregateStreamCoverageTest {
             "PaymentProjector, payment",
             "RelationProjector, follow",
             "ProfileProjector, profile",
-            "CopyProjector, copy"})
+            "CopyProjector, copy",
+            "PerformanceProjector, account"})
     void aProjectorFollowingAStreamHandlesEveryEventOfItsAggregate(String projector, String contractsPackage) throws Exception {
         Class<?> type = switch (projector) {
             case "AccountProjector" -> AccountProjector.class;
@@ -49,6 +51,7 @@ class AggregateStreamCoverageTest {
             case "RelationProjector" -> RelationProjector.class;
             case "ProfileProjector" -> ProfileProjector.class;
             case "CopyProjector" -> CopyProjector.class;
+            case "PerformanceProjector" -> PerformanceProjector.class;
             default -> PaymentProjector.class;
         };
 

@@ -12,10 +12,12 @@ import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +36,11 @@ public final class ProjectionBatches {
 
     public static EventMessage<Object> event(String type, String aggregateId, long sequence, Object payload) {
         return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload);
+    }
+
+    /** An event stamped {@code timestamp} (what {@code @Timestamp} parameters receive). */
+    public static EventMessage<Object> eventAt(String type, String aggregateId, long sequence, Object payload, Instant timestamp) {
+        return new GenericDomainEventMessage<>(type, aggregateId, sequence, payload, Map.of(), UUID.randomUUID().toString(), timestamp);
     }
 
     /** Handles each event on its own, without a unit of work. */

@@ -1,0 +1,13 @@
+package io.tandem.projection.performance;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/** The same behaviour on mongo-java-server's H2 backend, which the embedded profile keeps its read models in. */
+class LeaderboardOnH2Test extends LeaderboardTest {
+
+    @Override
+    protected MongoBackend backend() {
+        return H2Backend.inMemory();
+    }
+}
