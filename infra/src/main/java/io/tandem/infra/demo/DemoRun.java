@@ -2,6 +2,8 @@ package io.tandem.infra.demo;
 
 import io.tandem.infra.demo.DemoApi.Answer;
 
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -53,8 +55,9 @@ final class DemoRun {
         stats.fills.add(order.body().path("trades").size());
     }
 
+    /** Cancels an order; one that has filled meanwhile (ORDER_NOT_OPEN) is simply gone. */
     void cancel(String token, String orderId) {
-        if (api.delete("/api/v1/orders/" + orderId, token).ok()) {
+        if (api.delete("/api/v1/orders/" + orderId, token, Set.of("ORDER_NOT_OPEN")).ok()) {
             stats.cancelled.increment();
         }
     }
@@ -62,7 +65,7 @@ final class DemoRun {
     /** A deposit that is not waited for: the simulator credits it a moment later, or declines it. */
     void topUp(String userId, String accountId, long cents) {
         Answer answer = api.post("/api/v1/accounts/" + accountId + "/deposits", tokens.trader(userId),
-                java.util.Map.of("paymentId", orderId("topup"), "amount", DemoMoney.cash(cents)));
+                Map.of("paymentId", orderId("topup"), "amount", DemoMoney.cash(cents)));
         if (answer.ok()) {
             stats.deposits.increment();
         }

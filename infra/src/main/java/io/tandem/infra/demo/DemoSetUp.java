@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Puts the cast on the platform through its public API, every step idempotent so that a restart on
@@ -114,7 +115,8 @@ final class DemoSetUp {
         listing.put("takerFeeRate", "0.002");
         listing.put("issuerAccountId", issuerAccountId);
         listing.put("supply", instrument.supply());
-        Answer answer = run.api().post("/api/v1/instruments", run.tokens().operator(), listing);
+        Answer answer = run.api().post("/api/v1/instruments", run.tokens().operator(), listing,
+                Set.of("INSTRUMENT_ALREADY_LISTED"));
         if (answer.ok()) {
             log.info("demo: listed {} ({}), {} issued to its market maker", instrument.symbol(), instrument.name(),
                     instrument.supply());
@@ -133,7 +135,8 @@ final class DemoSetUp {
             profile.put("shareTrades", true);
             profile.put("publicAccountId", accountId);
             profile.put("acceptsCopiers", true);
-            Answer answer = run.api().put("/api/v1/traders/me", run.tokens().trader(trader.userId()), profile);
+            Answer answer = run.api().put("/api/v1/traders/me", run.tokens().trader(trader.userId()), profile,
+                    Set.of("HANDLE_TAKEN"));
             if (answer.ok()) {
                 return answer.text("handle");
             }

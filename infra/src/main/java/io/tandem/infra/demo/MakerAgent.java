@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A market maker at work: it keeps one resting limit order per quote of {@link DemoDecisions#quotes}
@@ -23,6 +24,9 @@ final class MakerAgent {
 
     private record Resting(String orderId, long priceTicks) {
     }
+
+    /** An amendment of a quote that has filled (or was cancelled) in the meantime: the cue to place a new one. */
+    private static final Set<String> GONE = Set.of("ORDER_NOT_OPEN", "ORDER_NOT_FOUND");
 
     private final Maker maker;
     private final DemoRun run;
@@ -71,7 +75,7 @@ final class MakerAgent {
                 return;
             }
             Answer amended = run.api().patch("/api/v1/orders/" + current.orderId(), token,
-                    Map.of("price", DemoMoney.price(quote.priceTicks())));
+                    Map.of("price", DemoMoney.price(quote.priceTicks())), GONE);
             if (amended.ok()) {
                 run.stats().amended.increment();
                 run.countFills(amended);
