@@ -120,7 +120,7 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
 
     /** Fields that show only the caller's own data: null or an empty page there means "not yours or not there". */
     private static final Set<String> OWNER_SCOPED = Set.of("Query.account", "Query.orders", "Query.payments", "Query.payment",
-            "Query.copies", "Query.copy");
+            "Query.copies", "Query.copy", "Query.portfolio", "Query.equityHistory");
 
     private static final List<Row> GRAPHQL = List.of(
             graphql("Query.account", "query($id: ID!) { account(id: $id) { id owner cash { available } } }", f -> Map.of("id", f.account), 401, 404, 200, 200),
@@ -132,6 +132,13 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
             graphql("Query.candles", "query($s: String!) { candles(symbol: $s, interval: M1, first: 5) { edges { node { start close } } } }",
                     f -> Map.of("s", f.symbol), 401, 200, 200, 200),
             graphql("Query.instruments", "{ instruments { symbol lastPrice change24h } }", f -> Map.of(), 401, 200, 200, 200),
+            graphql("Query.portfolio", "query($id: ID!) { portfolio(accountId: $id) { accountId cash equity positions { symbol } } }",
+                    f -> Map.of("id", f.account), 401, 404, 200, 200),
+            graphql("Query.equityHistory", "query($id: ID!) { equityHistory(accountId: $id) { day equity } }",
+                    f -> Map.of("id", f.account), 401, 404, 200, 200),
+            // The leaderboard and a trader's stats are public to every authenticated user.
+            graphql("Query.leaderboard", "{ leaderboard(period: D30, first: 5) { computedAt edges { node { rank stats { returnPercent } } } } }",
+                    f -> Map.of(), 401, 200, 200, 200),
             // Introspection is not a schema field, but GraphiQL needs it: open to anyone with a token.
             graphql("Query.__schema", "{ __schema { queryType { name } } }", f -> Map.of(), 401, 200, 200, 200),
             // Social fields: profiles, follow lists and posts are public to every authenticated user, and me, feed and

@@ -71,7 +71,7 @@ class DemoMarketEndToEndTest {
     }
 
     private void start() {
-        application = new SpringApplicationBuilder(TandemApplication.class, PendingScalars.class).run(
+        application = new SpringApplicationBuilder(TandemApplication.class).run(
                 "--tandem.data-dir=" + dataDir, "--server.port=0", "--spring.main.banner-mode=off",
                 "--tandem.demo=true", "--tandem.demo.traders=" + TRADERS, "--tandem.demo.seed=" + SEED,
                 "--tandem.demo.tick=300ms", "--tandem.demo.summary-interval=3s",

@@ -126,7 +126,8 @@ class PerformanceWorkedExampleTest extends MongoReadModelTest {
      * day 2: ann sells 1 at 11.00: proceeds 11.00 - fee 0.03 (0.022 rounded up) = 10.97; the share of the
      *        cost basis is 30.06 x 1 / 3 = 10.02, so realized 0.95 (a win); cash 80.91, 2 held at 20.04.
      *        ann copies bob with 5.00 and 1 ACME (market value 11.00): her cost basis loses 20.04 x 1 / 2 = 10.02,
-     *        her net deposits 100.00 - 5.00 - 11.00 = 84.00; the COPY account holds 5.00 and 1 ACME at cost
+     *        the ACME leaves at its market value, so it realizes 11.00 - 10.02 = 0.98 more (realized 1.93, not a sell
+     *        for the win rate), her net deposits 100.00 - 5.00 - 11.00 = 84.00; the COPY account holds 5.00 and 1 ACME at cost
      *        11.00, equity 16.00 (bob's assets under copy), net deposits 16.00.
      *        ann: cash 75.91, 1 ACME at cost 10.02 (market value 11.00, unrealized 0.98), equity 86.91
      *        E = 86.91   F = -16.00   g = 86.91 / (99.94 - 16.00) = 1.035382416011
@@ -154,8 +155,8 @@ class PerformanceWorkedExampleTest extends MongoReadModelTest {
         Clock clock = eveningOf(DAY1.plusDays(1));
 
         ReferencePerformance reference = new ReferencePerformance(history.recorded, history.specs, LocalDate.now(clock));
-        PortfolioFigures annPortfolio = new PortfolioFigures("acc-ann", "ann", "75.91", "86.91", "84.00", "0.95", "0.98",
-                List.of(new PositionFigures("ACME", "1", "10.02", "11.00", "11.00", "0.95", "0.98")));
+        PortfolioFigures annPortfolio = new PortfolioFigures("acc-ann", "ann", "75.91", "86.91", "84.00", "1.93", "0.98",
+                List.of(new PositionFigures("ACME", "1", "10.02", "11.00", "11.00", "1.93", "0.98")));
         PortfolioFigures copyPortfolio = new PortfolioFigures(copyAccount, "ann", "5.00", "16.00", "16.00", "0.00", "0.00",
                 List.of(new PositionFigures("ACME", "1", "11.00", "11.00", "11.00", "0.00", "0.00")));
         StatsFigures ann = new StatsFigures("ann", "ann", "The ann", "3.48", "0.06", "48.61", 8, 0, "0.00", "100.00", 2);

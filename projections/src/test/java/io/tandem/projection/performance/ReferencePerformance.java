@@ -162,9 +162,12 @@ final class ReferencePerformance {
                     String symbol = holding.symbol().value();
                     Lot lot = ledger.lot(symbol);
                     BigDecimal share = costShare(lot, holding.quantity().lots());
+                    BigDecimal value = marketValue(symbol, holding.quantity().lots(), lastTicks.get(symbol));
                     lot.lots -= holding.quantity().lots();
                     lot.cost = lot.cost.subtract(share);
-                    ledger.netDeposits = ledger.netDeposits.subtract(marketValue(symbol, holding.quantity().lots(), lastTicks.get(symbol)));
+                    // leaves at its market value, like a sale at that price: value - share is realized (not a sell for the win rate)
+                    lot.realized = lot.realized.add(value.subtract(share));
+                    ledger.netDeposits = ledger.netDeposits.subtract(value);
                 }
             } else if (p instanceof AssetsTransferredInEvent e) {
                 Ledger ledger = ledgers.get(e.accountId().value());
