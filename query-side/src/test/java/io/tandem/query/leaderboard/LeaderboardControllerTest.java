@@ -12,7 +12,7 @@ import io.tandem.contracts.profile.FindTraderQuery;
 import io.tandem.contracts.profile.TraderProfileView;
 import io.tandem.query.GraphQlTestSupport;
 import io.tandem.query.api.GraphQlLimitsConfiguration;
-import io.tandem.query.portfolio.TestDateScalars;
+import io.tandem.query.api.GraphQlScalars;
 import io.tandem.query.profile.TraderController;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
@@ -34,7 +34,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 @GraphQlTest({LeaderboardController.class, TraderController.class})
-@Import({GraphQlLimitsConfiguration.class, TestDateScalars.class})
+@Import({GraphQlLimitsConfiguration.class, GraphQlScalars.class})
 class LeaderboardControllerTest extends GraphQlTestSupport {
 
     private static final TraderStatsView ALICE = new TraderStatsView("u-alice", "alice", "Alice", Period.D7, "10.00", "2.50",

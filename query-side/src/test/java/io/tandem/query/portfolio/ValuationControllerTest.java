@@ -12,6 +12,7 @@ import io.tandem.contracts.portfolio.PortfolioPositionView;
 import io.tandem.contracts.portfolio.PortfolioView;
 import io.tandem.query.GraphQlTestSupport;
 import io.tandem.query.api.GraphQlLimitsConfiguration;
+import io.tandem.query.api.GraphQlScalars;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 @GraphQlTest(ValuationController.class)
-@Import({GraphQlLimitsConfiguration.class, TestDateScalars.class})
+@Import({GraphQlLimitsConfiguration.class, GraphQlScalars.class})
 class ValuationControllerTest extends GraphQlTestSupport {
 
     private static final AccountView ALICE = new AccountView("acc-1", "alice", "TRADING", new CashView("10.00", "0.00"), List.of());
