@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.graphql.GraphQlAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -111,9 +112,9 @@ class EventStoreTest {
                 eventStore.publish(new GenericDomainEventMessage<>(type, aggregateId, sequence, payload)));
     }
 
-    /** Auto-configuration only: Axon, JPA and H2 as application.yml sets them up, without Tandem's modules. */
+    /** Auto-configuration only: Axon, JPA and H2 as application.yml sets them up, without Tandem's modules (nor the GraphQL schema, whose scalars are Tandem's). */
     @SpringBootConfiguration
-    @EnableAutoConfiguration(exclude = MongoAutoConfiguration.class)
+    @EnableAutoConfiguration(exclude = {MongoAutoConfiguration.class, GraphQlAutoConfiguration.class})
     static class AxonAndJpaOnly {
     }
 }
