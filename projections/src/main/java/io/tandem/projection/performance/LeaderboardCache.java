@@ -20,10 +20,12 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.tandem.projection.performance.PerformanceDocuments.*;
 
@@ -31,7 +33,7 @@ import static io.tandem.projection.performance.PerformanceDocuments.*;
  * The latest ranking of each period in memory, sorted once per sort key, so that a leaderboard page
  * costs one small read (the newest {@code leaderboard_runs} document, to see whether a newer ranking
  * exists) and a walk of an in-memory list. A period is loaded again, in one read, only when a query
- * finds a newer generation than the one it holds.
+ * finds a newer generation than the one it holds; queries arriving meanwhile answer from the one held.
  * <p>
  * A cursor names the last entry of a page by its sort value, handle and user id (with the period and
  * sort it belongs to), so that the next page starts right after where that entry sorts, even in a
@@ -47,6 +49,7 @@ final class LeaderboardCache {
     private final MongoCollection<Document> rankings;
     private final MongoCollection<Document> runs;
     private final Map<Period, Ranking> byPeriod = new EnumMap<>(Period.class);
+    private final Set<Period> loading = EnumSet.noneOf(Period.class);
 
     LeaderboardCache(MongoDatabase database) {
         this.rankings = database.getCollection(ReadModelCollections.LEADERBOARD);
@@ -142,7 +145,11 @@ final class LeaderboardCache {
         return sort == LeaderboardSort.MAX_DRAWDOWN || sort == LeaderboardSort.RISK_SCORE;
     }
 
-    /** The period's ranking of the newest run, loaded when the cached one is older; null before the first run. */
+    /**
+     * The period's ranking of the newest run, loaded when the cached one is older; null before the
+     * first run. One query loads a newer generation while the others keep answering from the cached
+     * one, so that a new run costs one load, not one per concurrent query.
+     */
     private Ranking latest(Period period) {
         Document run = runs.find().sort(new Document("_id", -1)).limit(1).first();
         if (run == null) {
@@ -151,11 +158,19 @@ final class LeaderboardCache {
         long generation = Numbers.longOf(run, GENERATION);
         synchronized (byPeriod) {
             Ranking cached = byPeriod.get(period);
-            if (cached != null && cached.generation == generation) {
+            if (cached != null && (cached.generation >= generation || loading.contains(period))) {
                 return cached;
             }
+            loading.add(period);
         }
-        Ranking loaded = load(period, generation, run.getString(COMPUTED_AT));
+        Ranking loaded;
+        try {
+            loaded = load(period, generation, run.getString(COMPUTED_AT));
+        } finally {
+            synchronized (byPeriod) {
+                loading.remove(period);
+            }
+        }
         synchronized (byPeriod) {
             Ranking cached = byPeriod.get(period);
             if (cached == null || cached.generation < generation) {
