@@ -26,7 +26,8 @@ import java.util.Map;
  * A top-level list without page arguments whose length has no small bound ({@code copies}: every copy
  * ever started from an account, closed ones included) costs as a default page of
  * {@link PageArguments#DEFAULT_PAGE_SIZE} items: otherwise a page of each copy's orders under it
- * would be counted once however many copies answer. {@code equityHistory} (up to 1,000 days) is counted
+ * would be counted once however many copies answer. {@code instruments} (every listed instrument, each
+ * with its last price and 24-hour change) costs the same. {@code equityHistory} (up to 1,000 days) is counted
  * as {@value #EQUITY_HISTORY_ITEMS} days.
  */
 class OperationCostLimit extends MaxQueryComplexityInstrumentation {
@@ -40,7 +41,7 @@ class OperationCostLimit extends MaxQueryComplexityInstrumentation {
 
     /** Top-level lists without page arguments and the number of items each is counted as. */
     private static final Map<String, Integer> UNPAGED_LISTS = Map.of("copies", PageArguments.DEFAULT_PAGE_SIZE,
-            "equityHistory", EQUITY_HISTORY_ITEMS);
+            "instruments", PageArguments.DEFAULT_PAGE_SIZE, "equityHistory", EQUITY_HISTORY_ITEMS);
 
     static int cost(FieldComplexityEnvironment field, int childrenCost) {
         long own = 1L + childrenCost;

@@ -166,6 +166,21 @@ class MarketDataControllerTest extends GraphQlTestSupport {
                 .path("instruments[1].change24h").valueIsNull();
     }
 
+    /** instruments is unpaged: it counts as a page of 20, so that many aliases of it are refused before anything is read. */
+    @Test
+    void manyAliasesOfTheInstrumentListAreRefusedBeforeAnythingIsAsked() {
+        actAs("bob", "TRADER");
+        StringBuilder aliases = new StringBuilder("{");
+        for (int i = 0; i < 25; i++) {
+            aliases.append(" i").append(i).append(": instruments { symbol name lastPrice change24h }");
+        }
+
+        graphQlTester.document(aliases.append(" }").toString()).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error ->
+                        assertThat(error.getExtensions()).containsEntry("code", "QUERY_TOO_COMPLEX")));
+        verify(queryGateway, never()).query(any(FindInstrumentsQuery.class), any(ResponseType.class));
+    }
+
     @Test
     void marketDataIsForAuthenticatedUsersOnly() {
         graphQlTester.document("{ instruments { symbol } }").execute()
