@@ -15,24 +15,31 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The demo's HTTP client of the platform's public API, used like any other client's: bearer tokens,
- * JSON bodies, problem details back. A 429 is honoured by waiting the {@code Retry-After} seconds it
- * names (at most a few times); every other refusal is returned as an {@link Answer} for the caller to
+ * JSON bodies, problem details back. A 429 is honoured in full: a short {@code Retry-After} (up to
+ * {@value #LONGEST_WAIT_SECONDS} s) is waited and the request sent again (a few times); a longer one
+ * makes every request of that user to that part of the API (orders, traders, posts, copies...) answer
+ * 429 here, unsent, until it has passed. Every other refusal is returned as an {@link Answer} for the caller to
  * count and carry on, so nothing the platform refuses can stop the demo, let alone the application.
  */
 final class DemoApi {
 
     private static final Logger log = LoggerFactory.getLogger(DemoApi.class);
     private static final int RATE_LIMIT_RETRIES = 3;
+    private static final long LONGEST_WAIT_SECONDS = 2;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http;
     private final ObjectMapper json;
     private final String base;
     private final DemoStats stats;
+    /** Per user (token) and budget (first path segment): until when (System.nanoTime) nothing is sent. */
+    private final Map<String, Long> backOffUntil = new ConcurrentHashMap<>();
 
     DemoApi(String base, ObjectMapper json, DemoStats stats, ExecutorService executor) {
         this.http = HttpClient.newBuilder().executor(executor).connectTimeout(Duration.ofSeconds(5)).build();
@@ -93,8 +100,9 @@ final class DemoApi {
     }
 
     /**
-     * Sends one request; on 429 waits Retry-After (1 s if absent, at most 10 s) and sends it again, a few
-     * times. Interrupted (the demo stops): answers no response and leaves the interrupt flag set.
+     * Sends one request; on 429 waits Retry-After (1 s if absent) and sends it again, a few times, or,
+     * when it asks for longer than {@value #LONGEST_WAIT_SECONDS} s, holds back that user's requests to
+     * that budget until it has passed (see the class comment). Interrupted (the demo stops): answers no response and leaves the interrupt flag set.
      */
     Answer send(String method, String path, String token, Object body) {
         return send(method, path, token, body, Set.of());
@@ -111,6 +119,15 @@ final class DemoApi {
             request.header("Authorization", "Bearer " + token);
         }
         HttpRequest built = request.build();
+        String budget = (token == null ? "" : token) + " " + budgetOf(path);
+        Long until = backOffUntil.get(budget);
+        if (until != null) {
+            if (System.nanoTime() - until < 0) {
+                stats.rateLimited();
+                return new Answer(429, MissingNode.getInstance());
+            }
+            backOffUntil.remove(budget, until);
+        }
         for (int attempt = 0; ; attempt++) {
             HttpResponse<String> response;
             try {
@@ -131,14 +148,30 @@ final class DemoApi {
                 return answer;
             }
             stats.rateLimited();
-            long seconds = response.headers().firstValue("Retry-After").map(DemoApi::seconds).orElse(1L);
+            long seconds = Math.max(1, response.headers().firstValue("Retry-After").map(DemoApi::seconds).orElse(1L));
+            if (seconds > LONGEST_WAIT_SECONDS) {
+                backOffUntil.put(budget, System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds));
+                return new Answer(429, parse(response.body()));
+            }
             try {
-                Thread.sleep(Math.min(10, Math.max(1, seconds)) * 1_000L);
+                Thread.sleep(seconds * 1_000L);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new Answer(-1, MissingNode.getInstance());
             }
         }
+    }
+
+    /** The rate-limit budget a path draws on, as far as the demo needs to tell them apart: its first segment under /api/v1 (or under / elsewhere). */
+    static String budgetOf(String path) {
+        String rest = path.startsWith("/api/v1/") ? path.substring("/api/v1/".length())
+                : path.startsWith("/") ? path.substring(1) : path;
+        int end = rest.indexOf('/');
+        int query = rest.indexOf('?');
+        if (query >= 0 && (end < 0 || query < end)) {
+            end = query;
+        }
+        return end < 0 ? rest : rest.substring(0, end);
     }
 
     private static long seconds(String retryAfter) {
