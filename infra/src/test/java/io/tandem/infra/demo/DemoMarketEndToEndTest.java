@@ -235,11 +235,35 @@ class DemoMarketEndToEndTest {
                 assertThat(new BigDecimal(portfolio.path("equity").asText()))
                         .isEqualByComparingTo(value.setScale(2, RoundingMode.DOWN));
             }
-            List<String> ranked = new ArrayList<>();
-            graphql(admin, "query { leaderboard(period: D7, first: 50) { edges { node { rank trader { handle } } } } }",
-                    Map.of()).path("leaderboard").path("edges")
-                    .forEach(edge -> ranked.add(edge.path("node").path("trader").path("handle").asText()));
-            assertThat(ranked).containsAll(demo().handles().values());
+            Map<String, JsonNode> ranked = new HashMap<>();
+            graphql(admin, """
+                    query { leaderboard(period: D7, first: 50) { edges { node { rank trader { handle } stats { copiers assetsUnderCopy } } } } }""",
+                    Map.of()).path("leaderboard").path("edges").forEach(edge ->
+                    ranked.put(edge.path("node").path("trader").path("handle").asText(), edge.path("node").path("stats")));
+            assertThat(ranked.keySet()).containsAll(demo().handles().values());
+            // Each leader's copiers and assets under copy are its live copies and their COPY accounts' equity.
+            for (Trader leader : cast.traders()) {
+                int live = 0;
+                BigDecimal underCopy = BigDecimal.ZERO;
+                for (Trader copier : cast.traders()) {
+                    if (copier.copyOf() != leader.index()) {
+                        continue;
+                    }
+                    JsonNode copies = graphql(token(copier.userId()), "query($id: ID!) { copies(accountId: $id) { status copyAccountId } }",
+                            Map.of("id", demo().accounts().get(copier.userId()))).path("copies");
+                    for (JsonNode copy : copies) {
+                        if (copy.path("status").asText().equals("ACTIVE") || copy.path("status").asText().equals("PAUSED")) {
+                            live++;
+                            underCopy = underCopy.add(new BigDecimal(graphql(admin, "query($id: ID!) { portfolio(accountId: $id) { equity } }",
+                                    Map.of("id", copy.path("copyAccountId").asText())).path("portfolio").path("equity").asText()));
+                        }
+                    }
+                }
+                JsonNode stats = ranked.get(demo().handles().get(leader.userId()));
+                assertThat(stats.path("copiers").asInt()).as("copiers of %s", leader.handle()).isEqualTo(live);
+                assertThat(new BigDecimal(stats.path("assetsUnderCopy").asText())).as("assets under copy of %s", leader.handle())
+                        .isEqualByComparingTo(underCopy);
+            }
         });
     }
 
