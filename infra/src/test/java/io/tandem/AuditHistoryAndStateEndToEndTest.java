@@ -6,6 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tandem.TandemClient.Response;
 import io.tandem.infra.audit.AuditCommandLine;
 import io.tandem.infra.audit.AuditExit;
+import com.mongodb.client.MongoDatabase;
+import io.tandem.contracts.account.AccountOpenedEvent;
+import io.tandem.infra.audit.AuditContext;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -13,10 +22,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
@@ -34,6 +45,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +76,8 @@ class AuditHistoryAndStateEndToEndTest {
     private TradingDesk.Market market;
     private String aliceHistoryJsonl;
     private JsonNode aliceStateAtSeq3;
+    private Set<Object> serverSerializerModules;
+    private long aliceEventCount;
 
     @BeforeAll
     void tradePayAndSocialise() throws IOException {
@@ -99,6 +113,9 @@ class AuditHistoryAndStateEndToEndTest {
             assertThat(cash.path("available").asText()).isEqualTo("10599.20");
             assertThat(cash.path("reserved").asText()).isEqualTo("0.00");
         });
+        serverSerializerModules = ((JacksonSerializer) server.getBean("eventSerializer", Serializer.class)).getObjectMapper()
+                .getRegisteredModuleIds();
+        aliceEventCount = rows(market.aliceAccount()).size();
     }
 
     @AfterAll
@@ -274,6 +291,26 @@ class AuditHistoryAndStateEndToEndTest {
             Cli locked = cli("history", "--aggregate", market.aliceAccount(), dir);
             assertThat(locked.status()).as(locked.err()).isEqualTo(AuditExit.FAILED);
             assertThat(locked.err()).contains("--server");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void theAuditContextOpensTheServersStoresWithTheServersBeanTypes() {
+        try (ConfigurableApplicationContext audit = new SpringApplicationBuilder(AuditContext.class).web(WebApplicationType.NONE)
+                .run("--tandem.data-dir=" + dataDir, "--spring.main.banner-mode=off")) {
+            Serializer serializer = audit.getBean("eventSerializer", Serializer.class);
+            assertThat(((JacksonSerializer) serializer).getObjectMapper().getRegisteredModuleIds())
+                    .as("configured as the server's event serializer").isEqualTo(serverSerializerModules);
+            List<? extends DomainEventMessage<?>> events = audit.getBean(EventStore.class).readEvents(market.aliceAccount()).asStream().toList();
+            assertThat(events).hasSize((int) aliceEventCount);
+            assertThat(events.get(0).getPayload()).isInstanceOf(AccountOpenedEvent.class);
+            assertThat(events.get(0).getMetaData()).containsKeys("who", "traceId", "correlationId");
+            assertThat(audit.getBean(TokenStore.class).fetchSegments("portfolio")).containsExactly(0);
+            assertThat(audit.getBean(MongoDatabase.class).getCollection("accounts").countDocuments()).isPositive();
+            assertThat(audit.getBeansOfType(TransactionManager.class)).hasSize(1);
+            assertThat(audit.getBeansOfType(PlatformTransactionManager.class)).hasSize(1);
+            assertThat(audit.containsBean("commandBus")).as("nothing that sends commands").isFalse();
         }
     }
 

@@ -32,6 +32,7 @@ import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfigu
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.web.config.SpringDataJacksonConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
@@ -44,7 +45,9 @@ import javax.sql.DataSource;
  * that tests looking for the application's configuration still find {@code TandemApplication}.
  * <p>
  * Only the auto-configurations listed here run: properties, Jackson (the same {@link ObjectMapper}
- * the server's event serializer uses), the data source and a JDBC transaction manager. Axon's
+ * the server's event serializer uses: Spring Boot's, with the same modules, Spring Data's Jackson
+ * modules included as the server's web configuration adds them), the data source and a JDBC
+ * transaction manager. Axon's
  * auto-configuration, the web server, JPA, event processors, sagas, db-scheduler and the command and
  * query buses are absent, so nothing here can send a command, handle an event or push an update.
  * <p>
@@ -59,7 +62,8 @@ import javax.sql.DataSource;
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, JacksonAutoConfiguration.class,
         DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
         TransactionAutoConfiguration.class})
-@Import({PlatformConfiguration.class, ReadModelStoreConfiguration.class, EventUpcasters.class})
+@Import({PlatformConfiguration.class, ReadModelStoreConfiguration.class, EventUpcasters.class,
+        SpringDataJacksonConfiguration.class})
 @ComponentScan("io.tandem.infra.audit")
 public class AuditContext {
 
@@ -105,21 +109,16 @@ public class AuditContext {
     }
 
     @Bean
-    public EventUpcasterChain eventUpcasterChain(ObjectProvider<EventUpcaster> upcasters) {
-        return new EventUpcasterChain(upcasters.orderedStream().toList());
-    }
-
-    @Bean
     public JdbcEventStorageEngine eventStorageEngine(DataSource dataSource, TransactionManager axonTransactionManager,
                                                      @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                     EventUpcasterChain eventUpcasterChain) throws Exception {
+                                                     ObjectProvider<EventUpcaster> upcasters) {
         PersistenceExceptionResolver errors = new JdbcSQLErrorCodesResolver();
         return JdbcEventStorageEngine.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
                 .transactionManager(axonTransactionManager)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(eventSerializer)
-                .upcasterChain(eventUpcasterChain)
+                .upcasterChain(upcasterChain(upcasters))
                 .persistenceExceptionResolver(errors)
                 .schema(EVENT_SCHEMA)
                 .dataType(byte[].class)
@@ -130,6 +129,12 @@ public class AuditContext {
     @Qualifier("eventStore")
     public EmbeddedEventStore eventStore(JdbcEventStorageEngine eventStorageEngine) {
         return EmbeddedEventStore.builder().storageEngine(eventStorageEngine).build();
+    }
+
+    /** Every upcaster bean, in their order (a chain is an upcaster itself, so none is declared as a bean). */
+    public static EventUpcasterChain upcasterChain(ObjectProvider<EventUpcaster> upcasters) {
+        return new EventUpcasterChain(upcasters.orderedStream()
+                .filter(upcaster -> !(upcaster instanceof EventUpcasterChain)).toList());
     }
 
     /** The token store, with the event serializer (the server's general serializer is configured the same way). */

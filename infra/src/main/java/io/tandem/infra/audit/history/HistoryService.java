@@ -3,6 +3,7 @@ package io.tandem.infra.audit.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tandem.infra.audit.AuditContext;
 import io.tandem.infra.audit.AuditRefusal;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -65,7 +66,7 @@ public class HistoryService {
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.serializer = serializer;
-        this.upcasters = new EventUpcasterChain(upcasters.orderedStream().toList());
+        this.upcasters = AuditContext.upcasterChain(upcasters);
         this.json = json;
     }
 
