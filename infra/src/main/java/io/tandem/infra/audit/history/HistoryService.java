@@ -72,10 +72,9 @@ public class HistoryService {
 
     /** Whether the store holds any event of the aggregate. */
     public boolean exists(String aggregateId) {
-        return Boolean.TRUE.equals(readOnly.execute(status -> !jdbc.queryForList(
-                "select sequence_number from domain_event_entry where aggregate_identifier = ? and sequence_number = "
-                        + "(select min(sequence_number) from domain_event_entry where aggregate_identifier = ?)",
-                Long.class, aggregateId, aggregateId).isEmpty()));
+        return readOnly.execute(status -> jdbc.queryForObject(
+                "select min(sequence_number) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, aggregateId)) != null;
     }
 
     /**
