@@ -46,6 +46,7 @@ import java.util.concurrent.Callable;
                 "2:bad usage", "3:the operation could not run (store in use, unknown aggregate, refused)"})
 public class AuditCommandLine implements Callable<Integer> {
 
+    private static final String QUIET_MONGO = "--logging.level.de.bwaldvogel.mongo";
     private static final List<String> SPRING_PREFIXES = List.of("--tandem.", "--spring.", "--axon.", "--logging.");
 
     private final List<String> springArguments;
@@ -111,7 +112,12 @@ public class AuditCommandLine implements Callable<Integer> {
             defaults.put("logging.level.root", "WARN");
             defaults.put("logging.level.io.tandem", "WARN");
             application.setDefaultProperties(defaults);
-            context = application.run(springArguments.toArray(String[]::new));
+            List<String> arguments = new ArrayList<>(springArguments);
+            // The embedded read-model store warns on every open about index kinds it ignores; the server logs it once.
+            if (arguments.stream().noneMatch(argument -> argument.startsWith(QUIET_MONGO + "="))) {
+                arguments.add(QUIET_MONGO + "=ERROR");
+            }
+            context = application.run(arguments.toArray(String[]::new));
         }
         return context;
     }
