@@ -96,7 +96,11 @@ class AuditHistoryAndStateEndToEndTest {
         Response resting = client.place(desk.alice, market.aliceAccount(), "bid-3", symbol, "BUY", "9.00", "5", "GTC");
         assertThat(resting.status()).isEqualTo(201);
         assertThat(client.cancel(desk.alice, resting.text("orderId")).status()).isEqualTo(200);
-        assertThat(client.place(desk.alice, market.aliceAccount(), "ask-2", symbol, "SELL", "11.00", "10", "GTC").status()).isEqualTo(201);
+        // Selling what was bought waits for the purchase's settlement (shown by the read model, behind the account).
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(client.account(desk.alice, market.aliceAccount())
+                .path("positions").findValuesAsText("quantity")).containsExactly("40"));
+        Response ask = client.place(desk.alice, market.aliceAccount(), "ask-2", symbol, "SELL", "11.00", "10", "GTC");
+        assertThat(ask.status()).as(ask.raw()).isEqualTo(201);
         Response deposit = client.post("/api/v1/accounts/" + market.aliceAccount() + "/deposits", desk.alice,
                 Map.of("paymentId", "audit-deposit", "amount", "1000.00"));
         assertThat(deposit.status()).as(deposit.raw()).isEqualTo(202);
