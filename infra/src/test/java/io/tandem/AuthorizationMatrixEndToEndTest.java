@@ -63,6 +63,12 @@ class AuthorizationMatrixEndToEndTest extends RunningApplication {
             rest("POST /api/v1/instruments", f -> Call.json("POST", "/api/v1/instruments", f.listing()), 401, 403, 403, 201),
             rest("POST /api/v1/admin/accounts/{accountId}/adjustments", f -> Call.json("POST", "/api/v1/admin/accounts/" + f.account + "/adjustments", f.adjustment()), 401, 403, 403, 200),
             rest("GET /api/v1/admin/ledger", f -> Call.of("GET", "/api/v1/admin/ledger"), 401, 403, 403, 200),
+            // Audit (issue 11): admins only; an unknown job is 404 to them.
+            rest("GET /api/v1/admin/audit/aggregates/{aggregateId}/history", f -> Call.of("GET", "/api/v1/admin/audit/aggregates/"
+                    + f.account + "/history"), 401, 403, 403, 200),
+            rest("GET /api/v1/admin/audit/aggregates/{aggregateId}/state", f -> Call.of("GET", "/api/v1/admin/audit/aggregates/"
+                    + f.account + "/state?seq=0"), 401, 403, 403, 200),
+            rest("GET /api/v1/admin/audit/jobs/{jobId}", f -> Call.of("GET", "/api/v1/admin/audit/jobs/unknown-job"), 401, 403, 403, 404),
             // Webhooks carry no bearer token: the provider's signature decides, whoever else calls.
             rest("POST /api/v1/payments/webhooks/{provider}", f -> f.signedWebhook("simulator", "unknown-payment"), 404, 404, 404, 404),
             rest("POST /api/v1/payments/webhooks/{provider}", f -> f.unsignedWebhook("simulator"), 401, 401, 401, 401),

@@ -19,5 +19,14 @@
  *       processor's token is claimed) the command line refuses and names {@code --server}, which runs
  *       the operation through that server's HTTP endpoint instead.</li>
  * </ul>
+ * <p>
+ * Wiring an operation in (the framework's side is in this package): a command line command is a
+ * picocli class extending {@link io.tandem.infra.audit.ReportCommand}, listed in
+ * {@link io.tandem.infra.audit.AuditCommandLine}'s {@code subcommands}; a long HTTP operation is a
+ * {@code POST} under {@code /api/v1/admin/audit/} that answers
+ * {@code ResponseEntity.accepted().body(jobs.start(kind, progress -> service.run(..., progress)).view())}
+ * with the {@link io.tandem.infra.audit.AuditJobs} bean, polled at {@code GET /api/v1/admin/audit/jobs/{id}};
+ * a short one answers {@link io.tandem.infra.audit.AuditAnswer#of} at once. A service refuses with
+ * {@link io.tandem.infra.audit.AuditRefusal} (exit 3; HTTP 404/409/503 with a problem body).
  */
 package io.tandem.infra.audit;

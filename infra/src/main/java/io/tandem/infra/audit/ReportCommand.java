@@ -1,0 +1,37 @@
+package io.tandem.infra.audit;
+
+import org.springframework.context.ApplicationContext;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.concurrent.Callable;
+
+/**
+ * An audit command that produces one {@link AuditReport}. A subclass is a picocli {@code @Command}
+ * with its own {@code @Option}s; it says how to run locally (with a bean of the audit context) and
+ * how to run through a server ({@link RemoteCall}). {@link AuditCommandLine} does the rest: opening
+ * the context, the progress bar, human or {@code --json} output, the exit status, refusals.
+ */
+public abstract class ReportCommand implements Callable<Integer> {
+
+    @Mixin
+    protected AuditOptions options;
+
+    @ParentCommand
+    protected AuditCommandLine audit;
+
+    /** Runs the operation in the audit context (or a test's server context). */
+    protected abstract AuditReport runLocally(ApplicationContext context, Progress progress);
+
+    /** The admin endpoint that runs the same operation in a server. */
+    protected abstract RemoteCall remoteCall();
+
+    @Override
+    public final Integer call() {
+        return audit.execute(this);
+    }
+
+    AuditOptions options() {
+        return options;
+    }
+}
