@@ -100,11 +100,11 @@ final class Settlements {
 
     /** The run's amount must be the platform credits of exactly its trades, none collected before. */
     void feesCollected(AccountBook book, FeesCollectedEvent run, long globalIndex) {
-        TradeId first = run.first();
+        TradeId first = run.firstTradeId();
         String symbol = first.symbol().value();
         long from = first.sequence();
-        long to = run.tradeId().sequence();
-        String reference = first.value() + ".." + run.tradeId().value();
+        long to = run.lastTradeId().sequence();
+        String reference = first.value() + ".." + run.lastTradeId().value();
         if (to < from || to - from >= LONGEST_FEE_RUN) {
             book.differsInCash(run.amount().cents());
             fold.differ("FEES_MISMATCH", book.accountId, symbol, reference, "cents", 0, run.amount().cents(), globalIndex, -1,
