@@ -34,6 +34,9 @@ public final class LedgerHistory {
         placed(client.place(desk.issuer, market.issuerAccount(), "ask-1", symbol, "SELL", "10.00", "100", "GTC"), "NEW");
         placed(client.place(desk.alice, market.aliceAccount(), "bid-1", symbol, "BUY", "10.00", "30", "GTC"), "FILLED");
         placed(client.place(desk.bob, market.bobAccount(), "bid-2", symbol, "BUY", "10.00", "20", "GTC"), "FILLED");
+        // Settlement is asynchronous: alice sells once her bought position has settled.
+        await().atMost(TradingDesk.READ_MODEL_TIMEOUT).untilAsserted(() -> assertThat(
+                client.account(desk.alice, market.aliceAccount()).path("positions").path(0).path("quantity").asText()).isEqualTo("30"));
         Response ask = client.place(desk.alice, market.aliceAccount(), "ask-2", symbol, "SELL", "11.00", "10", "GTC");
         placed(ask, "NEW");
         placed(client.place(desk.bob, market.bobAccount(), "bid-3", symbol, "BUY", "11.00", "4", "IOC"), "FILLED");
