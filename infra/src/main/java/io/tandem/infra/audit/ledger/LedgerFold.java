@@ -72,12 +72,6 @@ final class LedgerFold {
             AccountBook book = book(e.accountId().value(), globalIndex);
             book.addAvailableLots(e.symbol().value(), e.quantity().lots());
             issued.merge(e.symbol().value(), e.quantity().lots(), Math::addExact);
-            InstrumentListedEvent listing = listed.get(e.symbol().value());
-            if (listing != null && listing.supply().lots() != issued.get(e.symbol().value())) {
-                differ("SUPPLY_NOT_AS_LISTED", book.accountId, e.symbol().value(), null, "lots",
-                        listing.supply().lots(), issued.get(e.symbol().value()), globalIndex, -1,
-                        "the issued supply differs from the listing's");
-            }
         } else if (event instanceof CashReservedEvent e) {
             AccountBook book = book(e.accountId().value(), globalIndex);
             book.available = Math.subtractExact(book.available, e.amount().cents());
@@ -310,9 +304,15 @@ final class LedgerFold {
                 symbols.add(symbol);
             }
         });
+        symbols.addAll(listed.keySet());
         List<LedgerReport.Instrument> instruments = new ArrayList<>();
         for (String symbol : symbols) {
             long supply = issued.getOrDefault(symbol, 0L);
+            InstrumentListedEvent listing = listed.get(symbol);
+            if (listing != null && listing.supply().lots() != supply) {
+                differ("SUPPLY_NOT_AS_LISTED", listing.issuerAccountId().value(), symbol, null, "lots",
+                        listing.supply().lots(), supply, headIndex, -1, "the issued supply differs from the listing's");
+            }
             long positions = held.getOrDefault(symbol, 0L);
             long inFlight = settlements.lotsInFlight(symbol);
             boolean balanced = positions == Math.subtractExact(supply, inFlight);
