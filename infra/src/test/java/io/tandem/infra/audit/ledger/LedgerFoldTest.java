@@ -2,12 +2,15 @@ package io.tandem.infra.audit.ledger;
 
 import io.tandem.contracts.account.*;
 import io.tandem.contracts.common.*;
+import io.tandem.contracts.orderbook.InstrumentListedEvent;
+import io.tandem.contracts.orderbook.InstrumentSpec;
 import io.tandem.contracts.orderbook.TradeExecutedEvent;
 import io.tandem.contracts.payment.PaymentConfirmedEvent;
 import io.tandem.contracts.payment.PaymentDirection;
 import io.tandem.contracts.payment.PaymentId;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -212,6 +215,27 @@ class LedgerFoldTest {
             assertThat(difference.expected()).isEqualTo(3_000);
             assertThat(difference.found()).isEqualTo(3_001);
         });
+    }
+
+    @Test
+    void anIssuedSupplyOtherThanTheListingsIsReported() {
+        InstrumentSpec spec = new InstrumentSpec(ACME, "Acme", new BigDecimal("0.01"), new BigDecimal("0.0001"),
+                new BigDecimal("0.001"), new BigDecimal("0.002"), Quantity.ofLots(1_000_000), Cash.ofCents(100_000_000),
+                new BigDecimal("0.1"));
+        given(new AccountOpenedEvent(ISSUER, UserId.of("acme"), AccountType.TRADING),
+                new SupplyIssuedEvent(ISSUER, ACME, Quantity.ofLots(900)),
+                new InstrumentListedEvent(ACME, spec, ISSUER, Quantity.ofLots(1000), Instant.EPOCH));
+
+        LedgerReport report = fold.report(index - 1);
+
+        assertThat(report.differences()).singleElement().satisfies(difference -> {
+            assertThat(difference.kind()).isEqualTo("SUPPLY_NOT_AS_LISTED");
+            assertThat(difference.accountId()).isEqualTo("issuer");
+            assertThat(difference.expected()).isEqualTo(1000);
+            assertThat(difference.found()).isEqualTo(900);
+        });
+        assertThat(report.instruments()).singleElement().satisfies(instrument ->
+                assertThat(instrument.supply()).isEqualTo("0.09"));
     }
 
     @Test
