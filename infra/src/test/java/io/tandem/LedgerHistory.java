@@ -7,6 +7,7 @@ import io.tandem.TradingDesk.Market;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,7 +15,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * A history for the audit tests, made through a running application over HTTP: trades with fees
  * between an issuer and two traders (a partial fill, a cancelled remainder), deposits of which a
- * simulator declining half of them confirms some and declines others, and a withdrawal. It returns
+ * simulator declining half of them confirms some and declines others, a withdrawal, and a copy started
+ * and stopped (transfers to and from its copy account). It returns
  * once settlement and payments have caught up and the read-model ledger balances.
  */
 public final class LedgerHistory {
@@ -41,6 +43,19 @@ public final class LedgerHistory {
         placed(ask, "NEW");
         placed(client.place(desk.bob, market.bobAccount(), "bid-3", symbol, "BUY", "11.00", "4", "IOC"), "FILLED");
         assertThat(client.cancel(desk.alice, ask.text("orderId")).status()).isEqualTo(200);
+
+        // Bob copies alice for a while: the copy's funding and its return are transfers between accounts.
+        String handle = SocialDesk.uniqueHandle("ledger");
+        Response profile = client.send("PUT", "/api/v1/traders/me", desk.alice, """
+                {"handle":"%s","displayName":"Ledger leader","shareTrades":true,"publicAccountId":"%s",
+                 "acceptsCopiers":true,"maxCopiers":10}""".formatted(handle, market.aliceAccount()));
+        assertThat(profile.status()).as(profile.raw()).isEqualTo(200);
+        Response copy = client.post("/api/v1/copies", desk.bob, Map.of("clientCopyId", "ledger-copy",
+                "fromAccountId", market.bobAccount(), "leader", handle, "amount", "500.00", "stopLossPercent", "10",
+                "sizing", "PROPORTIONAL", "copyOpenPositions", false));
+        assertThat(copy.status()).as(copy.raw()).isEqualTo(201);
+        Response stop = client.send("DELETE", "/api/v1/copies/" + copy.text("copyId"), desk.bob, null);
+        assertThat(stop.status()).as(stop.raw()).isEqualTo(202);
 
         PaymentDesk payments = new PaymentDesk(client);
         Payer payer = payments.payer();

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code verify ledger} over a history generated through the running application (trades with
- * fees, confirmed and declined payments, a withdrawal): it balances and shows the read-model
+ * fees, confirmed and declined payments, a withdrawal, a copy's transfers): it balances and shows the read-model
  * ledger's totals; then settlement events altered directly in the event table are reported with
  * the right account, instrument and global index.
  */
@@ -67,6 +67,9 @@ class LedgerVerificationEndToEndTest {
 
         assertThat(report.ok()).as(report.human()).isTrue();
         assertThat(report.differences()).isEmpty();
+        assertThat(report.transfersInFlight()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where payload_type = ?", Long.class,
+                "io.tandem.contracts.account.AssetsTransferredInEvent")).as("the copy's funding and return").isPositive();
         assertThat(report.cashTotal()).isEqualTo(readModel.path("cashTotal").asText());
         assertThat(report.adjustmentsTotal()).isEqualTo(readModel.path("adjustmentsTotal").asText());
         assertThat(report.depositsTotal()).isEqualTo(readModel.path("depositsTotal").asText()).isNotEqualTo("0.00");
