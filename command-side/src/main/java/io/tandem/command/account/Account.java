@@ -298,8 +298,8 @@ public class Account {
             }
             amount = Math.addExact(amount, credit.cents());
         }
-        apply(new FeesCollectedEvent(accountId, command.lastTradeId(), Cash.ofCents(amount),
-                TradeId.of(first.symbol(), first.sequence() + skip)));
+        apply(new FeesCollectedEvent(accountId, TradeId.of(first.symbol(), first.sequence() + skip),
+                command.lastTradeId(), Cash.ofCents(amount)));
     }
 
     /** Releases the order's leftover reservation now, or marks it to be released after the last settlement. */
@@ -522,7 +522,7 @@ public class Account {
     @EventSourcingHandler
     void on(FeesCollectedEvent event) {
         availableCash = Math.addExact(availableCash, event.amount().cents());
-        collectedFees.advance(event.tradeId());
+        collectedFees.advance(event.lastTradeId());
     }
 
     @EventSourcingHandler

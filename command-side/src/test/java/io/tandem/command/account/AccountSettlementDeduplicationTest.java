@@ -87,12 +87,12 @@ class AccountSettlementDeduplicationTest {
     void aRunOfFeesIsCollectedAsTheSumOfItsTrades() {
         fixture.given(opened())
                 .when(new CollectFeesCommand(ACCOUNT, TRADE, cents(3, 0, 6)))
-                .expectEvents(new FeesCollectedEvent(ACCOUNT, TRADE_3, Cash.ofCents(9), TRADE));
+                .expectEvents(new FeesCollectedEvent(ACCOUNT, TRADE, TRADE_3, Cash.ofCents(9)));
     }
 
     @Test
     void aRepeatedRunOfFeesIsIgnored() {
-        fixture.given(opened(), new FeesCollectedEvent(ACCOUNT, TRADE_3, Cash.ofCents(9), TRADE))
+        fixture.given(opened(), new FeesCollectedEvent(ACCOUNT, TRADE, TRADE_3, Cash.ofCents(9)))
                 .when(new CollectFeesCommand(ACCOUNT, TRADE, cents(3, 0, 6)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -100,16 +100,16 @@ class AccountSettlementDeduplicationTest {
 
     @Test
     void theNextRunAfterTradesThatCreditedNothingIsCollected() {
-        fixture.given(opened(), new FeesCollectedEvent(ACCOUNT, TRADE_3, Cash.ofCents(9), TRADE))
+        fixture.given(opened(), new FeesCollectedEvent(ACCOUNT, TRADE, TRADE_3, Cash.ofCents(9)))
                 .when(new CollectFeesCommand(ACCOUNT, TRADE_7, cents(2)))
-                .expectEvents(new FeesCollectedEvent(ACCOUNT, TRADE_7, Cash.ofCents(2), TRADE_7));
+                .expectEvents(new FeesCollectedEvent(ACCOUNT, TRADE_7, TRADE_7, Cash.ofCents(2)));
     }
 
     @Test
     void aRunThatOverlapsWhatWasCollectedCreditsOnlyTheTradesAboveIt() {
-        fixture.given(opened(), new FeesCollectedEvent(ACCOUNT, TRADE_3, Cash.ofCents(9), TRADE))
+        fixture.given(opened(), new FeesCollectedEvent(ACCOUNT, TRADE, TRADE_3, Cash.ofCents(9)))
                 .when(new CollectFeesCommand(ACCOUNT, TRADE_2, cents(100, 100, 1, 2, 3, 4)))
-                .expectEvents(new FeesCollectedEvent(ACCOUNT, TRADE_7, Cash.ofCents(10), TradeId.of(ACME, 4)));
+                .expectEvents(new FeesCollectedEvent(ACCOUNT, TradeId.of(ACME, 4), TRADE_7, Cash.ofCents(10)));
     }
 
     @Test
@@ -117,16 +117,6 @@ class AccountSettlementDeduplicationTest {
         fixture.given(opened())
                 .when(new CollectFeesCommand(ACCOUNT, TRADE, cents(3, -1)))
                 .expectException(IllegalArgumentException.class)
-                .expectNoEvents();
-    }
-
-    @Test
-    void aSingleTradeFeeEventOfRevisionOneCountsAsARunOfOne() {
-        FeesCollectedEvent legacy = new FeesCollectedEvent(ACCOUNT, TRADE_3, Cash.ofCents(4), null);
-        assertThat(legacy.first()).isEqualTo(TRADE_3);
-        fixture.given(opened(), legacy)
-                .when(new CollectFeesCommand(ACCOUNT, TRADE_3, Cash.ofCents(4)))
-                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 
