@@ -40,7 +40,7 @@ import java.util.concurrent.Callable;
         synopsisSubcommandLabel = "<command>",
         description = "Audit and replay tools over Tandem's event log. Spring properties (--tandem.data-dir=..., "
                 + "--spring.profiles.active=distributed) select the stores as for the server.",
-        subcommands = {HistoryCommand.class, StateCommand.class},
+        subcommands = {HistoryCommand.class, StateCommand.class, VerifyCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:done; a verification found nothing wrong", "1:a verification found a difference",
                 "2:bad usage", "3:the operation could not run (store in use, unknown aggregate, refused)"})
@@ -88,6 +88,11 @@ public class AuditCommandLine implements Callable<Integer> {
     public Integer call() {
         new CommandLine(this).usage(err);
         return AuditExit.USAGE;
+    }
+
+    /** Where usage and failures go. */
+    PrintStream err() {
+        return err;
     }
 
     /** Where commands print their output. */

@@ -17,8 +17,9 @@ public abstract class ReportCommand implements Callable<Integer> {
     @Mixin
     protected AuditOptions options;
 
+    /** The command this one is under: {@link AuditCommandLine}, or {@link VerifyCommand} for {@code audit verify ...}. */
     @ParentCommand
-    protected AuditCommandLine audit;
+    private Object parent;
 
     /** Runs the operation in the audit context (or a test's server context). */
     protected abstract AuditReport runLocally(ApplicationContext context, Progress progress);
@@ -28,7 +29,12 @@ public abstract class ReportCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        return audit.execute(this);
+        return audit().execute(this);
+    }
+
+    /** The root command (output streams, the audit context). */
+    protected AuditCommandLine audit() {
+        return parent instanceof VerifyCommand verify ? verify.audit : (AuditCommandLine) parent;
     }
 
     AuditOptions options() {

@@ -1,5 +1,13 @@
 package io.tandem.infra.audit.ledger;
 
+import io.tandem.infra.audit.AuditCommandLine;
+import io.tandem.infra.audit.AuditExit;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,7 +67,7 @@ class LedgerVerificationEndToEndTest {
 
     @Test
     @Order(1)
-    void aGeneratedHistoryBalancesWithTheReadModelLedgersTotals() {
+    void aGeneratedHistoryBalancesWithTheReadModelLedgersTotals() throws Exception {
         history = LedgerHistory.generate(port);
         JsonNode readModel = history.ledger();
 
@@ -84,6 +92,13 @@ class LedgerVerificationEndToEndTest {
                     });
         }
         assertThat(report.events()).isPositive().isLessThanOrEqualTo(report.headIndex() + 1);
+
+        // The command line through the running server: a job, polled to its report.
+        Cli cli = cli("verify", "ledger", "--json", "--server", "http://127.0.0.1:" + port, "--token", adminToken());
+        assertThat(cli.status()).as(cli.err()).isEqualTo(AuditExit.OK);
+        JsonNode answer = json.readTree(cli.out());
+        assertThat(answer.path("ok").asBoolean()).isTrue();
+        assertThat(answer.path("report").path("cashTotal").asText()).isEqualTo(report.cashTotal());
     }
 
     @Test
@@ -144,5 +159,32 @@ class LedgerVerificationEndToEndTest {
             assertThat(account.lastIndex()).isGreaterThanOrEqualTo(buyIndex);
         });
         assertThat(report.human()).contains("LEDGER DIFFERENCE", history.buyerAccount(), symbol);
+
+        Cli cli = cli("verify", "ledger", "--server", "http://127.0.0.1:" + port, "--token", adminToken());
+        assertThat(cli.status()).as(cli.err()).isEqualTo(AuditExit.DIFFERENCE);
+        assertThat(cli.out()).contains("LEDGER DIFFERENCE", history.buyerAccount(), symbol);
+        assertThat(cli("verify", "ledger", "--server", "http://127.0.0.1:" + port, "--token", "not-a-token").status())
+                .isEqualTo(AuditExit.FAILED);
+    }
+
+    private record Cli(int status, String out, String err) {
+    }
+
+    private static Cli cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = AuditCommandLine.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Cli(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private String adminToken() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/dev/tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"auditor\",\"roles\":[\"ADMIN\"]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return json.readTree(response.body()).path("token").asText();
     }
 }
