@@ -147,7 +147,7 @@ public class LeaderboardRanker {
             EquitySeries.State now0 = EquitySeries.State.ofValuation(valuation);
             boolean eventsToday = !now0.day().isBefore(today);
             long equity = now0.equity(today, dailyCloses, formats::require);
-            long flow = eventsToday ? now0.flow() : 0;
+            PerformanceFormulas.DayFlows flow = eventsToday ? now0.flows() : PerformanceFormulas.DayFlows.NONE;
             Map<Period, Figures> figures = prefix.figures(equity, flow, eventsToday ? now0 : null);
             for (Period period : Period.values()) {
                 Figures of = figures.get(period);
@@ -206,7 +206,7 @@ public class LeaderboardRanker {
                 long trades = 0;
                 for (int i = (int) startIndex; i < past.size(); i++) {
                     EquitySeries.Day day = past.get(i);
-                    chain.day(day.equity(), day.flow());
+                    chain.day(day.equity(), day.flows());
                     sells += day.sells();
                     wins += day.wins();
                     trades += day.buys() + day.sells();
@@ -319,7 +319,7 @@ public class LeaderboardRanker {
         }
 
         /** Each period's figures with today added: it ended at {@code equity} after {@code flow}; {@code today} its counts (null: no events today). */
-        Map<Period, Figures> figures(long equity, long flow, EquitySeries.State today) {
+        Map<Period, Figures> figures(long equity, PerformanceFormulas.DayFlows flow, EquitySeries.State today) {
             long buys = today == null ? 0 : today.buys();
             long sells = today == null ? 0 : today.sells();
             long wins = today == null ? 0 : today.wins();

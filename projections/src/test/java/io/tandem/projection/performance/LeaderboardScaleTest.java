@@ -55,7 +55,7 @@ class LeaderboardScaleTest extends MongoReadModelTest {
                 valuation.at(D1.plusDays(d), sequence++);
                 if (d == 0) {
                     valuation.cash = 100_000;
-                    valuation.flow(100_000);
+                    valuation.flow(100_000, 0);
                 }
                 long tenths = i % 50 + 1;
                 valuation.buy("ACME", 1_000L * tenths, 100L * tenths); // tenths of a share at 10.00
