@@ -20,9 +20,11 @@ import java.time.LocalDate;
  * daily_closes    { _id: symbol U+0001 day, symbol, day, price, lastSeq }
  * ranked_traders  { _id: "t" U+0001 userId, kind: "trader", userId, handle, displayName, publicAccountId, lastSeq }
  *                 { _id: "c" U+0001 copyId, kind: "copy", copyId, leaderId, copyAccountId, status, live, lastSeq }
- * leaderboard     { _id: period U+0001 userId, period, userId, handle, displayName, returnPercent, maxDrawdownPercent,
- *                   volatilityPercent, riskScore, copiers, assetsUnderCopy, winRatePercent, trades }
- * leaderboard_runs { _id: generation (19 digits), generation, computedAt }
+ * leaderboard     { _id: period U+0001 userId U+0001 from (19 digits), period, userId, handle, displayName, returnPercent,
+ *                   maxDrawdownPercent, volatilityPercent, riskScore, copiers, assetsUnderCopy, winRatePercent, trades,
+ *                   from, until (absent while current) }
+ * leaderboard_runs { _id: generation (19 digits), generation, computedAt, superseded }
+ * leaderboard_ranker { _id: "generations", last }  { _id: "lease", holder, until }  { _id: "reset", resets }
  * </pre>
  * A valuation is the account as of its last event: total cash (available + reserved), cumulative net
  * deposits and realized P&amp;L, each position's quantity, cost basis and realized P&amp;L (kept, at
@@ -93,6 +95,9 @@ final class PerformanceDocuments {
     static final String TRADES = "trades";
     static final String GENERATION = "generation";
     static final String COMPUTED_AT = "computedAt";
+    static final String FROM = "from";
+    static final String UNTIL = "until";
+    static final String SUPERSEDED = "superseded";
 
     private PerformanceDocuments() {
     }
