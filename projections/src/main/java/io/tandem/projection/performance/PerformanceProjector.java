@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.tandem.contracts.account.AccountOpenedEvent;
 import io.tandem.contracts.account.AssetsTransferredInEvent;
@@ -98,6 +99,7 @@ public class PerformanceProjector {
     private final MongoCollection<Document> days;
     private final MongoCollection<Document> closes;
     private final MongoCollection<Document> ranked;
+    private final MongoCollection<Document> control;
     private final InstrumentFormats instruments;
     private final AggregateStreams streams;
 
@@ -106,6 +108,7 @@ public class PerformanceProjector {
         this.days = database.getCollection(ReadModelCollections.VALUATION_DAYS);
         this.closes = database.getCollection(ReadModelCollections.DAILY_CLOSES);
         this.ranked = database.getCollection(ReadModelCollections.RANKED_TRADERS);
+        this.control = database.getCollection(ReadModelCollections.LEADERBOARD_RANKER);
         this.instruments = new InstrumentFormats(database);
         this.streams = AggregateStreams.of(database, PROCESSING_GROUP, valuations, days, closes, ranked);
         days.createIndex(Indexes.ascending(ACCOUNT_ID));
@@ -306,6 +309,9 @@ public class PerformanceProjector {
         ReadModelWrites.deleteAll(closes);
         ReadModelWrites.deleteAll(ranked);
         streams.reset();
+        // tells the leaderboard ranker to forget what it cached of the model just cleared
+        control.updateOne(Filters.eq("_id", LeaderboardRanker.RESET), Updates.inc(LeaderboardRanker.RESETS, 1L),
+                new UpdateOptions().upsert(true));
     }
 
     /** The UTC day of an instant. */
