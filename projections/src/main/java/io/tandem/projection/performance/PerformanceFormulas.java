@@ -50,7 +50,9 @@ import java.math.RoundingMode;
  *       {@link #riskScore <= 1: 1, <= 5: 2, <= 10: 3, <= 15: 4, <= 20: 5, <= 25: 6, <= 35: 7, <= 50: 8,
  *       <= 75: 9, else 10}; null with the volatility;</li>
  *   <li>win rate: sells settled with a positive realized P&amp;L / sells settled x 100, null without
- *       sells; trades: buys and sells settled.</li>
+ *       sells; trades: buys and sells settled. The closing trade counted is the settled sell fill
+ *       ({@code SellSettledEvent}), the unit the ledger realizes P&amp;L in, not the sell order: an order
+ *       filled in three parts counts three times. A copy transfer out realizes P&amp;L but is no trade.</li>
  * </ul>
  * <h2>Worked example</h2>
  * Day 1 deposits 1,000.00 into an empty account and ends at E = 1,000.00: f(1) = 1 (start 0), f(2) =
