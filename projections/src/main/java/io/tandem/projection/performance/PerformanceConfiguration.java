@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,6 +30,8 @@ import java.util.UUID;
 @Configuration
 @EnableConfigurationProperties(LeaderboardProperties.class)
 public class PerformanceConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PerformanceConfiguration.class);
 
     static final String SEGMENTS_PROPERTY = "axon.eventhandling.processors." + PerformanceProjector.PROCESSING_GROUP
             + ".initial-segment-count";
@@ -55,7 +59,13 @@ public class PerformanceConfiguration {
             }
             TokenStore tokenStore = tokenStores.getIfAvailable();
             if (tokenStore != null) {
-                int stored = tokenStore.fetchSegments(PerformanceProjector.PROCESSING_GROUP).length;
+                int stored;
+                try {
+                    stored = tokenStore.fetchSegments(PerformanceProjector.PROCESSING_GROUP).length;
+                } catch (RuntimeException e) {
+                    log.warn("Could not read the performance group's segments from the token store; not checked", e);
+                    return;
+                }
                 if (stored > 1) {
                     throw new IllegalStateException("The token store holds " + stored + " segments of the performance group: it "
                             + "must run in one segment; merge them (or reset the group) before starting");

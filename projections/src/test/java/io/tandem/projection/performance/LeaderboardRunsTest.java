@@ -14,6 +14,9 @@ import io.tandem.projection.support.ReadModelCollections;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mock.env.MockEnvironment;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,13 +32,15 @@ import static io.tandem.projection.performance.PerformanceDocuments.*;
 import static io.tandem.projection.performance.PerformanceWorld.*;
 import static io.tandem.projection.support.ProjectionBatches.oneByOne;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 /**
  * How rankings are published and who publishes them: by generation (a reader sees a whole run, an
  * interrupted run is invisible and rolled back), by one node at a time (the lease), with generations
- * from the store, and never from a model that is being rebuilt (the progress port, the reset count).
+ * from the store, and never from a model that is being rebuilt (the progress port, the reset count)
+ * or split over segments (the start-up check).
  * alice holds 50 ACME bought at 10.00 (return 10.00 on day 2 at 12.00), bob nothing (0.00).
  */
 class LeaderboardRunsTest extends MongoReadModelTest {
@@ -159,5 +164,27 @@ class LeaderboardRunsTest extends MongoReadModelTest {
         when(processor.isReplaying()).thenReturn(false);
         when(processor.processingStatus()).thenReturn(Map.of());
         assertThat(PerformanceConfiguration.caughtUp(processing)).as("no segment claimed").isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theApplicationRefusesToStartWithMoreThanOneSegmentOfThePerformanceGroup() {
+        PerformanceConfiguration configuration = new PerformanceConfiguration();
+        ObjectProvider<TokenStore> noTokenStore = mock(ObjectProvider.class);
+        assertThatThrownBy(() -> configuration.performanceRunsInOneSegment(
+                new MockEnvironment().withProperty(PerformanceConfiguration.SEGMENTS_PROPERTY, "2"), noTokenStore)
+                .afterSingletonsInstantiated()).isInstanceOf(IllegalStateException.class).hasMessageContaining("one segment");
+
+        TokenStore tokenStore = mock(TokenStore.class);
+        ObjectProvider<TokenStore> tokenStores = mock(ObjectProvider.class);
+        when(tokenStores.getIfAvailable()).thenReturn(tokenStore);
+        when(tokenStore.fetchSegments(PerformanceProjector.PROCESSING_GROUP)).thenReturn(new int[]{0, 1});
+        assertThatThrownBy(() -> configuration.performanceRunsInOneSegment(new MockEnvironment(), tokenStores)
+                .afterSingletonsInstantiated()).isInstanceOf(IllegalStateException.class).hasMessageContaining("2 segments");
+
+        when(tokenStore.fetchSegments(PerformanceProjector.PROCESSING_GROUP)).thenReturn(new int[]{0});
+        configuration.performanceRunsInOneSegment(
+                new MockEnvironment().withProperty(PerformanceConfiguration.SEGMENTS_PROPERTY, "1"), tokenStores)
+                .afterSingletonsInstantiated();
     }
 }
