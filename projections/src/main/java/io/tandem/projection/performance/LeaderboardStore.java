@@ -50,6 +50,8 @@ final class LeaderboardStore {
     private static final String LAST = "last";
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final Set<String> ROW_FIELDS = Set.of("_id", FROM, UNTIL);
+    /** Current rows stored before generations existed (no {@code from}): valid from the start. */
+    private static final Bson LEGACY = Filters.and(Filters.exists(FROM, false), Filters.eq(UNTIL, null));
 
     private final MongoCollection<Document> rankings;
     private final MongoCollection<Document> runs;
@@ -100,7 +102,7 @@ final class LeaderboardStore {
 
     /** The current rows of {@code generation} by entry id (period U+0001 user id). */
     Map<String, Document> current(long generation) {
-        legacyRows = rankings.find(Filters.exists(FROM, false)).limit(1).first() != null;
+        legacyRows = rankings.find(LEGACY).limit(1).first() != null;
         Map<String, Document> rows = new HashMap<>();
         for (Document row : rankings.find(Filters.and(Filters.exists(FROM), Filters.lte(FROM, generation),
                 Filters.or(Filters.eq(UNTIL, null), Filters.gt(UNTIL, generation))))) {
@@ -140,12 +142,13 @@ final class LeaderboardStore {
         for (int from = 0; from < writes.size(); from += CHUNK) {
             rankings.bulkWrite(writes.subList(from, Math.min(writes.size(), from + CHUNK)), UNORDERED);
         }
-        runs.replaceOne(Filters.eq("_id", runId(generation)), new Document("_id", runId(generation)).append(GENERATION, generation)
-                .append(COMPUTED_AT, now.toString()).append(SUPERSEDED, superseded), new ReplaceOptions().upsert(true));
         if (legacyRows) {
-            rankings.deleteMany(Filters.exists(FROM, false)); // rows stored before generations, superseded by this one
+            // rows stored before generations: visible up to the one before this, pruned like any superseded row
+            superseded += rankings.updateMany(LEGACY, Updates.set(UNTIL, generation)).getModifiedCount();
             legacyRows = false;
         }
+        runs.replaceOne(Filters.eq("_id", runId(generation)), new Document("_id", runId(generation)).append(GENERATION, generation)
+                .append(COMPUTED_AT, now.toString()).append(SUPERSEDED, superseded), new ReplaceOptions().upsert(true));
         prune(generation);
         return new Published(rows, writes.size());
     }

@@ -99,6 +99,27 @@ class LeaderboardRunsTest extends MongoReadModelTest {
     }
 
     @Test
+    void rowsStoredBeforeGenerationsAreShownUntilTheFirstNewRunReplacesThem() {
+        MongoCollection<Document> rows = database.getCollection(ReadModelCollections.LEADERBOARD);
+        for (Period period : Period.values()) {
+            rows.insertOne(new Document("_id", rankingId(period.name(), "u-alice")).append(PERIOD, period.name())
+                    .append(USER_ID, "u-alice").append(HANDLE, "alice").append(DISPLAY_NAME, "ALICE").append(RETURN_PERCENT, "1.00")
+                    .append(MAX_DRAWDOWN_PERCENT, "0.00").append(VOLATILITY_PERCENT, null).append(RISK_SCORE, null)
+                    .append(COPIERS, 0L).append(ASSETS_UNDER_COPY, "0.00").append(WIN_RATE_PERCENT, null).append(TRADES, 1L));
+        }
+        database.getCollection(ReadModelCollections.LEADERBOARD_RUNS).insertOne(new Document("_id", runId(5)).append(GENERATION, 5L)
+                .append(COMPUTED_AT, at(D2, 19).toString()));
+        assertThat(returnOf(queries(), "u-alice")).as("the old ranking").isEqualTo("1.00");
+
+        assertThat(ranker("node-a", clockAt(D2, 20), ProjectionProgress.ALWAYS).rank()).isTrue();
+        assertThat(new LeaderboardStore(database).published()).isEqualTo(6);
+        LeaderboardPage page = queries().handle(new FindLeaderboardQuery(Period.D7, null, 10, null, null, null));
+        assertThat(page.items()).extracting(e -> e.stats().returnPercent()).containsExactly("10.00", "0.00");
+        assertThat(rows.countDocuments(Filters.and(Filters.exists(FROM, false), Filters.eq(UNTIL, 6L))))
+                .as("closed at the new generation, pruned later").isEqualTo(Period.values().length);
+    }
+
+    @Test
     void onlyTheLeaseHolderRanksAndAnotherNodeTakesOverWithTheStoresNextGeneration() {
         LeaderboardRanker a = ranker("node-a", clockAt(D2, 20), ProjectionProgress.ALWAYS);
         LeaderboardRanker b = ranker("node-b", clockAt(D2, 20), ProjectionProgress.ALWAYS);
