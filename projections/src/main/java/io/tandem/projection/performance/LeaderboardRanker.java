@@ -194,6 +194,10 @@ public class LeaderboardRanker {
             }
         }
         prefixes.keySet().retainAll(accountIds);
+        if (!progress.caughtUp()) {
+            dropCaches(); // stopped for a reset, or replaying, while this run read the model
+            return false;
+        }
         if (!lease.acquire()) {
             return false; // lost while computing: the holder publishes
         }
