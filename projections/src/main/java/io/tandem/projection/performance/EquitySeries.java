@@ -28,23 +28,26 @@ final class EquitySeries {
     }
 
     /** One day of the series: equity at the day's close, net deposits to its end, and what the day itself did. */
-    record Day(LocalDate day, long equity, long netDeposits, long flow, long buys, long sells, long wins) {
+    record Day(LocalDate day, long equity, long netDeposits, PerformanceFormulas.DayFlows flows, long buys, long sells,
+               long wins) {
     }
 
     /** The account at the end of a day with events (lots per symbol held), and what that day did. */
-    record State(LocalDate day, long cash, long netDeposits, Map<String, Long> lots, long flow, long buys, long sells,
-                 long wins) {
+    record State(LocalDate day, long cash, long netDeposits, Map<String, Long> lots, PerformanceFormulas.DayFlows flows,
+                 long buys, long sells, long wins) {
 
         static State ofDay(Document document) {
             return new State(LocalDate.parse(document.getString(DAY)), Numbers.longOf(document, CASH),
-                    Numbers.longOf(document, NET_DEPOSITS), lots(document), Numbers.longOf(document, FLOW),
+                    Numbers.longOf(document, NET_DEPOSITS), lots(document),
+                    PerformanceDocuments.flows(document, FLOW, FLOW_VALUE, FLOW_GROWTH, FLOW_START),
                     Numbers.longOf(document, BUYS), Numbers.longOf(document, SELLS), Numbers.longOf(document, WINS));
         }
 
         /** A valuation (the account now) as the state of its current day. */
         static State ofValuation(Document document) {
             return new State(LocalDate.parse(document.getString(DAY)), Numbers.longOf(document, CASH),
-                    Numbers.longOf(document, NET_DEPOSITS), lots(document), Numbers.longOf(document, DAY_FLOW),
+                    Numbers.longOf(document, NET_DEPOSITS), lots(document),
+                    PerformanceDocuments.flows(document, DAY_FLOW, DAY_FLOW_VALUE, DAY_FLOW_GROWTH, DAY_FLOW_START),
                     Numbers.longOf(document, DAY_BUYS), Numbers.longOf(document, DAY_SELLS), Numbers.longOf(document, DAY_WINS));
         }
 
@@ -90,12 +93,12 @@ final class EquitySeries {
                 current = states.get(next++);
             }
             if (current == null) {
-                series.add(new Day(day, 0, 0, 0, 0, 0, 0));
+                series.add(new Day(day, 0, 0, PerformanceFormulas.DayFlows.NONE, 0, 0, 0));
                 continue;
             }
             boolean own = current.day().equals(day);
-            series.add(new Day(day, current.equity(day, closes, specs), current.netDeposits(), own ? current.flow() : 0,
-                    own ? current.buys() : 0, own ? current.sells() : 0, own ? current.wins() : 0));
+            series.add(new Day(day, current.equity(day, closes, specs), current.netDeposits(),
+                    own ? current.flows() : PerformanceFormulas.DayFlows.NONE, own ? current.buys() : 0, own ? current.sells() : 0, own ? current.wins() : 0));
         }
         return series;
     }

@@ -2,6 +2,7 @@ package io.tandem.projection.performance;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import io.tandem.contracts.common.ErrorCode;
 import io.tandem.contracts.common.TandemException;
 import io.tandem.contracts.leaderboard.FindLeaderboardQuery;
@@ -34,6 +35,8 @@ import static io.tandem.projection.performance.PerformanceDocuments.*;
  * costs one small read (the newest {@code leaderboard_runs} document, to see whether a newer ranking
  * exists) and a walk of an in-memory list. A period is loaded again, in one read, only when a query
  * finds a newer generation than the one it holds; queries arriving meanwhile answer from the one held.
+ * A load reads only the rows of that generation ({@link LeaderboardStore#visibleAt}), so it never mixes
+ * two runs, and then checks that the run is still there (not pruned while it read).
  * <p>
  * A cursor names the last entry of a page by its sort value, handle and user id (with the period and
  * sort it belongs to), so that the next page starts right after where that entry sorts, even in a
@@ -45,6 +48,7 @@ final class LeaderboardCache {
     private static final int CURSOR_PARTS = 6;
     static final int MAX_PAGE_SIZE = 100;
     static final int DEFAULT_PAGE_SIZE = 20;
+    private static final int LOAD_ATTEMPTS = 3;
 
     private final MongoCollection<Document> rankings;
     private final MongoCollection<Document> runs;
@@ -151,10 +155,22 @@ final class LeaderboardCache {
      * one, so that a new run costs one load, not one per concurrent query.
      */
     private Ranking latest(Period period) {
-        Document run = runs.find().sort(new Document("_id", -1)).limit(1).first();
-        if (run == null) {
-            return null;
+        Ranking latest = null;
+        for (int attempt = 0; attempt < LOAD_ATTEMPTS && latest == null; attempt++) {
+            Document run = runs.find().sort(new Document("_id", -1)).limit(1).first();
+            if (run == null) {
+                return null;
+            }
+            latest = latest(period, run, attempt == LOAD_ATTEMPTS - 1);
         }
+        return latest;
+    }
+
+    /**
+     * The ranking of {@code run}, or null when it was pruned while loading (a reader that slow loads the
+     * newest instead) unless {@code last}.
+     */
+    private Ranking latest(Period period, Document run, boolean last) {
         long generation = Numbers.longOf(run, GENERATION);
         synchronized (byPeriod) {
             Ranking cached = byPeriod.get(period);
@@ -166,6 +182,9 @@ final class LeaderboardCache {
         Ranking loaded;
         try {
             loaded = load(period, generation, run.getString(COMPUTED_AT));
+            if (!last && runs.find(Filters.eq("_id", run.getString("_id"))).first() == null) {
+                return null;
+            }
         } finally {
             synchronized (byPeriod) {
                 loading.remove(period);
@@ -184,7 +203,8 @@ final class LeaderboardCache {
     private Ranking load(Period period, long generation, String computedAt) {
         List<Entry> entries = new ArrayList<>();
         Map<String, Entry> byUser = new HashMap<>();
-        for (Document document : rankings.find(CompositeIds.listing(period.name(), null))) {
+        for (Document document : rankings.find(Filters.and(CompositeIds.listing(period.name(), null),
+                LeaderboardStore.visibleAt(period.name(), generation)))) {
             Entry entry = new Entry(view(document, period, computedAt));
             entries.add(entry);
             byUser.put(entry.stats.userId(), entry);

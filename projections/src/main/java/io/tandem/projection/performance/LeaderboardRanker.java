@@ -2,12 +2,7 @@ package io.tandem.projection.performance;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 import io.tandem.contracts.common.Cash;
 import io.tandem.contracts.leaderboard.Period;
 import io.tandem.projection.support.InstrumentFormats;
@@ -19,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,17 +26,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import static io.tandem.projection.performance.PerformanceDocuments.*;
 
 /**
- * Computes the whole leaderboard, every period, for today (the clock's UTC date) and replaces the
- * previous ranking with it: {@code leaderboard} holds one document per period and ranked trader,
- * {@code leaderboard_runs} the run's generation and time, written last, so that a reader that sees a
- * generation sees its figures. Figures: {@link PerformanceFormulas}, over the daily equity series of
- * each ranked trader's public account ({@link EquitySeries}).
+ * Computes the whole leaderboard, every period, for today (the clock's UTC date) and publishes it as a
+ * new generation ({@link LeaderboardStore}: readers see a whole run or the one before, never a mix).
+ * Figures: {@link PerformanceFormulas}, over the daily equity series of each ranked trader's public
+ * account ({@link EquitySeries}).
  * <p>
  * Built for many traders: a run reads in bulk, never per trader. It reads every ranked trader and live
  * copy (one read), the valuations of their public and COPY accounts ({@value #CHUNK} ids per read),
@@ -50,26 +44,35 @@ import static io.tandem.projection.performance.PerformanceDocuments.*;
  * until the day changes, a past close changes, or the account gets an event stamped before today
  * (which its valuation's {@code previousDaySeq} and {@code lastSeq} tell); only then are the account's
  * valuation days read again, in bulk with the others due. A run then adds today to each of the four
- * chains of each trader, values the COPY accounts at last prices, and writes only the documents whose
- * figures changed, in bulk writes.
+ * chains of each trader, values the COPY accounts at last prices, and writes only the rows whose
+ * figures changed.
  * <p>
- * Not thread-safe across instances: one node should run it (one scheduled trigger per process).
+ * A run is skipped while the {@code performance} processor replays or has not caught up
+ * ({@link ProjectionProgress}), and then the caches are dropped; they are dropped too when the read
+ * model was reset since the last run (the reset handler bumps a count this ranker checks) and when
+ * another node published in between. Several nodes may schedule it: a lease ({@link RankerLease}) lets
+ * one rank at a time, checked again before publishing, and generations come from the store.
  */
 public class LeaderboardRanker {
 
-    static final int CHUNK = 1_000;
-    private static final int RUNS_KEPT = 10;
+    static final int CHUNK = LeaderboardStore.CHUNK;
+    static final String RESET = "reset";
+    static final String RESETS = "resets";
+    private static final Duration DEFAULT_LEASE = Duration.ofMinutes(2);
+    static final String LOCAL = "local";
     private static final Logger log = LoggerFactory.getLogger(LeaderboardRanker.class);
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private final MongoCollection<Document> ranked;
     private final MongoCollection<Document> valuations;
     private final MongoCollection<Document> days;
     private final MongoCollection<Document> closes;
-    private final MongoCollection<Document> rankings;
-    private final MongoCollection<Document> runs;
+    private final MongoCollection<Document> control;
+    private final LeaderboardStore store;
+    private final RankerLease lease;
+    private final ProjectionProgress progress;
     private final InstrumentFormats formats;
     private final Clock clock;
+    private long resetsSeen = -1;
 
     private DailyCloses dailyCloses;
     private long closesVersion;
@@ -78,24 +81,54 @@ public class LeaderboardRanker {
     private Map<String, Document> previous;
     private long generation;
 
+    /** A ranker that always finds the read model current, holding the lease as {@value #LOCAL} (tests, tools). */
     public LeaderboardRanker(MongoDatabase database, Clock clock) {
+        this(database, clock, ProjectionProgress.ALWAYS, LOCAL, DEFAULT_LEASE);
+    }
+
+    /** {@code holder} names this node in the lease, which lasts {@code lease} from each renewal. */
+    public LeaderboardRanker(MongoDatabase database, Clock clock, ProjectionProgress progress, String holder, Duration lease) {
         this.ranked = database.getCollection(ReadModelCollections.RANKED_TRADERS);
         this.valuations = database.getCollection(ReadModelCollections.VALUATIONS);
         this.days = database.getCollection(ReadModelCollections.VALUATION_DAYS);
         this.closes = database.getCollection(ReadModelCollections.DAILY_CLOSES);
-        this.rankings = database.getCollection(ReadModelCollections.LEADERBOARD);
-        this.runs = database.getCollection(ReadModelCollections.LEADERBOARD_RUNS);
+        this.control = database.getCollection(ReadModelCollections.LEADERBOARD_RANKER);
+        this.store = new LeaderboardStore(database);
+        this.lease = new RankerLease(control, holder, lease, clock);
+        this.progress = progress;
         this.formats = new InstrumentFormats(database);
         this.clock = clock;
     }
 
-    /** Computes and stores the ranking of every period as of now. */
-    public synchronized void rank() {
+    /**
+     * Computes and publishes the ranking of every period as of now; false when skipped (the read model
+     * not current, or another node holding the lease).
+     */
+    public synchronized boolean rank() {
+        if (!progress.caughtUp()) {
+            dropCaches();
+            log.debug("Leaderboard not ranked: the {} processor is replaying or catching up", PerformanceProjector.PROCESSING_GROUP);
+            return false;
+        }
+        if (!lease.acquire()) {
+            return false;
+        }
+        Document reset = control.find(Filters.eq("_id", RESET)).first();
+        long resets = reset == null ? 0 : Numbers.longOf(reset, RESETS);
+        if (resets != resetsSeen) {
+            dropCaches();
+            resetsSeen = resets;
+        }
+        long published = store.published();
+        if (previous == null || published != generation) {
+            if (previous != null) {
+                dropCaches(); // another node ranked meanwhile: what this one cached may have missed changes
+            }
+            previous = store.current(published);
+            generation = published;
+        }
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (previous == null) {
-            loadPrevious();
-        }
         refreshCloses(today);
 
         List<Document> traders = new ArrayList<>();
@@ -147,12 +180,12 @@ public class LeaderboardRanker {
             EquitySeries.State now0 = EquitySeries.State.ofValuation(valuation);
             boolean eventsToday = !now0.day().isBefore(today);
             long equity = now0.equity(today, dailyCloses, formats::require);
-            long flow = eventsToday ? now0.flow() : 0;
+            PerformanceFormulas.DayFlows flow = eventsToday ? now0.flows() : PerformanceFormulas.DayFlows.NONE;
             Map<Period, Figures> figures = prefix.figures(equity, flow, eventsToday ? now0 : null);
             for (Period period : Period.values()) {
                 Figures of = figures.get(period);
                 String id = rankingId(period.name(), trader.getString(USER_ID));
-                next.put(id, new Document("_id", id).append(PERIOD, period.name()).append(USER_ID, trader.getString(USER_ID))
+                next.put(id, new Document(PERIOD, period.name()).append(USER_ID, trader.getString(USER_ID))
                         .append(HANDLE, trader.getString(HANDLE)).append(DISPLAY_NAME, trader.getString(DISPLAY_NAME))
                         .append(RETURN_PERCENT, of.returnPercent()).append(MAX_DRAWDOWN_PERCENT, of.maxDrawdownPercent())
                         .append(VOLATILITY_PERCENT, of.volatilityPercent()).append(RISK_SCORE, of.riskScore())
@@ -161,7 +194,36 @@ public class LeaderboardRanker {
             }
         }
         prefixes.keySet().retainAll(accountIds);
-        store(next, now);
+        if (!progress.caughtUp()) {
+            dropCaches(); // stopped for a reset, or replaying, while this run read the model
+            return false;
+        }
+        if (!lease.acquire()) {
+            return false; // lost while computing: the holder publishes
+        }
+        try {
+            long allocated = store.allocate(published);
+            LeaderboardStore.Published stored = store.publish(allocated, next, previous, now);
+            previous = stored.rows();
+            generation = allocated;
+            log.debug("Leaderboard generation {}: {} entries, {} written", allocated, next.size(), stored.writes());
+        } catch (RuntimeException e) {
+            previous = null;
+            throw e;
+        }
+        return true;
+    }
+
+    /** Gives the lease up, so that another node can rank at once (on shutdown). */
+    public void release() {
+        lease.release();
+    }
+
+    /** Forgets every cached close and prefix: the next run reads them again. */
+    private void dropCaches() {
+        dailyCloses = null;
+        prefixes.clear();
+        closesVersion++;
     }
 
     /** What the cached days before today of an account depend on: today, the past closes, and its last event before today. */
@@ -206,7 +268,7 @@ public class LeaderboardRanker {
                 long trades = 0;
                 for (int i = (int) startIndex; i < past.size(); i++) {
                     EquitySeries.Day day = past.get(i);
-                    chain.day(day.equity(), day.flow());
+                    chain.day(day.equity(), day.flows());
                     sells += day.sells();
                     wins += day.wins();
                     trades += day.buys() + day.sells();
@@ -236,7 +298,8 @@ public class LeaderboardRanker {
             closesDay = today;
             return;
         }
-        boolean pastChanged = dailyCloses.merge(closes, Filters.gte(DAY, today.minusDays(1).toString()), today);
+        LocalDate from = closesDay.isBefore(today) ? closesDay.minusDays(1) : today.minusDays(1); // the days since the last run too
+        boolean pastChanged = dailyCloses.merge(closes, Filters.gte(DAY, from.toString()), today);
         if (pastChanged || !today.equals(closesDay)) {
             closesVersion++;
             closesDay = today;
@@ -252,54 +315,6 @@ public class LeaderboardRanker {
             }
         }
         return found;
-    }
-
-    private void loadPrevious() {
-        previous = new HashMap<>();
-        for (Document document : rankings.find()) {
-            previous.put(document.getString("_id"), document);
-        }
-        Document last = runs.find().sort(new Document("_id", -1)).limit(1).first();
-        generation = last == null ? 0 : Numbers.longOf(last, GENERATION);
-    }
-
-    /** Writes the documents that changed, deletes those of traders no longer ranked, then the run. */
-    private void store(Map<String, Document> next, Instant now) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        for (Document document : next.values()) {
-            Document before = previous.get(document.getString("_id"));
-            if (before == null || !sameFigures(before, document)) {
-                writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.getString("_id")), document,
-                        new ReplaceOptions().upsert(true)));
-            }
-        }
-        for (String id : previous.keySet()) {
-            if (!next.containsKey(id)) {
-                writes.add(new DeleteOneModel<>(Filters.eq("_id", id)));
-            }
-        }
-        for (int from = 0; from < writes.size(); from += CHUNK) {
-            rankings.bulkWrite(writes.subList(from, Math.min(writes.size(), from + CHUNK)), UNORDERED);
-        }
-        previous = next;
-        generation++;
-        runs.replaceOne(Filters.eq("_id", runId(generation)), new Document("_id", runId(generation))
-                .append(GENERATION, generation).append(COMPUTED_AT, now.toString()), new ReplaceOptions().upsert(true));
-        runs.deleteMany(Filters.lt("_id", runId(generation - RUNS_KEPT + 1)));
-        log.debug("Leaderboard generation {}: {} entries, {} written", generation, next.size(), writes.size());
-    }
-
-    private static boolean sameFigures(Document a, Document b) {
-        for (String field : b.keySet()) {
-            if (!Objects.equals(normalized(a.get(field)), normalized(b.get(field)))) {
-                return false;
-            }
-        }
-        return a.keySet().equals(b.keySet());
-    }
-
-    private static Object normalized(Object value) {
-        return value instanceof Integer number ? Long.valueOf(number) : value;
     }
 
     /**
@@ -319,7 +334,7 @@ public class LeaderboardRanker {
         }
 
         /** Each period's figures with today added: it ended at {@code equity} after {@code flow}; {@code today} its counts (null: no events today). */
-        Map<Period, Figures> figures(long equity, long flow, EquitySeries.State today) {
+        Map<Period, Figures> figures(long equity, PerformanceFormulas.DayFlows flow, EquitySeries.State today) {
             long buys = today == null ? 0 : today.buys();
             long sells = today == null ? 0 : today.sells();
             long wins = today == null ? 0 : today.wins();

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs {@link LeaderboardRanker#rank} every {@code tandem.leaderboard.refresh-interval} on a thread of
  * its own, with a fixed delay (a slow run is never overlapped by the next). A failed run is logged and
- * the next one tries again; the previous ranking stays up meanwhile.
+ * the next one tries again; the previous ranking stays up meanwhile. Every node may run one: the
+ * ranker's lease lets one rank at a time, and it is given up on shutdown.
  */
 public class LeaderboardSchedule implements InitializingBean, DisposableBean {
 
@@ -49,5 +50,10 @@ public class LeaderboardSchedule implements InitializingBean, DisposableBean {
     @Override
     public void destroy() {
         scheduler.shutdownNow();
+        try {
+            ranker.release();
+        } catch (RuntimeException e) {
+            log.debug("Could not give the leaderboard lease up; it expires on its own", e);
+        }
     }
 }

@@ -1,7 +1,10 @@
 package io.tandem.projection.performance;
 
 import io.tandem.projection.support.CompositeIds;
+import io.tandem.projection.support.Numbers;
+import org.bson.Document;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
@@ -9,16 +12,19 @@ import java.time.LocalDate;
  * ticks, days as ISO dates (UTC); positions keyed by {@link io.tandem.projection.support.AccountDocuments#positionKey}.
  * <pre>
  * valuations      { _id: accountId, owner, type, cash, netDeposits, realized, firstDay, day, previousDaySeq,
- *                   dayFlow, dayBuys, daySells, dayWins,
+ *                   dayFlow, dayFlowValue, dayFlowGrowth, dayFlowStart, dayBuys, daySells, dayWins,
  *                   positions: { key: { symbol, quantity, cost, realized } }, lastSeq }
  * valuation_days  { _id: accountId U+0001 day, accountId, day, cash, netDeposits,
- *                   positions: { key: { symbol, quantity } }, flow, buys, sells, wins, lastSeq }
+ *                   positions: { key: { symbol, quantity } }, flow, flowValue, flowGrowth, flowStart, buys, sells, wins,
+ *                   lastSeq }
  * daily_closes    { _id: symbol U+0001 day, symbol, day, price, lastSeq }
  * ranked_traders  { _id: "t" U+0001 userId, kind: "trader", userId, handle, displayName, publicAccountId, lastSeq }
  *                 { _id: "c" U+0001 copyId, kind: "copy", copyId, leaderId, copyAccountId, status, live, lastSeq }
- * leaderboard     { _id: period U+0001 userId, period, userId, handle, displayName, returnPercent, maxDrawdownPercent,
- *                   volatilityPercent, riskScore, copiers, assetsUnderCopy, winRatePercent, trades }
- * leaderboard_runs { _id: generation (19 digits), generation, computedAt }
+ * leaderboard     { _id: period U+0001 userId U+0001 from (19 digits), period, userId, handle, displayName, returnPercent,
+ *                   maxDrawdownPercent, volatilityPercent, riskScore, copiers, assetsUnderCopy, winRatePercent, trades,
+ *                   from, until (absent while current) }
+ * leaderboard_runs { _id: generation (19 digits), generation, computedAt, superseded }
+ * leaderboard_ranker { _id: "generations", last }  { _id: "lease", holder, until }  { _id: "reset", resets }
  * </pre>
  * A valuation is the account as of its last event: total cash (available + reserved), cumulative net
  * deposits and realized P&amp;L, each position's quantity, cost basis and realized P&amp;L (kept, at
@@ -26,7 +32,9 @@ import java.time.LocalDate;
  * that day did so far, and {@code previousDaySeq}, the sequence number of its last event before
  * {@code day}: the days before {@code day} have not changed since that event. A valuation day is the
  * account at the end of a day it had events (cash, held positions, net deposits to date) and what the
- * day did (net flow, buys and sells settled, sells that realized a gain); days without events carry
+ * day did (net flow; with flows, the value just before the first, the inner product of its sub-period
+ * factors as a 12-decimal string and the value just after the last, see
+ * {@link PerformanceFormulas.DayFlows}; buys and sells settled, sells that realized a gain); days without events carry
  * the last one forward. A daily close is the price of a symbol's last trade of the day; its latest
  * close is its last price.
  */
@@ -41,6 +49,9 @@ final class PerformanceDocuments {
     static final String DAY = "day";
     static final String PREVIOUS_DAY_SEQ = "previousDaySeq";
     static final String DAY_FLOW = "dayFlow";
+    static final String DAY_FLOW_VALUE = "dayFlowValue";
+    static final String DAY_FLOW_GROWTH = "dayFlowGrowth";
+    static final String DAY_FLOW_START = "dayFlowStart";
     static final String DAY_BUYS = "dayBuys";
     static final String DAY_SELLS = "daySells";
     static final String DAY_WINS = "dayWins";
@@ -51,6 +62,9 @@ final class PerformanceDocuments {
 
     static final String ACCOUNT_ID = "accountId";
     static final String FLOW = "flow";
+    static final String FLOW_VALUE = "flowValue";
+    static final String FLOW_GROWTH = "flowGrowth";
+    static final String FLOW_START = "flowStart";
     static final String BUYS = "buys";
     static final String SELLS = "sells";
     static final String WINS = "wins";
@@ -81,8 +95,30 @@ final class PerformanceDocuments {
     static final String TRADES = "trades";
     static final String GENERATION = "generation";
     static final String COMPUTED_AT = "computedAt";
+    static final String FROM = "from";
+    static final String UNTIL = "until";
+    static final String SUPERSEDED = "superseded";
 
     private PerformanceDocuments() {
+    }
+
+    /** The day's flows stored under {@code net}, {@code value}, {@code growth}, {@code start}; a document without {@code value} has them unvalued. */
+    static PerformanceFormulas.DayFlows flows(Document document, String net, String value, String growth, String start) {
+        long netCents = Numbers.longOf(document, net);
+        if (document.get(value) == null) {
+            return netCents == 0 ? PerformanceFormulas.DayFlows.NONE : PerformanceFormulas.DayFlows.unvalued(netCents);
+        }
+        return new PerformanceFormulas.DayFlows(netCents, Numbers.longOf(document, value), new BigDecimal(document.getString(growth)),
+                Numbers.longOf(document, start));
+    }
+
+    /** Stores {@code flows} under the four names (the last three null without valued flows). */
+    static Document putFlows(Document document, PerformanceFormulas.DayFlows flows, String net, String value, String growth,
+                             String start) {
+        boolean valued = flows.firstValueCents() != null;
+        return document.append(net, flows.netCents()).append(value, valued ? flows.firstValueCents() : null)
+                .append(growth, valued ? flows.innerGrowth().toPlainString() : null)
+                .append(start, valued ? flows.lastStartCents() : null);
     }
 
     static String dayId(String accountId, LocalDate day) {

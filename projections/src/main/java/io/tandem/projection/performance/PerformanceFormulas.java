@@ -16,12 +16,23 @@ import java.math.RoundingMode;
  * P&amp;L keeps following equity - net deposits. Average price: {@link #averagePriceTicks cost basis /
  * quantity rounded half-even to a tick}. Market values and equity: see
  * {@link io.tandem.projection.support.MarketValues}.
- * <h2>Daily growth and the chained index</h2>
- * With E(d) the equity at day d's close (cents; 0 before the account's first day) and F(d) the day's
- * net flow (deposits - withdrawals + adjustments + transfers in - transfers out, positions at their
- * market value at the time), each day grows by {@link #growth g(d) = E(d) / (E(d-1) + F(d))}, 1 when
- * the denominator is not positive, rounded half-even to {@value #RATIO_SCALE} decimals. The index
- * chains them from I = 1: {@link #chain I(d) = I(d-1) x g(d)}, each product rounded half-even to
+ * <h2>Daily growth: time-weighted, and the chained index</h2>
+ * E(d) is the equity at day d's close (cents; 0 before the account's first day). An external flow is a
+ * credited deposit, a debited withdrawal, an admin adjustment or a copy transfer in or out (positions
+ * at their market value at the time). Each flow splits the day: at the flow the account is valued at
+ * that moment (cash + positions at the last prices seen, rounded down to a cent once, as equity is), the
+ * sub-period ends there and the next one starts at that value plus the flow. With V(k) the value just
+ * before the day's k-th flow F(k) (k = 1..n), the day's sub-period factors are
+ * {@link #factor f(1) = V(1) / E(d-1), f(k) = V(k) / (V(k-1) + F(k-1)), f(n+1) = E(d) / (V(n) + F(n))},
+ * each 1 when its start is not positive and otherwise rounded half-even to {@value #RATIO_SCALE}
+ * decimals. The day grows by their product: {@link #growth g(d) = f(1)} without flows, else
+ * g(d) = (f(1) x M) x f(n+1) with M = f(2) x ... x f(n) formed left to right (1 when n = 1), each
+ * product rounded half-even to {@value #RATIO_SCALE} decimals. So a flow earns nothing and hides
+ * nothing: withdrawing nearly everything after a 1% gain leaves g = 1.01, not (tiny E(d)) / (tiny
+ * denominator); a deposit at the end of a losing day does not dilute the loss. A valuation day
+ * written before flows were valued (no {@code flowValue}) keeps the earlier reading for that day,
+ * g(d) = E(d) / (E(d-1) + net flow), until the performance group is replayed. The index chains the days
+ * from I = 1: {@link #chain I(d) = I(d-1) x g(d)}, each product rounded half-even to
  * {@value #RATIO_SCALE} decimals. The days of a period are those of its window (the last 7, 30 or 90
  * UTC days up to today, today included) from the account's first day on; ALL is every day from the
  * account's first day to today. The first day of a window grows from E of the day before it.
@@ -39,16 +50,20 @@ import java.math.RoundingMode;
  *       {@link #riskScore <= 1: 1, <= 5: 2, <= 10: 3, <= 15: 4, <= 20: 5, <= 25: 6, <= 35: 7, <= 50: 8,
  *       <= 75: 9, else 10}; null with the volatility;</li>
  *   <li>win rate: sells settled with a positive realized P&amp;L / sells settled x 100, null without
- *       sells; trades: buys and sells settled.</li>
+ *       sells; trades: buys and sells settled. The closing trade counted is the settled sell fill
+ *       ({@code SellSettledEvent}), the unit the ledger realizes P&amp;L in, not the sell order: an order
+ *       filled in three parts counts three times. A copy transfer out realizes P&amp;L but is no trade.</li>
  * </ul>
  * <h2>Worked example</h2>
- * Day 1 deposits 1,000.00 and ends at E = 1,000.00: g = 1000.00 / (0 + 1000.00) = 1, I = 1. Day 2 ends
- * at 1,100.00: g = 1.1, I = 1.1 (the peak). Day 3 ends at 990.00: g = 0.9, I = 0.99, drawdown
- * (1.1 - 0.99) / 1.1 = 10%. Day 4 deposits 500.00 and ends at 1,500.00: g = 1500 / (990 + 500) =
- * 1.006711409396, I = 0.99 x 1.006711409396 = 0.996644295302. Over these 4 days: return
- * (0.996644295302 - 1) x 100 = -0.34, max drawdown 10.00; returns 0, 0.1, -0.1, 0.006711409396 give a
- * sample standard deviation of 0.0817185867..., volatility 0.0817185867... x sqrt(365) x 100 = 156.12, risk
- * score 10.
+ * Day 1 deposits 1,000.00 into an empty account and ends at E = 1,000.00: f(1) = 1 (start 0), f(2) =
+ * 1000.00 / (0 + 1000.00) = 1, g = 1, I = 1. Day 2 ends at 1,100.00: g = 1.1, I = 1.1 (the peak). Day 3
+ * ends at 990.00: g = 0.9, I = 0.99, drawdown (1.1 - 0.99) / 1.1 = 10%. Day 4 deposits 500.00 when the
+ * account is worth 1,000.00 and ends at 1,500.00: f(1) = 1000 / 990 = 1.010101010101, f(2) = 1500 /
+ * (1000 + 500) = 1, g = 1.010101010101, I = 0.99 x 1.010101010101 = 0.99999999999999, rounded
+ * 1.000000000000. Over these 4 days: return 0.00, max drawdown 10.00; returns 0, 0.1, -0.1,
+ * 0.010101010101 give a sample standard deviation of 0.0818057104..., volatility 0.0818057104... x
+ * sqrt(365) x 100 = 156.29, risk score 10. (Counting the deposit at the start of day 4 would have given
+ * 1500 / (990 + 500) = 1.006711409396 and hidden a third of the day's gain.)
  */
 public final class PerformanceFormulas {
 
@@ -67,13 +82,25 @@ public final class PerformanceFormulas {
     private PerformanceFormulas() {
     }
 
-    /** g(d) = E(d) / (E(d-1) + F(d)), 1 when the denominator is not positive, rounded half-even to 12 decimals. */
-    public static BigDecimal growth(long equityCents, long previousEquityCents, long flowCents) {
-        long denominator = Math.addExact(previousEquityCents, flowCents);
-        if (denominator <= 0) {
+    /** A sub-period's factor: value at its end / value at its start, 1 when the start is not positive, rounded half-even to 12 decimals. */
+    public static BigDecimal factor(long endCents, long startCents) {
+        if (startCents <= 0) {
             return BigDecimal.ONE.setScale(RATIO_SCALE);
         }
-        return BigDecimal.valueOf(equityCents).divide(BigDecimal.valueOf(denominator), RATIO_SCALE, RoundingMode.HALF_EVEN);
+        return BigDecimal.valueOf(endCents).divide(BigDecimal.valueOf(startCents), RATIO_SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * g(d) of a day that ended at {@code equityCents}, the day before at {@code previousEquityCents},
+     * with {@code flows}: f(1) without flows, else (f(1) x M) x f(n+1), each product rounded half-even
+     * to 12 decimals; a day recorded without flow values reads E(d) / (E(d-1) + net flow).
+     */
+    public static BigDecimal growth(long equityCents, long previousEquityCents, DayFlows flows) {
+        if (flows.firstValueCents() != null) {
+            BigDecimal first = factor(flows.firstValueCents(), previousEquityCents);
+            return chain(chain(first, flows.innerGrowth()), factor(equityCents, flows.lastStartCents()));
+        }
+        return factor(equityCents, Math.addExact(previousEquityCents, flows.netCents()));
     }
 
     /** I(d) = I(d-1) x g(d), rounded half-even to 12 decimals. */
@@ -159,6 +186,32 @@ public final class PerformanceFormulas {
     }
 
     /**
+     * What a day's external flows did, as the projector records them: their net amount, V(1) (the
+     * value just before the first; null without flows, or on a day recorded before flows were valued),
+     * M = f(2) x ... x f(n) (1 when n = 1) and V(n) + F(n), the value just after the last.
+     */
+    public record DayFlows(long netCents, Long firstValueCents, BigDecimal innerGrowth, long lastStartCents) {
+
+        /** A day without flows. */
+        public static final DayFlows NONE = new DayFlows(0, null, null, 0);
+
+        /** A day recorded before flows were valued: only its net flow is known. */
+        public static DayFlows unvalued(long netCents) {
+            return new DayFlows(netCents, null, null, 0);
+        }
+
+        /** The flows so far plus one of {@code cents} when the account is worth {@code valueCents}. */
+        public DayFlows plus(long cents, long valueCents) {
+            long net = Math.addExact(netCents, cents);
+            long start = Math.addExact(valueCents, cents);
+            if (firstValueCents == null) {
+                return netCents != 0 ? unvalued(net) : new DayFlows(net, valueCents, BigDecimal.ONE.setScale(RATIO_SCALE), start);
+            }
+            return new DayFlows(net, firstValueCents, chain(innerGrowth, factor(valueCents, lastStartCents)), start);
+        }
+    }
+
+    /**
      * The running figures of consecutive days of one period: the index, its peak, the largest drawdown,
      * the number of days and the exact sums of the daily returns and their squares. Mutable; a
      * {@link #copy} extends a shared prefix (the days up to yesterday) by today.
@@ -178,9 +231,14 @@ public final class PerformanceFormulas {
             this.previousEquityCents = equityBeforeCents;
         }
 
-        /** Adds a day that ended at {@code equityCents} with {@code flowCents} of net flow. */
-        public Chain day(long equityCents, long flowCents) {
-            BigDecimal growth = growth(equityCents, previousEquityCents, flowCents);
+        /** Adds a day without flows that ended at {@code equityCents}. */
+        public Chain day(long equityCents) {
+            return day(equityCents, DayFlows.NONE);
+        }
+
+        /** Adds a day that ended at {@code equityCents} after {@code flows}. */
+        public Chain day(long equityCents, DayFlows flows) {
+            BigDecimal growth = growth(equityCents, previousEquityCents, flows);
             index = chain(index, growth);
             if (index.compareTo(peak) > 0) {
                 peak = index;

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.tandem.contracts.account.AccountOpenedEvent;
 import io.tandem.contracts.account.AssetsTransferredInEvent;
@@ -49,6 +50,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -80,8 +82,10 @@ import static io.tandem.projection.performance.PerformanceDocuments.*;
  * <p>
  * The day of an event is the UTC date of its timestamp (of a trade: its execution time); an account's
  * days never go back, so an event stamped before the account's current day counts on that day. A
- * transfer values its positions at the last price this projection has seen of each (the processing
- * group has a single segment, so that is the same price on every replay).
+ * transfer values its positions at the last price this projection has seen of each, and every external
+ * flow (deposit credited, withdrawal debited, adjustment, transfer in or out) values the whole account
+ * at those prices to split its day for the time-weighted return (the processing group has a single
+ * segment, so that is the same price on every replay).
  */
 @Component
 @ProcessingGroup(PerformanceProjector.PROCESSING_GROUP)
@@ -95,6 +99,7 @@ public class PerformanceProjector {
     private final MongoCollection<Document> days;
     private final MongoCollection<Document> closes;
     private final MongoCollection<Document> ranked;
+    private final MongoCollection<Document> control;
     private final InstrumentFormats instruments;
     private final AggregateStreams streams;
 
@@ -103,6 +108,7 @@ public class PerformanceProjector {
         this.days = database.getCollection(ReadModelCollections.VALUATION_DAYS);
         this.closes = database.getCollection(ReadModelCollections.DAILY_CLOSES);
         this.ranked = database.getCollection(ReadModelCollections.RANKED_TRADERS);
+        this.control = database.getCollection(ReadModelCollections.LEADERBOARD_RANKER);
         this.instruments = new InstrumentFormats(database);
         this.streams = AggregateStreams.of(database, PROCESSING_GROUP, valuations, days, closes, ranked);
         days.createIndex(Indexes.ascending(ACCOUNT_ID));
@@ -121,8 +127,9 @@ public class PerformanceProjector {
     public void on(DepositCreditedEvent event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
         long amount = event.amount().cents();
         fold(event.accountId(), sequence, timestamp, valuation -> {
+            long value = worth(valuation);
             valuation.cash = Math.addExact(valuation.cash, amount);
-            valuation.flow(amount);
+            valuation.flow(amount, value);
         });
     }
 
@@ -130,8 +137,9 @@ public class PerformanceProjector {
     public void on(WithdrawalDebitedEvent event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
         long amount = event.amount().cents();
         fold(event.accountId(), sequence, timestamp, valuation -> {
+            long value = worth(valuation);
             valuation.cash = Math.subtractExact(valuation.cash, amount);
-            valuation.flow(-amount);
+            valuation.flow(-amount, value);
         });
     }
 
@@ -139,8 +147,9 @@ public class PerformanceProjector {
     public void on(CashAdjustedEvent event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
         long amount = event.amount().cents();
         fold(event.accountId(), sequence, timestamp, valuation -> {
+            long value = worth(valuation);
             valuation.cash = Math.addExact(valuation.cash, amount);
-            valuation.flow(amount);
+            valuation.flow(amount, value);
         });
     }
 
@@ -175,6 +184,7 @@ public class PerformanceProjector {
     public void on(AssetsTransferredOutEvent event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
         long cash = event.cash() == null ? 0 : event.cash().cents();
         fold(event.accountId(), sequence, timestamp, valuation -> {
+            long worth = worth(valuation);
             long moved = cash;
             for (Holding holding : holdings(event.positions())) {
                 long value = marketValue(holding);
@@ -182,7 +192,7 @@ public class PerformanceProjector {
                 moved = Math.addExact(moved, value);
             }
             valuation.cash = Math.subtractExact(valuation.cash, cash);
-            valuation.flow(-moved);
+            valuation.flow(-moved, worth);
         });
     }
 
@@ -190,6 +200,7 @@ public class PerformanceProjector {
     public void on(AssetsTransferredInEvent event, @SequenceNumber long sequence, @Timestamp Instant timestamp) {
         long cash = event.cash() == null ? 0 : event.cash().cents();
         fold(event.accountId(), sequence, timestamp, valuation -> {
+            long worth = worth(valuation);
             long moved = cash;
             for (Holding holding : holdings(event.positions())) {
                 long value = marketValue(holding);
@@ -197,7 +208,7 @@ public class PerformanceProjector {
                 moved = Math.addExact(moved, value);
             }
             valuation.cash = Math.addExact(valuation.cash, cash);
-            valuation.flow(moved);
+            valuation.flow(moved, worth);
         });
     }
 
@@ -298,6 +309,9 @@ public class PerformanceProjector {
         ReadModelWrites.deleteAll(closes);
         ReadModelWrites.deleteAll(ranked);
         streams.reset();
+        // tells the leaderboard ranker to forget what it cached of the model just cleared
+        control.updateOne(Filters.eq("_id", LeaderboardRanker.RESET), Updates.inc(LeaderboardRanker.RESETS, 1L),
+                new UpdateOptions().upsert(true));
     }
 
     /** The UTC day of an instant. */
@@ -343,6 +357,33 @@ public class PerformanceProjector {
     /** A transferred position at the last price seen of its symbol, rounded down to a cent (0 before its first trade). */
     private long marketValue(Holding holding) {
         String symbol = holding.symbol().value();
+        Optional<Long> price = lastPrice(symbol);
+        if (price.isEmpty()) {
+            return 0;
+        }
+        return MarketValues.marketValueCents(instruments.require(symbol), holding.quantity().lots(), price.get());
+    }
+
+    /**
+     * What the account is worth now, where an external flow splits its day: cash plus its positions at
+     * the last prices seen (a position without a trade yet: nothing), rounded down to a cent once.
+     */
+    private long worth(Valuation valuation) {
+        BigDecimal positions = BigDecimal.ZERO;
+        for (Valuation.Position position : valuation.positions.values()) {
+            if (position.quantity != 0) {
+                Optional<Long> price = lastPrice(position.symbol);
+                if (price.isPresent()) {
+                    positions = positions.add(MarketValues.exactCents(instruments.require(position.symbol), position.quantity,
+                            price.get()));
+                }
+            }
+        }
+        return MarketValues.equityCents(valuation.cash, positions);
+    }
+
+    /** The last price this projection has seen of {@code symbol}, or empty before its first trade. */
+    private Optional<Long> lastPrice(String symbol) {
         Map<String, Optional<Long>> prices = BatchEnd.state(PRICES, HashMap::new);
         Optional<Long> price = prices.get(symbol);
         if (price == null) {
@@ -350,10 +391,7 @@ public class PerformanceProjector {
             price = DailyCloses.latest(closes, symbol);
             prices.put(symbol, price);
         }
-        if (price.isEmpty()) {
-            return 0;
-        }
-        return MarketValues.marketValueCents(instruments.require(symbol), holding.quantity().lots(), price.get());
+        return price;
     }
 
     private static List<Holding> holdings(List<Holding> positions) {

@@ -27,7 +27,7 @@ final class Valuation {
     LocalDate firstDay;
     LocalDate day;
     long previousDaySeq = -1;
-    long dayFlow;
+    PerformanceFormulas.DayFlows dayFlows = PerformanceFormulas.DayFlows.NONE;
     long dayBuys;
     long daySells;
     long dayWins;
@@ -49,7 +49,7 @@ final class Valuation {
                 previousDaySeq = lastSeq;
             }
             day = eventDay;
-            dayFlow = 0;
+            dayFlows = PerformanceFormulas.DayFlows.NONE;
             dayBuys = 0;
             daySells = 0;
             dayWins = 0;
@@ -57,9 +57,10 @@ final class Valuation {
         lastSeq = sequence;
     }
 
-    void flow(long cents) {
+    /** An external flow of {@code cents} when the account is worth {@code valueCents} (just before it). */
+    void flow(long cents, long valueCents) {
         netDeposits = Math.addExact(netDeposits, cents);
-        dayFlow = Math.addExact(dayFlow, cents);
+        dayFlows = dayFlows.plus(cents, valueCents);
     }
 
     Position position(String symbol) {
@@ -108,11 +109,12 @@ final class Valuation {
             held.append(positionKey(position.symbol), new Document(SYMBOL, position.symbol).append(QUANTITY, position.quantity)
                     .append(COST, position.cost).append(REALIZED, position.realized));
         }
-        return new Document(OWNER, owner).append(TYPE, type).append(CASH, cash).append(NET_DEPOSITS, netDeposits)
+        Document document = new Document(OWNER, owner).append(TYPE, type).append(CASH, cash).append(NET_DEPOSITS, netDeposits)
                 .append(REALIZED, realized).append(FIRST_DAY, firstDay == null ? null : firstDay.toString())
                 .append(DAY, day == null ? null : day.toString()).append(PREVIOUS_DAY_SEQ, previousDaySeq)
-                .append(DAY_FLOW, dayFlow).append(DAY_BUYS, dayBuys).append(DAY_SELLS, daySells).append(DAY_WINS, dayWins)
+                .append(DAY_BUYS, dayBuys).append(DAY_SELLS, daySells).append(DAY_WINS, dayWins)
                 .append(POSITIONS, held);
+        return putFlows(document, dayFlows, DAY_FLOW, DAY_FLOW_VALUE, DAY_FLOW_GROWTH, DAY_FLOW_START);
     }
 
     /** The account at the end of its current day, as a valuation day stores it. */
@@ -123,9 +125,10 @@ final class Valuation {
                 held.append(positionKey(position.symbol), new Document(SYMBOL, position.symbol).append(QUANTITY, position.quantity));
             }
         }
-        return new Document(ACCOUNT_ID, accountId).append(DAY, day.toString()).append(CASH, cash)
-                .append(NET_DEPOSITS, netDeposits).append(POSITIONS, held).append(FLOW, dayFlow).append(BUYS, dayBuys)
+        Document document = new Document(ACCOUNT_ID, accountId).append(DAY, day.toString()).append(CASH, cash)
+                .append(NET_DEPOSITS, netDeposits).append(POSITIONS, held).append(BUYS, dayBuys)
                 .append(SELLS, daySells).append(WINS, dayWins);
+        return putFlows(document, dayFlows, FLOW, FLOW_VALUE, FLOW_GROWTH, FLOW_START);
     }
 
     static Valuation of(String accountId, Document document) {
@@ -141,7 +144,7 @@ final class Valuation {
         valuation.firstDay = day(document.getString(FIRST_DAY));
         valuation.day = day(document.getString(DAY));
         valuation.previousDaySeq = document.containsKey(PREVIOUS_DAY_SEQ) ? Numbers.longOf(document, PREVIOUS_DAY_SEQ) : -1;
-        valuation.dayFlow = Numbers.longOf(document, DAY_FLOW);
+        valuation.dayFlows = flows(document, DAY_FLOW, DAY_FLOW_VALUE, DAY_FLOW_GROWTH, DAY_FLOW_START);
         valuation.dayBuys = Numbers.longOf(document, DAY_BUYS);
         valuation.daySells = Numbers.longOf(document, DAY_SELLS);
         valuation.dayWins = Numbers.longOf(document, DAY_WINS);

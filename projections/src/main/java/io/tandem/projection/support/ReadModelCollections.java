@@ -105,14 +105,19 @@ public final class ReadModelCollections {
      */
     public static final String RANKED_TRADERS = "ranked_traders";
     /**
-     * The latest ranking: one document per period and trader with every figure (decimal strings; queries
-     * sort in memory),
-     * {@code _id} period U+0001 user id; written by the leaderboard ranker (a scheduled task of the
-     * {@code performance} feature), never by an event handler.
+     * The rankings by generation: one document per period, trader and generation it changed in, with
+     * every figure (decimal strings; queries sort in memory) and the generations it is valid for,
+     * {@code _id} period U+0001 user id U+0001 first generation; written by the leaderboard ranker (a
+     * scheduled task of the {@code performance} feature), never by an event handler.
      */
     public static final String LEADERBOARD = "leaderboard";
     /** One document per ranking run (generation, computedAt), read by queries to know when their cached ranking is stale. */
     public static final String LEADERBOARD_RUNS = "leaderboard_runs";
+    /**
+     * The leaderboard ranker's own state: its generation counter, the lease that lets one node rank at
+     * a time, and the {@code performance} group's reset count (its reset handler bumps it).
+     */
+    public static final String LEADERBOARD_RANKER = "leaderboard_ranker";
 
     private ReadModelCollections() {
     }

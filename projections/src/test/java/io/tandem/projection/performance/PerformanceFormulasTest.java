@@ -13,27 +13,49 @@ class PerformanceFormulasTest {
     @Test
     void theWorkedExampleOfTheJavadocHolds() {
         PerformanceFormulas.Chain chain = new PerformanceFormulas.Chain(0)
-                .day(100_000, 100_000)
-                .day(110_000, 0)
-                .day(99_000, 0)
-                .day(150_000, 50_000);
+                .day(100_000, PerformanceFormulas.DayFlows.NONE.plus(100_000, 0))
+                .day(110_000)
+                .day(99_000)
+                .day(150_000, PerformanceFormulas.DayFlows.NONE.plus(50_000, 100_000));
 
-        assertThat(chain.index()).isEqualByComparingTo("0.996644295302");
-        assertThat(chain.returnPercent()).isEqualTo("-0.34");
+        assertThat(chain.index()).isEqualByComparingTo("1.000000000000");
+        assertThat(chain.returnPercent()).isEqualTo("0.00");
         assertThat(chain.maxDrawdownPercent()).isEqualTo("10.00");
-        assertThat(chain.volatilityPercent()).isEqualTo("156.12");
+        assertThat(chain.volatilityPercent()).isEqualTo("156.29");
         assertThat(PerformanceFormulas.riskScore(chain.volatilityPercent())).isEqualTo(10);
         assertThat(chain.days()).isEqualTo(4);
     }
 
     @Test
-    void growthIsRoundedHalfEvenToTwelveDecimalsAndOneWithoutAPositiveDenominator() {
-        assertThat(PerformanceFormulas.growth(150_000, 99_000, 50_000)).isEqualByComparingTo("1.006711409396");
-        assertThat(PerformanceFormulas.growth(2, 3, 0)).isEqualByComparingTo("0.666666666667");
-        assertThat(PerformanceFormulas.growth(1, 8, 0).scale()).isEqualTo(12);
-        assertThat(PerformanceFormulas.growth(500, 0, 0)).isEqualByComparingTo("1");
-        assertThat(PerformanceFormulas.growth(500, 100, -100)).isEqualByComparingTo("1");
-        assertThat(PerformanceFormulas.growth(500, 100, -200)).isEqualByComparingTo("1");
+    void factorsAreRoundedHalfEvenToTwelveDecimalsAndOneWithoutAPositiveStart() {
+        assertThat(PerformanceFormulas.factor(2, 3)).isEqualByComparingTo("0.666666666667");
+        assertThat(PerformanceFormulas.factor(1, 8).scale()).isEqualTo(12);
+        assertThat(PerformanceFormulas.factor(500, 0)).isEqualByComparingTo("1");
+        assertThat(PerformanceFormulas.factor(500, -100)).isEqualByComparingTo("1");
+        assertThat(PerformanceFormulas.growth(2, 3, PerformanceFormulas.DayFlows.NONE)).isEqualByComparingTo("0.666666666667");
+    }
+
+    @Test
+    void aDayRecordedBeforeFlowsWereValuedKeepsTheStartOfDayReading() {
+        assertThat(PerformanceFormulas.growth(150_000, 99_000, PerformanceFormulas.DayFlows.unvalued(50_000)))
+                .isEqualByComparingTo("1.006711409396");
+        assertThat(PerformanceFormulas.growth(500, 100, PerformanceFormulas.DayFlows.unvalued(-100))).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void aFlowSplitsTheDayAndItsSubPeriodFactorsMultiply() {
+        // worth 1000.00 at the start, 1010.00 when 999.99 is withdrawn, 10.01 at the close: g = 1.01, not 1001
+        PerformanceFormulas.DayFlows withdrawal = PerformanceFormulas.DayFlows.NONE.plus(-99_999, 101_000);
+        assertThat(PerformanceFormulas.growth(1_001, 100_000, withdrawal)).isEqualByComparingTo("1.01");
+        // worth 1000.00, then 900.00 at a deposit of 9000.00 at the end of a losing day: the loss stays -10 %
+        PerformanceFormulas.DayFlows lateDeposit = PerformanceFormulas.DayFlows.NONE.plus(900_000, 90_000);
+        assertThat(PerformanceFormulas.growth(990_000, 100_000, lateDeposit)).isEqualByComparingTo("0.9");
+        // two flows: 100 -> 110 (deposit 90) 200 -> 180 (withdraw 80) 100 -> 105 at the close
+        PerformanceFormulas.DayFlows two = PerformanceFormulas.DayFlows.NONE.plus(90, 110).plus(-80, 180);
+        assertThat(two.innerGrowth()).isEqualByComparingTo("0.9");
+        assertThat(two.lastStartCents()).isEqualTo(100);
+        // (1.1 x 0.9) x 1.05 = 1.0395
+        assertThat(PerformanceFormulas.growth(105, 100, two)).isEqualByComparingTo("1.0395");
     }
 
     @Test
@@ -56,28 +78,28 @@ class PerformanceFormulasTest {
     @Test
     void theMaxDrawdownIsTheLargestFallFromTheRunningPeakNotFromTheStart() {
         PerformanceFormulas.Chain chain = new PerformanceFormulas.Chain(100_000)
-                .day(200_000, 0)   // I = 2, peak
-                .day(150_000, 0)   // I = 1.5, 25% below the peak
-                .day(300_000, 0)   // I = 3, new peak
-                .day(240_000, 0);  // I = 2.4, 20% below
+                .day(200_000)   // I = 2, peak
+                .day(150_000)   // I = 1.5, 25% below the peak
+                .day(300_000)   // I = 3, new peak
+                .day(240_000);  // I = 2.4, 20% below
 
         assertThat(chain.maxDrawdownPercent()).isEqualTo("25.00");
         assertThat(chain.returnPercent()).isEqualTo("140.00");
-        assertThat(new PerformanceFormulas.Chain(100).day(110, 0).day(120, 0).maxDrawdownPercent()).isEqualTo("0.00");
+        assertThat(new PerformanceFormulas.Chain(100).day(110).day(120).maxDrawdownPercent()).isEqualTo("0.00");
     }
 
     @Test
     void volatilityIsNullBelowTwoDaysAndZeroForAFlatSeries() {
         assertThat(new PerformanceFormulas.Chain(0).volatilityPercent()).isNull();
-        assertThat(new PerformanceFormulas.Chain(100).day(110, 0).volatilityPercent()).isNull();
-        assertThat(new PerformanceFormulas.Chain(100).day(100, 0).day(100, 0).volatilityPercent()).isEqualTo("0.00");
+        assertThat(new PerformanceFormulas.Chain(100).day(110).volatilityPercent()).isNull();
+        assertThat(new PerformanceFormulas.Chain(100).day(100).day(100).volatilityPercent()).isEqualTo("0.00");
         assertThat(PerformanceFormulas.riskScore(null)).isNull();
     }
 
     @Test
     void volatilityIsTheAnnualizedSampleStandardDeviationOfDailyReturns() {
         // returns 0.01 and -0.01: mean 0, sample variance 0.0002, sd 0.0141421356..., x sqrt(365) = 0.270185...
-        PerformanceFormulas.Chain chain = new PerformanceFormulas.Chain(10_000).day(10_100, 0).day(9_999, 0);
+        PerformanceFormulas.Chain chain = new PerformanceFormulas.Chain(10_000).day(10_100).day(9_999);
 
         assertThat(chain.volatilityPercent()).isEqualTo("27.02");
     }

@@ -30,9 +30,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import io.tandem.contracts.orderbook.TradeExecutedEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.bson.Document;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -86,6 +91,141 @@ class PerformancePropertiesTest {
         project(database, scenario.history, scenario.listings, random);
 
         assertAgrees(database, scenario.history, clock);
+    }
+
+    /**
+     * The ranker's incremental path (what it keeps in memory between runs: closes, each account's days
+     * before today, the last figures and rows) gives what a fresh ranker gives: one ranker ranks
+     * mid-history, again the same day after more events, after an account event stamped days in the
+     * past and a late close of the day before, across day rollovers and at the end; each time a fresh
+     * ranker ranks a second database fed the same events, and every published row must be the same.
+     */
+    @Property(tries = 30, shrinking = ShrinkingMode.OFF)
+    void rankingIncrementallyGivesWhatAFreshRankerGives(@ForAll long seed) {
+        MongoDatabase incremental = client.getDatabase("incremental-" + (++databases));
+        MongoDatabase fresh = client.getDatabase("fresh-" + databases);
+        incremental.drop();
+        fresh.drop();
+        Random random = new Random(seed);
+        Scenario scenario = randomScenario(random);
+        for (MongoDatabase database : List.of(incremental, fresh)) {
+            InstrumentFormats formats = new InstrumentFormats(database);
+            scenario.listings.forEach(formats::store);
+        }
+        PerformanceProjector[] projectors = {new PerformanceProjector(incremental), new PerformanceProjector(fresh)};
+        MovingClock clock = new MovingClock();
+        LeaderboardRanker ranker = new LeaderboardRanker(incremental, clock);
+        List<EventMessage<Object>> all = scenario.history.messages;
+
+        int cut1 = 1 + random.nextInt(all.size() - 1);
+        feed(projectors, all.subList(0, cut1), random);
+        LocalDate day = ReferencePerformance.dayOf(all.get(cut1 - 1).getTimestamp());
+        clock.at(day.atTime(23, 59).toInstant(ZoneOffset.UTC));
+        rankBoth(ranker, incremental, fresh, clock, "mid-history");
+
+        int endOfDay = cut1;
+        while (endOfDay < all.size() && !ReferencePerformance.dayOf(all.get(endOfDay).getTimestamp()).isAfter(day)) {
+            endOfDay++;
+        }
+        int cut2 = cut1 + random.nextInt(endOfDay - cut1 + 1);
+        feed(projectors, all.subList(cut1, cut2), random);
+        rankBoth(ranker, incremental, fresh, clock, "more events the same day");
+
+        if (cut2 < all.size()) {
+            EventMessage<Object> next = all.get(cut2);
+            LocalDate nextDay = ReferencePerformance.dayOf(next.getTimestamp());
+            EventMessage<Object> stamped = next;
+            if (next instanceof DomainEventMessage<?> domain && "Account".equals(domain.getType())) {
+                stamped = ProjectionBatches.eventAt(domain.getType(), domain.getAggregateIdentifier(), domain.getSequenceNumber(),
+                        domain.getPayload(), next.getTimestamp().minus(Duration.ofDays(2)));
+            }
+            TradeExecutedEvent late = lateTrade(all, nextDay.minusDays(1).atTime(22, 0).toInstant(ZoneOffset.UTC), random);
+            List<EventMessage<Object>> batch = new ArrayList<>(List.of(stamped));
+            if (late != null) {
+                batch.add(ProjectionBatches.eventAt("OrderBook", late.symbol().value(), 1_000_000 + cut2, late, late.executedAt()));
+            }
+            feed(projectors, batch, random);
+            clock.at(nextDay.atTime(23, 59).toInstant(ZoneOffset.UTC));
+            rankBoth(ranker, incremental, fresh, clock, "an event stamped in the past and a late close");
+            feed(projectors, all.subList(cut2 + 1, all.size()), random);
+        }
+        clock.at(scenario.today.atTime(21, 30).toInstant(ZoneOffset.UTC));
+        rankBoth(ranker, incremental, fresh, clock, "the end, days later");
+        clock.at(scenario.today.plusDays(1).atTime(0, 30).toInstant(ZoneOffset.UTC));
+        rankBoth(ranker, incremental, fresh, clock, "after midnight");
+    }
+
+    private static void feed(PerformanceProjector[] projectors, List<EventMessage<Object>> events, Random random) {
+        int at = 0;
+        while (at < events.size()) {
+            int size = 1 + random.nextInt(40);
+            List<EventMessage<Object>> batch = events.subList(at, Math.min(events.size(), at + size));
+            for (PerformanceProjector projector : projectors) {
+                ProjectionBatches.inOneBatch(projector, batch);
+            }
+            at += size;
+        }
+    }
+
+    /** A trade of one of the history's books at a moved price, executed at {@code at}; null without trades. */
+    private static TradeExecutedEvent lateTrade(List<EventMessage<Object>> all, Instant at, Random random) {
+        for (EventMessage<Object> message : all) {
+            if (message.getPayload() instanceof TradeExecutedEvent t) {
+                return new TradeExecutedEvent(t.symbol(), io.tandem.contracts.common.TradeId.of("late"),
+                        io.tandem.contracts.common.Price.ofTicks(Math.max(1, t.price().ticks() + random.nextInt(200) - 100)),
+                        t.quantity(), t.aggressorSide(), t.makerOrderId(), t.takerOrderId(), t.buyerAccountId(), t.buyOrderId(),
+                        t.sellerAccountId(), t.sellOrderId(), t.buyerNotional(), t.buyerFee(), t.sellerNotional(), t.sellerFee(),
+                        t.buyOrderFilled(), t.sellOrderFilled(), at);
+            }
+        }
+        return null;
+    }
+
+    /** Ranks {@code fresh} with a new ranker and asserts the incremental ranker publishes the same rows. */
+    private static void rankBoth(LeaderboardRanker ranker, MongoDatabase incremental, MongoDatabase fresh, Clock clock,
+                                 String when) {
+        assertThat(ranker.rank()).isTrue();
+        assertThat(new LeaderboardRanker(fresh, Clock.fixed(clock.instant(), ZoneOffset.UTC)).rank()).isTrue();
+        assertThat(published(incremental)).as(when).isEqualTo(published(fresh));
+    }
+
+    /** The current rows of the newest generation, by period and user, their figures only. */
+    private static Map<String, Document> published(MongoDatabase database) {
+        LeaderboardStore store = new LeaderboardStore(database);
+        Map<String, Document> rows = new TreeMap<>();
+        store.current(store.published()).forEach((key, row) -> {
+            Document figures = new Document(row);
+            figures.remove("_id");
+            figures.remove(PerformanceDocuments.FROM);
+            figures.remove(PerformanceDocuments.UNTIL);
+            rows.put(key, figures);
+        });
+        return rows;
+    }
+
+    /** A clock the test moves forward. */
+    private static final class MovingClock extends Clock {
+
+        private Instant now = Instant.EPOCH;
+
+        void at(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     /** A random history and the day the figures are asked for. */

@@ -61,13 +61,15 @@ class PerformanceWorkedExampleTest extends MongoReadModelTest {
      * Three days of one trader:
      * <pre>
      * day 1: deposit 1000.00; buy 50 ACME at 10.00 (notional 500.00, fee 1.00): cash 499.00, close 10.00
-     *        E = 499.00 + 50 x 10.00 = 999.00   F = 1000.00   g = 999 / (0 + 1000) = 0.999
+     *        the deposit splits the day: f1 = 1 (worth 0 before it), then 1000.00 after it
+     *        E = 499.00 + 50 x 10.00 = 999.00   f2 = 999 / 1000 = 0.999 = g
      *        I = 0.999                 return -0.10 %   drawdown from the start (1) 0.10 %
      * day 2: others trade ACME at 12.00
      *        E = 499.00 + 600.00 = 1099.00      F = 0        g = 1099 / 999 = 1.100100100100 (12 decimals)
      *        I = 0.999 x 1.100100100100 = 1.099000000000   return 9.90 %   new peak, drawdown 0
      * day 3: deposit 500.00; others trade ACME at 11.00
-     *        E = 999.00 + 550.00 = 1549.00      F = 500.00   g = 1549 / (1099 + 500) = 0.968730456535
+     *        the deposit comes before the trade: worth 1099.00 then (f1 = 1099 / 1099 = 1), 1599.00 after it
+     *        E = 999.00 + 550.00 = 1549.00      f2 = 1549 / 1599 = 0.968730456535 = g
      *        I = 1.099 x 0.968730456535 = 1.064634771732    return 6.46 %
      *        drawdown (1.099 - 1.064634771732) / 1.099 = 3.1270 % -> maxDrawdown 3.13 %
      * daily returns -0.001, 0.1001001001, -0.031269543465: mean 0.022610185545, sample variance
@@ -130,11 +132,12 @@ class PerformanceWorkedExampleTest extends MongoReadModelTest {
      *        for the win rate), her net deposits 100.00 - 5.00 - 11.00 = 84.00; the COPY account holds 5.00 and 1 ACME at cost
      *        11.00, equity 16.00 (bob's assets under copy), net deposits 16.00.
      *        ann: cash 75.91, 1 ACME at cost 10.02 (market value 11.00, unrealized 0.98), equity 86.91
-     *        E = 86.91   F = -16.00   g = 86.91 / (99.94 - 16.00) = 1.035382416011
-     *        I = 0.9994 x 1.035382416011 = 1.034761186561: return 3.48 %, drawdown 0.06 % (day 1)
-     *        returns -0.0006 and 0.035382416011: sample sd 0.02544..., x sqrt(365) = 48.61 %, risk 8
+     *        the transfer splits ann's day: just before it she is worth 80.91 + 2 x 11.00 = 102.91, just after 86.91
+     *        f1 = 102.91 / 99.94 = 1.029717830698   f2 = 86.91 / 86.91 = 1   g = 1.029717830698
+     *        I = 0.9994 x 1.029717830698 = 1.029100000000: return 2.91 %, drawdown 0.06 % (day 1)
+     *        returns -0.0006 and 0.029717830698: sample sd 0.021437..., x sqrt(365) = 40.96 %, risk 8
      *        bob: two days at g = 1: return 0.00, drawdown 0.00, volatility 0.00 (risk 1), 1 copier, 16.00
-     * ranking by RETURN: ann (3.48) before bob (0.00).
+     * ranking by RETURN: ann (2.91) before bob (0.00).
      * </pre>
      */
     @Test
@@ -159,7 +162,7 @@ class PerformanceWorkedExampleTest extends MongoReadModelTest {
                 List.of(new PositionFigures("ACME", "1", "10.02", "11.00", "11.00", "1.93", "0.98")));
         PortfolioFigures copyPortfolio = new PortfolioFigures(copyAccount, "ann", "5.00", "16.00", "16.00", "0.00", "0.00",
                 List.of(new PositionFigures("ACME", "1", "11.00", "11.00", "11.00", "0.00", "0.00")));
-        StatsFigures ann = new StatsFigures("ann", "ann", "The ann", "3.48", "0.06", "48.61", 8, 0, "0.00", "100.00", 2);
+        StatsFigures ann = new StatsFigures("ann", "ann", "The ann", "2.91", "0.06", "40.96", 8, 0, "0.00", "100.00", 2);
         StatsFigures bob = new StatsFigures("bob", "bob", "The bob", "0.00", "0.00", "0.00", 1, 1, "16.00", null, 0);
         assertThat(reference.portfolios().get("acc-ann")).isEqualTo(annPortfolio);
         assertThat(reference.portfolios().get(copyAccount)).isEqualTo(copyPortfolio);
@@ -202,6 +205,51 @@ class PerformanceWorkedExampleTest extends MongoReadModelTest {
         assertThat(queries.handle(new FindEquityHistoryQuery(BOB, null, null)).days())
                 .extracting(d -> new DayFigures(d.day(), d.equity(), d.netDeposits()))
                 .containsExactly(new DayFigures("2026-01-05", "70.00", "70.00"));
+        PerformancePropertiesTest.assertAgrees(database, history, clock);
+    }
+
+    /**
+     * Flows cannot game the return: each splits its day at what the account is worth just then.
+     * <pre>
+     * day 1 (both): deposit 1000.00; buy 50 ACME at 10.00 (fee 1.00): E = 999.00, g = 0.999
+     * day 2, ann: sells the 50 at 10.20 (510.00 - fee 1.02): cash 1007.98, then withdraws 998.99: E = 8.99
+     *        f1 = 1007.98 / 999.00 = 1.008988988989   f2 = 8.99 / 8.99 = 1
+     *        I = 0.999 x 1.008988988989 = 1.00798: return 0.80 %
+     *        (start-of-day flows would give 8.99 / (999.00 - 998.99) = 899, I = 898.101: 89,710.10 %)
+     * day 2, bob: others trade ACME at 8.00 (worth 499.00 + 400.00 = 899.00), then he deposits 9000.00: E = 9899.00
+     *        f1 = 899 / 999 = 0.899899899900   f2 = 9899 / 9899 = 1
+     *        I = 0.999 x 0.8998998999 = 0.899: return -10.10 %
+     *        (start-of-day flows would dilute it to 9899 / 9999: I = 0.989009000900, -1.10 %)
+     * </pre>
+     */
+    @Test
+    void aWithdrawalAfterAGainOrADepositAfterALossDoesNotMoveTheReturn() {
+        world();
+        history.startOf(DAY1);
+        history.open(ANN, "ann", AccountType.TRADING);
+        history.profile("ann", "ann", ANN);
+        history.deposit(ANN, 1000_00);
+        history.buy(ANN, "ACME", new long[]{1000}, new long[]{50_0000});
+        history.open(BOB, "bob", AccountType.TRADING);
+        history.profile("bob", "bob", BOB);
+        history.deposit(BOB, 1000_00);
+        history.buy(BOB, "ACME", new long[]{1000}, new long[]{50_0000});
+        history.startOf(DAY1.plusDays(1));
+        history.sell(ANN, "ACME", new long[]{1020}, new long[]{50_0000}, 50_0000);
+        history.withdraw(ANN, 998_99);
+        history.outsideTrade("ACME", 800, 1_0000);
+        history.deposit(BOB, 9000_00);
+        Clock clock = eveningOf(DAY1.plusDays(1));
+
+        ReferencePerformance reference = new ReferencePerformance(history.recorded, history.specs, LocalDate.now(clock));
+        assertThat(reference.leaderboardByReturn(Period.ALL.days())).extracting(StatsFigures::handle, StatsFigures::returnPercent)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ann", "0.80"), org.assertj.core.groups.Tuple.tuple("bob", "-10.10"));
+
+        PerformanceQueryHandler queries = project(clock);
+        assertThat(queries.handle(new FindTraderStatsQuery(UserId.of("ann"), Period.D7)).returnPercent()).isEqualTo("0.80");
+        assertThat(queries.handle(new FindTraderStatsQuery(UserId.of("bob"), Period.D7)).returnPercent()).isEqualTo("-10.10");
+        assertThat(queries.handle(new FindEquityHistoryQuery(ANN, null, null)).days()).extracting(d -> d.equity())
+                .containsExactly("999.00", "8.99");
         PerformancePropertiesTest.assertAgrees(database, history, clock);
     }
 }

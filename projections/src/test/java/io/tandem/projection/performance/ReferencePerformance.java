@@ -112,11 +112,16 @@ final class ReferencePerformance {
     private Map<String, Ledger> ledgersAt(LocalDate end) {
         Map<String, Ledger> ledgers = new TreeMap<>();
         Map<String, Long> lastTicks = new TreeMap<>();
+        Map<String, List<Flow>> flows = new TreeMap<>();
+        flowsOn.put(end, flows);
         for (Recorded recorded : events) {
             if (dayOf(recorded.at()).isAfter(end)) {
                 continue;
             }
             Object p = recorded.payload();
+            if (dayOf(recorded.at()).equals(end)) {
+                recordFlow(p, ledgers, lastTicks, flows);
+            }
             if (p instanceof TradeExecutedEvent e) {
                 lastTicks.put(e.symbol().value(), e.price().ticks());
             } else if (p instanceof AccountOpenedEvent e) {
@@ -188,6 +193,45 @@ final class ReferencePerformance {
     }
 
     private final Map<LocalDate, Map<String, Long>> lastTicksAt = new TreeMap<>();
+
+    /** An external flow of {@code amount} cents when its account was worth {@code value} cents just before it. */
+    record Flow(BigDecimal value, BigDecimal amount) {
+    }
+
+    /** Each day's external flows, by account, in the order they happened. */
+    private final Map<LocalDate, Map<String, List<Flow>>> flowsOn = new TreeMap<>();
+
+    /** If {@code p} is an external flow, notes it with what its account is worth just before it (at the last prices so far). */
+    private void recordFlow(Object p, Map<String, Ledger> ledgers, Map<String, Long> lastTicks, Map<String, List<Flow>> flows) {
+        String account;
+        BigDecimal amount;
+        if (p instanceof DepositCreditedEvent e) {
+            account = e.accountId().value();
+            amount = cents(e.amount().cents());
+        } else if (p instanceof WithdrawalDebitedEvent e) {
+            account = e.accountId().value();
+            amount = cents(-e.amount().cents());
+        } else if (p instanceof CashAdjustedEvent e) {
+            account = e.accountId().value();
+            amount = cents(e.amount().cents());
+        } else if (p instanceof AssetsTransferredOutEvent e) {
+            account = e.accountId().value();
+            amount = cents(e.cash().cents());
+            for (Holding holding : e.positions()) {
+                amount = amount.add(marketValue(holding.symbol().value(), holding.quantity().lots(), lastTicks.get(holding.symbol().value())));
+            }
+            amount = amount.negate();
+        } else if (p instanceof AssetsTransferredInEvent e) {
+            account = e.accountId().value();
+            amount = cents(e.cash().cents());
+            for (Holding holding : e.positions()) {
+                amount = amount.add(marketValue(holding.symbol().value(), holding.quantity().lots(), lastTicks.get(holding.symbol().value())));
+            }
+        } else {
+            return;
+        }
+        flows.computeIfAbsent(account, id -> new ArrayList<>()).add(new Flow(equity(ledgers.get(account), lastTicks), amount));
+    }
 
     /** cost x sold / held, rounded half-even to a cent; all of it when the position is emptied. */
     private static BigDecimal costShare(Lot lot, long sold) {
@@ -333,12 +377,23 @@ final class ReferencePerformance {
             if (s.days.get(i).isBefore(start)) {
                 continue;
             }
-            BigDecimal previousEquity = i == 0 ? BigDecimal.ZERO : s.equity.get(i - 1);
-            BigDecimal previousNet = i == 0 ? BigDecimal.ZERO : s.netDeposits.get(i - 1);
-            BigDecimal flow = s.netDeposits.get(i).subtract(previousNet);
-            BigDecimal denominator = previousEquity.add(flow);
-            BigDecimal g = denominator.signum() <= 0 ? BigDecimal.ONE.setScale(G_SCALE)
-                    : s.equity.get(i).divide(denominator, G_SCALE, RoundingMode.HALF_EVEN);
+            // time-weighted: each flow ends a sub-period at the account's value just before it, the next starts after it
+            BigDecimal subStart = i == 0 ? BigDecimal.ZERO : s.equity.get(i - 1);
+            List<BigDecimal> factors = new ArrayList<>();
+            for (Flow flow : flowsOn.get(s.days.get(i)).getOrDefault(accountId, List.of())) {
+                factors.add(factor(flow.value(), subStart));
+                subStart = flow.value().add(flow.amount());
+            }
+            factors.add(factor(s.equity.get(i), subStart));
+            BigDecimal g = factors.get(0);
+            if (factors.size() > 1) {
+                BigDecimal inner = BigDecimal.ONE;
+                for (int k = 1; k < factors.size() - 1; k++) {
+                    inner = inner.multiply(factors.get(k)).setScale(G_SCALE, RoundingMode.HALF_EVEN);
+                }
+                g = g.multiply(inner).setScale(G_SCALE, RoundingMode.HALF_EVEN)
+                        .multiply(factors.get(factors.size() - 1)).setScale(G_SCALE, RoundingMode.HALF_EVEN);
+            }
             index = index.multiply(g).setScale(G_SCALE, RoundingMode.HALF_EVEN);
             returns.add(g.subtract(BigDecimal.ONE));
             if (index.compareTo(peak) > 0) {
@@ -396,6 +451,11 @@ final class ReferencePerformance {
         }
         return new StatsFigures(userId, handle, displayName, returnPercent, drawdownPercent, volatility, risk,
                 copyAccounts.size(), money(assets), winRate, trades);
+    }
+
+    /** end / start rounded half-even to 12 decimals; 1 when the start is not positive. */
+    private static BigDecimal factor(BigDecimal end, BigDecimal start) {
+        return start.signum() <= 0 ? BigDecimal.ONE.setScale(G_SCALE) : end.divide(start, G_SCALE, RoundingMode.HALF_EVEN);
     }
 
     private static String percent(BigDecimal fraction) {
