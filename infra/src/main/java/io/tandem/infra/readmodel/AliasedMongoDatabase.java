@@ -51,6 +51,14 @@ public final class AliasedMongoDatabase {
         return database instanceof Aliased aliased ? aliased.rawDatabase() : database;
     }
 
+    /** A write to a collection the view does not own. */
+    public static final class ReadOnlyException extends IllegalStateException {
+
+        ReadOnlyException(String logical) {
+            super("read model '" + logical + "' is read-only here: it belongs to another processing group");
+        }
+    }
+
     /** Marks the views, to find the real database behind one. */
     interface Aliased {
         MongoDatabase rawDatabase();
@@ -123,7 +131,7 @@ public final class AliasedMongoDatabase {
                 return "collection " + logical + " (now " + database.resolve().apply(logical) + ")";
             }
             if (readOnly && WRITES.contains(name)) {
-                throw new IllegalStateException("read model '" + logical + "' is read-only here: it belongs to another processing group");
+                throw new ReadOnlyException(logical);
             }
             if (name.startsWith("with") && MongoCollection.class.isAssignableFrom(method.getReturnType())) {
                 Class<?> nextType = name.equals("withDocumentClass") ? (Class<?>) args[0] : type;

@@ -9,14 +9,16 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The {@link QueryUpdateEmitter} of shadow projectors: it sends nothing and has no subscribers, so a
  * rebuild pushes nothing to anyone even if a projector ignored the replay status. It counts what it
- * swallowed ({@link #suppressed()}), which tests use to show that it was the one called.
+ * swallowed ({@link #suppressed()}) and how often it was asked ({@link #consulted()}), which tests use to show that it was the one called.
  */
 final class NoPushEmitter {
 
     private final LongAdder suppressed = new LongAdder();
+    private final LongAdder consulted = new LongAdder();
     private final QueryUpdateEmitter emitter = (QueryUpdateEmitter) Proxy.newProxyInstance(
             NoPushEmitter.class.getClassLoader(), new Class<?>[]{QueryUpdateEmitter.class}, (proxy, method, args) -> {
                 String name = method.getName();
+                consulted.increment();
                 switch (name) {
                     case "equals":
                         return proxy == args[0];
@@ -41,6 +43,11 @@ final class NoPushEmitter {
 
     QueryUpdateEmitter emitter() {
         return emitter;
+    }
+
+    /** Calls of any kind (a projector asking for subscribers before it pushes counts too). */
+    long consulted() {
+        return consulted.sum();
     }
 
     long suppressed() {

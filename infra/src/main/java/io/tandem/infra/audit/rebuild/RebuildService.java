@@ -114,8 +114,9 @@ public class RebuildService {
                 paused = (System.nanoTime() - pausedAt) / 1_000_000;
             }
             shadow.deleteTokens();
+            java.util.Set<String> existing = control.database.listCollectionNames().into(new java.util.HashSet<>());
             replaced.forEach((logical, old) -> {
-                if (!old.equals(shadow.physicalNames().get(logical))) {
+                if (!old.equals(shadow.physicalNames().get(logical)) && existing.contains(old)) {
                     control.database.getCollection(old).drop();
                 }
             });

@@ -62,6 +62,7 @@ final class ShadowReadModel implements AutoCloseable {
     private final AnnotationConfigApplicationContext context;
     private final PooledStreamingEventProcessor processor;
     private final List<ScheduledExecutorService> executors = new ArrayList<>();
+    private volatile Throwable lastError;
 
     ShadowReadModel(ProjectionGroups.Group group, String suffix, MongoDatabase database, ReadModelAliases aliases,
                     Environment environment, StreamableMessageSource<TrackedEventMessage<?>> events, TokenStore tokenStore,
@@ -84,7 +85,10 @@ final class ShadowReadModel implements AutoCloseable {
                 .name(processorName)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(projectors)
                         .listenerInvocationErrorHandler(PropagatingErrorHandler.instance()).build())
-                .errorHandler(PropagatingErrorHandler.instance())
+                .errorHandler(errorContext -> {
+                    lastError = errorContext.error();
+                    PropagatingErrorHandler.instance().handleError(errorContext);
+                })
                 .messageSource(limit == null ? events : new BoundedMessageSource(events, limit))
                 .tokenStore(tokenStore)
                 .transactionManager(transactions)
@@ -172,10 +176,11 @@ final class ShadowReadModel implements AutoCloseable {
 
     /**
      * Waits until the shadow has reached {@code target} (a global position), reporting its progress
-     * from {@code tail}; fails when the processor stays in error for two minutes.
+     * from {@code tail}; fails when a batch keeps failing without progress for two minutes, or at once when a projector wrote a collection of another group.
      */
     void awaitPosition(long target, long tail, Supplier<Long> head, Progress progress) throws InterruptedException {
-        long erroredSince = 0;
+        long best = Long.MIN_VALUE;
+        long progressedAt = System.nanoTime();
         long lastPhase = 0;
         while (true) {
             long at = position().orElse(tail);
@@ -183,15 +188,15 @@ final class ShadowReadModel implements AutoCloseable {
                 progress.done(at - tail);
                 return;
             }
-            if (processor.isError()) {
-                erroredSince = erroredSince == 0 ? System.nanoTime() : erroredSince;
-                if (System.nanoTime() - erroredSince > STUCK.toNanos()) {
-                    Throwable error = processor.processingStatus().values().stream().map(EventTrackerStatus::getError)
-                            .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-                    throw new IllegalStateException("the rebuild of '" + group.name() + "' keeps failing at position " + at, error);
-                }
-            } else {
-                erroredSince = 0;
+            if (at > best) {
+                best = at;
+                progressedAt = System.nanoTime();
+            }
+            Throwable error = lastError;
+            if (error instanceof AliasedMongoDatabase.ReadOnlyException
+                    || (error != null && System.nanoTime() - progressedAt > STUCK.toNanos())) {
+                throw new IllegalStateException("the rebuild of '" + group.name() + "' fails at position " + at + ": " + error,
+                        error);
             }
             if (System.nanoTime() - lastPhase > 1_000_000_000L) {
                 lastPhase = System.nanoTime();
@@ -217,7 +222,8 @@ final class ShadowReadModel implements AutoCloseable {
     }
 
     void dropCollections() {
-        physical.values().forEach(name -> raw.getCollection(name).drop());
+        java.util.Set<String> existing = raw.listCollectionNames().into(new java.util.HashSet<>());
+        physical.values().stream().filter(existing::contains).forEach(name -> raw.getCollection(name).drop());
     }
 
     void deleteTokens() {
