@@ -15,10 +15,14 @@ final class NoPushEmitter {
 
     private final LongAdder suppressed = new LongAdder();
     private final LongAdder consulted = new LongAdder();
+    private final java.util.Set<String> calls = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final QueryUpdateEmitter emitter = (QueryUpdateEmitter) Proxy.newProxyInstance(
             NoPushEmitter.class.getClassLoader(), new Class<?>[]{QueryUpdateEmitter.class}, (proxy, method, args) -> {
                 String name = method.getName();
-                consulted.increment();
+                if (!name.equals("equals") && !name.equals("hashCode") && !name.equals("toString")) {
+                    consulted.increment();
+                    calls.add(name);
+                }
                 switch (name) {
                     case "equals":
                         return proxy == args[0];
@@ -48,6 +52,11 @@ final class NoPushEmitter {
     /** Calls of any kind (a projector asking for subscribers before it pushes counts too). */
     long consulted() {
         return consulted.sum();
+    }
+
+    /** The emitter methods called so far. */
+    java.util.Set<String> calls() {
+        return java.util.Set.copyOf(calls);
     }
 
     long suppressed() {
