@@ -10,7 +10,7 @@ import java.util.Map;
  * documents each holds, and how long the live processor was paused.
  *
  * @param mode           {@code side-by-side} or {@code in-place}
- * @param eventsReplayed events the group's handlers handled
+ * @param eventsReplayed events the group's handlers handled (in place, where the live processor replays: the positions it replayed)
  * @param positionsRead  how far the replay read the log (global positions from the tail to where it stopped)
  * @param switched       logical read model to the physical collection that serves it now
  * @param documents      logical read model to its document count after the rebuild

@@ -95,9 +95,8 @@ public final class AuditReplayBench {
         String only = options.get("groups");
         Path dir = Files.createTempDirectory("tandem-audit-bench");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TandemApplication.class)
-                .properties("tandem.data-dir=" + dir, "server.port=0", "logging.level.root=WARN",
-                        "logging.level.io.tandem=WARN")
-                .run()) {
+                .run("--tandem.data-dir=" + dir, "--server.port=0", "--logging.level.root=WARN",
+                        "--axon.axonserver.enabled=false")) {
             EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
             processing.eventProcessors().values().forEach(EventProcessor::shutDown);
             EventStore store = context.getBean(EventStore.class);
@@ -136,6 +135,8 @@ public final class AuditReplayBench {
             pool.shutdown();
             pool.awaitTermination(1, TimeUnit.MINUTES);
             print("all", positions, handled, (System.nanoTime() - t0) / 1_000_000);
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(dir);
         }
     }
 
