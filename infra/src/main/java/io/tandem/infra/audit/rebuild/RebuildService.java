@@ -93,6 +93,7 @@ public class RebuildService {
             progress.phase("replaying " + group.name(), Math.max(1, head - tail));
             shadow.start();
             shadow.awaitPosition(head, tail, control::head, progress);
+            long awaited = head;
             TrackingToken liveToken = null;
             if (live != null) {
                 pausedAt = System.nanoTime();
@@ -101,10 +102,12 @@ public class RebuildService {
                 long target = liveToken == null ? head : liveToken.position().orElse(head);
                 progress.phase("catching up " + group.name() + " to the live processor", Math.max(1, target - tail));
                 shadow.awaitPosition(target, tail, control::head, progress);
+                awaited = Math.max(awaited, target);
             }
             shadow.stop();
             TrackingToken position = shadow.storedToken();
-            reached = position == null ? tail : position.position().orElse(tail);
+            // a batch of events no handler takes need not store its token: the shadow read that far all the same
+            reached = Math.max(awaited, position == null ? tail : position.position().orElse(tail));
             Map<String, String> replaced = control.aliases.switchTo(shadow.physicalNames());
             if (position != null) {
                 control.storeToken(group.name(), position);
