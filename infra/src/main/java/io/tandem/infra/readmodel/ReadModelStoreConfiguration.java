@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Publishes the read-model {@link MongoDatabase} that projections inject. Declaring the
+ * Publishes the read-model {@link MongoDatabase} that projections inject, resolving collection names
+ * through {@link ReadModelAliases} (side-by-side rebuilds). Declaring the
  * {@link MongoClient} bean here also keeps Spring Boot's Mongo auto-configuration from opening a
  * second client to localhost:27017.
  */
@@ -25,8 +26,15 @@ public class ReadModelStoreConfiguration {
         return store.client();
     }
 
+    /** The side-by-side rebuild's switch: which physical collection serves each read model. */
     @Bean
-    public MongoDatabase mongoDatabase(MongoClient mongoClient, TandemProperties properties) {
-        return mongoClient.getDatabase(properties.mongo().database());
+    public ReadModelAliases readModelAliases(MongoClient mongoClient, TandemProperties properties) {
+        return new ReadModelAliases(mongoClient.getDatabase(properties.mongo().database()));
+    }
+
+    /** Resolves every collection through {@link ReadModelAliases} on each call, so a switch reaches every projector and query. */
+    @Bean
+    public MongoDatabase mongoDatabase(MongoClient mongoClient, TandemProperties properties, ReadModelAliases aliases) {
+        return AliasedMongoDatabase.of(mongoClient.getDatabase(properties.mongo().database()), aliases);
     }
 }

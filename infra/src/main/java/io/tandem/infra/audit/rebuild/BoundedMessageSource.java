@@ -1,0 +1,130 @@
+package io.tandem.infra.audit.rebuild;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The event store as a shadow sees it when it must not get ahead of a live processor: only events the
+ * limit token covers (the live processor's position, read again at every step) are delivered; the
+ * stream waits at the first event past it, and an event below it that the limit does not cover (one
+ * the live processor still waits for behind a gap) is passed over. A shadow over this source therefore
+ * ends at exactly the live processor's position, which is what read-model verification compares at.
+ */
+final class BoundedMessageSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private final StreamableMessageSource<TrackedEventMessage<?>> source;
+    private final Supplier<TrackingToken> limit;
+
+    BoundedMessageSource(StreamableMessageSource<TrackedEventMessage<?>> source, Supplier<TrackingToken> limit) {
+        this.source = source;
+        this.limit = limit;
+    }
+
+    @Override
+    public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+        return new Bounded(source.openStream(trackingToken));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return source.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return source.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return source.createTokenAt(dateTime);
+    }
+
+    @Override
+    public TrackingToken createTokenSince(Duration duration) {
+        return source.createTokenSince(duration);
+    }
+
+    private final class Bounded implements BlockingStream<TrackedEventMessage<?>> {
+
+        private final BlockingStream<TrackedEventMessage<?>> stream;
+
+        Bounded(BlockingStream<TrackedEventMessage<?>> stream) {
+            this.stream = stream;
+        }
+
+        /** True when the next event is there and may be delivered; passes over events behind a gap of the limit. */
+        private boolean ready() {
+            while (true) {
+                Optional<TrackedEventMessage<?>> next = stream.peek();
+                TrackingToken bound = limit.get();
+                if (next.isEmpty() || bound == null) {
+                    return false;
+                }
+                TrackingToken token = next.get().trackingToken();
+                if (bound.covers(token)) {
+                    return true;
+                }
+                if (token.position().orElse(Long.MAX_VALUE) > bound.position().orElse(-1)) {
+                    return false;
+                }
+                try {
+                    stream.nextAvailable();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            return ready() ? stream.peek() : Optional.empty();
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            if (ready()) {
+                return true;
+            }
+            if (stream.peek().isPresent()) {
+                unit.sleep(Math.min(timeout, unit.convert(100, TimeUnit.MILLISECONDS)));
+                return ready();
+            }
+            return stream.hasNextAvailable(timeout, unit) && ready();
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            while (!hasNextAvailable(100, TimeUnit.MILLISECONDS)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedException();
+                }
+            }
+            return stream.nextAvailable();
+        }
+
+        @Override
+        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
+            stream.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        }
+
+        @Override
+        public boolean setOnAvailableCallback(Runnable callback) {
+            return stream.setOnAvailableCallback(callback);
+        }
+
+        @Override
+        public void close() {
+            stream.close();
+        }
+    }
+}

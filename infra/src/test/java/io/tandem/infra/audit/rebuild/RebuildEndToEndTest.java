@@ -1,0 +1,395 @@
+package io.tandem.infra.audit.rebuild;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import io.tandem.infra.audit.Progress;
+import io.tandem.infra.readmodel.AliasedMongoDatabase;
+import io.tandem.infra.readmodel.ReadModelAliases;
+import io.tandem.projection.support.ReadModelCollections;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Rebuilds and read-model verification in the running application, over a history of trades and
+ * social activity made through its HTTP API: side-by-side rebuilds while a load thread keeps placing
+ * orders and querying, an in-place rebuild, the refusals, no pushes from shadows, and verification
+ * passing on an untouched store and finding a planted difference.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RebuildEndToEndTest {
+
+    private static final Path DATA_DIR = dataDir();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("tandem.data-dir", DATA_DIR::toString);
+        registry.add("tandem.rate-limits.order-entry.limit-for-period", () -> "100000");
+        registry.add("tandem.rate-limits.social.limit-for-period", () -> "100000");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RebuildService rebuilds;
+    @Autowired
+    ReadModelVerifier verifier;
+    @Autowired
+    ReadModelAliases aliases;
+    @Autowired
+    MongoDatabase database;
+    @Autowired
+    EventProcessingConfiguration processing;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TokenStore tokenStore;
+    @Autowired
+    TransactionManager transactions;
+    @Autowired
+    Environment environment;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String admin;
+    private String alice;
+    private String aliceAccount;
+    private String symbol;
+
+    @BeforeAll
+    void history() {
+        admin = token("admin", "ADMIN");
+        String issuer = token("issuer-" + UUID.randomUUID(), "TRADER");
+        String issuerAccount = post("/api/v1/accounts", issuer, "{}", 201).path("accountId").asText();
+        symbol = "RB" + (System.nanoTime() % 1000);
+        post("/api/v1/instruments", admin, json(Map.of("symbol", symbol, "name", symbol + " Corp", "tickSize", "0.01",
+                "lotSize", "0.0001", "makerFeeRate", "0.001", "takerFeeRate", "0.002", "issuerAccountId", issuerAccount,
+                "supply", "1000000")), 201);
+        List<String[]> traders = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String user = "trader" + i + "-" + UUID.randomUUID();
+            String token = token(user, "TRADER");
+            String account = post("/api/v1/accounts", token, "{}", 201).path("accountId").asText();
+            post("/api/v1/admin/accounts/" + account + "/adjustments", admin,
+                    json(Map.of("adjustmentId", "fund-" + account, "amount", "100000.00", "reason", "test funding")), 200);
+            send("PUT", "/api/v1/traders/me", token, json(Map.of("handle", "rb" + i + (System.nanoTime() % 100000),
+                    "displayName", "Trader " + i, "bio", "", "shareTrades", true, "publicAccountId", account)), 200);
+            traders.add(new String[]{user, token, account});
+        }
+        alice = traders.get(0)[1];
+        aliceAccount = traders.get(0)[2];
+        for (int i = 0; i < 10; i++) {
+            post("/api/v1/orders", issuer, order(issuerAccount, symbol, "SELL", "10.0" + i, "5"), 201);
+            post("/api/v1/orders", traders.get(i % 4)[1], order(traders.get(i % 4)[2], symbol, "BUY", "10.0" + i, "3"), 201);
+        }
+        for (int i = 0; i < 4; i++) {
+            String handle = profileHandle(traders.get((i + 1) % 4)[1]);
+            post("/api/v1/traders/" + handle + "/follow", traders.get(i)[1], "", -1);
+            post("/api/v1/posts", traders.get(i)[1], json(Map.of("clientPostId", "p-" + UUID.randomUUID(),
+                    "text", "$" + symbol + " looks good " + i)), 201);
+        }
+        awaitCaughtUp();
+    }
+
+    @Test
+    void refusesSagasUnknownNamesAndASecondRebuildOfTheSameGroup() {
+        assertThatThrownBy(() -> rebuilds.rebuild("settlement", true, Progress.none()))
+                .isInstanceOfSatisfying(RebuildRefusedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(RebuildRefusedException.Reason.NOT_REBUILDABLE);
+                    assertThat(e.reason().httpStatus()).isEqualTo(409);
+                    assertThat(e.getMessage()).contains("saga or process");
+                });
+        assertThatThrownBy(() -> rebuilds.rebuild("trader-handles", false, Progress.none()))
+                .isInstanceOfSatisfying(RebuildRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(RebuildRefusedException.Reason.NOT_REBUILDABLE));
+        assertThatThrownBy(() -> rebuilds.rebuild("no-such-group", true, Progress.none()))
+                .isInstanceOfSatisfying(RebuildRefusedException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(RebuildRefusedException.Reason.UNKNOWN_PROCESSOR);
+                    assertThat(e.getMessage()).contains("portfolio", "social", "home-feed");
+                });
+        assertThat(rebuilds.rebuildable()).doesNotContain("settlement", "payments", "copy-mirror", "trade-posts",
+                "instrument-catalog", "payment-limits", "trader-handles", "trader-blocks", "post-lookup", "order-entry");
+        try (RebuildLock held = RebuildLock.acquire(AliasedMongoDatabase.raw(database), "orders", "rebuild", Clock.systemUTC())) {
+            assertThatThrownBy(() -> rebuilds.rebuild("orders", true, Progress.none()))
+                    .isInstanceOfSatisfying(RebuildRefusedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(RebuildRefusedException.Reason.ALREADY_RUNNING));
+        }
+        Clock late = Clock.offset(Clock.systemUTC(), RebuildLock.STALE.plusSeconds(5));
+        try (RebuildLock crashed = RebuildLock.acquire(AliasedMongoDatabase.raw(database), "orders", "rebuild", Clock.systemUTC());
+             RebuildLock takenOver = RebuildLock.acquire(AliasedMongoDatabase.raw(database), "orders", "rebuild", late)) {
+            assertThat(takenOver).isNotNull();
+        }
+    }
+
+    @Test
+    void everyReadModelGroupKnowsItsCollectionsAndNoneIsWrittenByTwoGroups() {
+        ProjectionGroups groups = ProjectionGroups.scan();
+        List<String> owned = new ArrayList<>();
+        groups.all().values().stream().filter(ProjectionGroups.Group::rebuildable).forEach(group -> {
+            assertThat(group.collections()).as(group.name()).isNotEmpty();
+            owned.addAll(group.collections());
+        });
+        assertThat(owned).doesNotHaveDuplicates();
+        assertThat(groups.all().keySet()).contains("portfolio", "social", "settlement", "payments");
+        assertThat(owned).contains(ReadModelCollections.ACCOUNTS, ReadModelCollections.TIMELINES)
+                .doesNotContain(ReadModelCollections.LEADERBOARD);
+    }
+
+    @Test
+    void shadowProjectorsHaveNoCommandBusAndTheirPushesGoNowhere() throws Exception {
+        ProjectionGroups.Group group = ProjectionGroups.scan().rebuildable("order-book");
+        ProcessorControl control = new ProcessorControl(eventStore, tokenStore, transactions, database,
+                new SingleProvider<>(aliases), new SingleProvider<>(processing), environment, Clock.systemUTC());
+        try (ShadowReadModel shadow = new ShadowReadModel(group, "__t" + System.nanoTime(), database, aliases, environment,
+                eventStore, tokenStore, transactions, 500, null)) {
+            assertThat(shadow.context().getBeansOfType(CommandGateway.class)).isEmpty();
+            assertThat(shadow.context().getBeansOfType(CommandBus.class)).isEmpty();
+            assertThat(shadow.context().getBeansOfType(EventBus.class)).isEmpty();
+            assertThat(shadow.context().getBeansOfType(QueryUpdateEmitter.class).values())
+                    .containsExactly(shadow.emitter().emitter());
+            shadow.start();
+            shadow.awaitPosition(control.head(), control.tail(), control::head, Progress.none());
+            assertThat(shadow.emitter().consulted()).as("replayed events push nothing: " + shadow.emitter().calls()).isZero();
+            // past the replay's end the shadow handles events as new ones, so the projector turns to its emitter to push:
+            // the no-op one, which has no subscribers and sends nothing
+            post("/api/v1/orders", alice, order(aliceAccount, symbol, "BUY", "1.00", "1"), 201);
+            await().atMost(Duration.ofSeconds(30)).until(() -> shadow.emitter().consulted() > 0);
+            shadow.stop();
+            shadow.deleteTokens();
+            shadow.dropCollections();
+        }
+    }
+
+    @Test
+    void sideBySideRebuildsUnderLoadEndWithTheLiveModelEqualToAFreshRebuild() throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger requests = new AtomicInteger();
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        Thread load = new Thread(() -> {
+            int i = 0;
+            while (running.get()) {
+                try {
+                    HttpResponse<String> placed = raw("POST", "/api/v1/orders", alice,
+                            order(aliceAccount, symbol, "BUY", "1.0" + (i % 10), "1"));
+                    if (placed.statusCode() != 201) {
+                        failures.add("order " + placed.statusCode() + " " + placed.body());
+                    }
+                    HttpResponse<String> queried = raw("POST", "/graphql", alice, json(Map.of("query",
+                            "query($id: ID!) { account(id: $id) { id cash { available reserved } } }",
+                            "variables", Map.of("id", aliceAccount))));
+                    JsonNode body = JSON.readTree(queried.body());
+                    if (queried.statusCode() != 200 || body.has("errors") || body.path("data").path("account").isNull()) {
+                        failures.add("query " + queried.statusCode() + " " + queried.body());
+                    }
+                    requests.addAndGet(2);
+                    i++;
+                } catch (Exception e) {
+                    failures.add(e.toString());
+                }
+            }
+        }, "rebuild-load");
+        load.start();
+        RebuildReport portfolio;
+        RebuildReport social;
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> requests.get() > 20);
+            portfolio = rebuilds.rebuild("portfolio", true, Progress.none());
+            social = rebuilds.rebuild("social", true, Progress.none());
+            int before = requests.get();
+            await().atMost(Duration.ofSeconds(20)).until(() -> requests.get() > before + 20);
+        } finally {
+            running.set(false);
+            load.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(portfolio.mode()).isEqualTo("side-by-side");
+        assertThat(portfolio.eventsReplayed()).isPositive();
+        assertThat(portfolio.switched().get(ReadModelCollections.ACCOUNTS)).startsWith("accounts__r");
+        assertThat(aliases.physical(ReadModelCollections.ACCOUNTS)).isEqualTo(portfolio.switched().get(ReadModelCollections.ACCOUNTS));
+        assertThat(aliases.physical(ReadModelCollections.PROFILES)).isEqualTo(social.switched().get(ReadModelCollections.PROFILES));
+        assertThat(portfolio.documents().get(ReadModelCollections.ACCOUNTS)).isGreaterThanOrEqualTo(6);
+        List<String> names = AliasedMongoDatabase.raw(database).listCollectionNames().into(new ArrayList<>());
+        assertThat(names).contains(portfolio.switched().get(ReadModelCollections.ACCOUNTS)).doesNotContain("accounts", "profiles");
+        assertThat(new ReadModelAliases(AliasedMongoDatabase.raw(database)).current()).isEqualTo(aliases.current());
+
+        // the live processors carry on from the switch into the new collections
+        HttpResponse<String> placed = raw("POST", "/api/v1/orders", alice, order(aliceAccount, symbol, "BUY", "1.00", "2"), 201);
+        awaitCaughtUp();
+        ReadModelReport report = verifier.verify(List.of("portfolio", "social"), Progress.none());
+        assertThat(report.ok()).as(report.human()).isTrue();
+        assertThat(report.groups()).allSatisfy(group -> assertThat(group.readModels()).isNotEmpty());
+    }
+
+    @Test
+    void inPlaceRebuildResetsTheLiveProcessorAndEndsEqualToAFreshRebuild() {
+        RebuildReport report = rebuilds.rebuild("trade-tape", false, Progress.none());
+        assertThat(report.mode()).isEqualTo("in-place");
+        assertThat(report.documents().get(ReadModelCollections.TRADES)).isGreaterThanOrEqualTo(10);
+        awaitCaughtUp();
+        assertThat(verifier.verify(List.of("trade-tape"), Progress.none()).ok()).isTrue();
+    }
+
+    @Test
+    void verificationPassesOnAnUntouchedStoreAndFindsAPlantedDifference() {
+        awaitCaughtUp();
+        ReadModelReport clean = verifier.verify(Progress.none());
+        assertThat(clean.ok()).as(clean.human()).isTrue();
+        assertThat(clean.excluded()).containsExactly(ReadModelCollections.LEADERBOARD, ReadModelCollections.LEADERBOARD_RUNS);
+        assertThat(clean.groups()).extracting(ReadModelReport.GroupResult::group).contains("portfolio", "social", "orders");
+
+        String posts = aliases.physical(ReadModelCollections.POSTS);
+        Document post = AliasedMongoDatabase.raw(database).getCollection(posts).find().first();
+        assertThat(post).isNotNull();
+        Object id = post.get("_id");
+        AliasedMongoDatabase.raw(database).getCollection(posts).updateOne(Filters.eq("_id", id), Updates.set("text", "tampered"));
+        try {
+            ReadModelReport planted = verifier.verify(List.of("social", "orders"), Progress.none());
+            assertThat(planted.ok()).isFalse();
+            ReadModelReport.GroupResult social = planted.groups().get(0);
+            DocumentDiff.Result postsResult = social.readModels().stream()
+                    .filter(model -> model.collection().equals(ReadModelCollections.POSTS)).findFirst().orElseThrow();
+            assertThat(postsResult.differences()).isEqualTo(1);
+            assertThat(postsResult.first()).singleElement().asString().contains(String.valueOf(id), "text", "tampered");
+            assertThat(social.differences()).isEqualTo(1);
+            assertThat(planted.groups().get(1).differences()).isZero();
+            assertThat(planted.human()).contains("DIFFER", "tampered");
+        } finally {
+            AliasedMongoDatabase.raw(database).getCollection(posts).replaceOne(Filters.eq("_id", id), post);
+        }
+    }
+
+    private void awaitCaughtUp() {
+        long head = eventStore.createHeadToken().position().orElse(-1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ProjectionGroups.scan().rebuildableNames().stream()
+                .allMatch(group -> processing.eventProcessor(group, PooledStreamingEventProcessor.class)
+                        .map(processor -> ShadowReadModel.lowest(processor).orElse(-1) >= head).orElse(true)));
+    }
+
+    private String profileHandle(String token) {
+        return post("/graphql", token, json(Map.of("query", "{ me { handle } }")), 200).path("data").path("me").path("handle").asText();
+    }
+
+    private String token(String user, String role) {
+        return post("/api/v1/dev/tokens", null, json(Map.of("userId", user, "roles", List.of(role))), 200).path("token").asText();
+    }
+
+    private static String order(String account, String symbol, String side, String price, String quantity) {
+        return json(Map.of("clientOrderId", "o-" + UUID.randomUUID(), "accountId", account, "symbol", symbol, "side", side,
+                "type", "LIMIT", "price", price, "quantity", quantity, "timeInForce", "GTC"));
+    }
+
+    private JsonNode post(String path, String token, String body, int expected) {
+        return send("POST", path, token, body, expected);
+    }
+
+    private JsonNode send(String method, String path, String token, String body, int expected) {
+        try {
+            HttpResponse<String> response = raw(method, path, token, body);
+            if (expected > 0) {
+                assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
+            } else {
+                assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 204);
+            }
+            return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> raw(String method, String path, String token, String body, int... ignored) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path dataDir() {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "rebuild-tests-").toAbsolutePath();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An ObjectProvider of one bean, for building a {@link ProcessorControl} by hand. */
+    private record SingleProvider<T>(T bean) implements org.springframework.beans.factory.ObjectProvider<T> {
+        @Override
+        public T getObject(Object... args) {
+            return bean;
+        }
+
+        @Override
+        public T getIfAvailable() {
+            return bean;
+        }
+
+        @Override
+        public T getIfUnique() {
+            return bean;
+        }
+
+        @Override
+        public T getObject() {
+            return bean;
+        }
+    }
+}
