@@ -31,6 +31,7 @@ class ChainBackground implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        writer.checkKey();
         running = true;
         thread = new Thread(this::loop, "event-chain");
         thread.setDaemon(true);

@@ -36,6 +36,10 @@ final class ChainKey {
 
     /** The configured key, else the key file, generated now if missing (the chainer's case). */
     static ChainKey forSealing(ChainProperties chain, TandemProperties tandem) {
+        if (chain.key() != null && chain.key().startsWith("${")) {
+            throw new IllegalStateException(PROPERTY + " is not set (the distributed profile reads it from "
+                    + chain.key().substring(2, chain.key().length() - 1) + ")");
+        }
         return new ChainKey(SigningKeys.resolve(chain.key(), PROPERTY, tandem, KEY_FILE));
     }
 

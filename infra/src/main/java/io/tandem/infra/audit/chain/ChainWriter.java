@@ -184,7 +184,12 @@ public class ChainWriter {
         return count == null ? 0 : count;
     }
 
-    private ChainKey sealingKey() {
+    /** Resolves the sealing key now (generating the key file where that applies), so that a missing one stops startup. */
+    void checkKey() {
+        sealingKey();
+    }
+
+    private synchronized ChainKey sealingKey() {
         if (key == null) {
             key = ChainKey.forSealing(properties, tandem);
         }
