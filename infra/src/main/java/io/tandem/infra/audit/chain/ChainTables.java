@@ -12,7 +12,9 @@ import java.util.Optional;
  * The chain's side tables, beside Axon's {@code domain_event_entry} in the same database:
  * <ul>
  *   <li>{@code event_chain}: one row per chained event, keyed by its global index, with its stream position and
- *       hash. A hole in the global index below the chain head is a gap the chainer passed for good;</li>
+ *       hash. A hole in the global index below the chain head is a gap the chainer passed for good. It has no index
+ *       but its primary key (every insert pays for each index): a predecessor is found through the event table's own
+ *       unique (aggregate, sequence) index;</li>
  *   <li>{@code event_chain_checkpoint}: the sealed checkpoints, numbered from 1, each covering the chain rows after
  *       the previous one up to its {@code up_to_global_index};</li>
  *   <li>{@code event_chain_lock}: one row that a chainer locks for its transaction, so that one node chains at a
@@ -35,7 +37,6 @@ final class ChainTables {
                 "create table if not exists event_chain (global_index bigint primary key,"
                         + " aggregate_identifier varchar(255) not null, sequence_number bigint not null,"
                         + " event_hash " + binary + " not null)",
-                "create unique index if not exists event_chain_stream on event_chain (aggregate_identifier, sequence_number)",
                 "create table if not exists event_chain_checkpoint (ordinal bigint primary key,"
                         + " up_to_global_index bigint not null, event_count bigint not null,"
                         + " cumulative_hash " + binary + " not null, seal " + binary + " not null,"

@@ -49,6 +49,10 @@ public class ChainWriter {
     private final StreamHeads heads;
     private ChainKey key;
     private boolean tablesReady;
+    /** Chain rows after the last checkpoint as this writer left them, valid while checkpoint and head are still its own. */
+    private long pendingOrdinal = -1;
+    private long pendingHead = NOTHING;
+    private long pending;
 
     public ChainWriter(DataSource dataSource, PlatformTransactionManager transactionManager, ChainProperties properties,
                        TandemProperties tandem) {
@@ -105,6 +109,7 @@ public class ChainWriter {
         } catch (RuntimeException e) {
             // The rows cached for this batch were not written: forget them rather than trust them.
             heads.clear();
+            pendingOrdinal = -1;
             throw e;
         }
     }
@@ -113,6 +118,7 @@ public class ChainWriter {
         jdbc.queryForObject("select name from event_chain_lock where name = ? for update", String.class,
                 ChainTables.LOCK_NAME);
         long head = ChainTables.head(jdbc).orElse(NOTHING);
+        long headBefore = head;
         int batchSize = properties.batchSize();
         List<StoredEvent> events = jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry"
                 + " where global_index > ? order by global_index limit ?", StoredEvent.MAPPER, head, batchSize);
@@ -137,7 +143,7 @@ public class ChainWriter {
             head = (long) rows.get(rows.size() - 1)[0];
         }
         boolean full = events.size() == batchSize && waitingFor == null;
-        int sealed = sealIfDue(head, !full, sealTail && !full) ? 1 : 0;
+        int sealed = sealIfDue(headBefore, rows.size(), head, !full, sealTail && !full) ? 1 : 0;
         return new Batch(rows.size(), head, full, waitingFor, sealed);
     }
 
@@ -150,16 +156,20 @@ public class ChainWriter {
         }
     }
 
-    private boolean sealIfDue(long head, boolean caughtUp, boolean force) {
+    private boolean sealIfDue(long headBefore, int added, long head, boolean caughtUp, boolean force) {
         Optional<Checkpoint> last = ChainTables.lastCheckpoint(jdbc);
         long from = last.map(Checkpoint::upTo).orElse(NOTHING);
+        long lastOrdinal = last.map(Checkpoint::ordinal).orElse(0L);
+        pending = pendingOrdinal == lastOrdinal && pendingHead == headBefore ? pending + added : pending(from);
+        pendingOrdinal = lastOrdinal;
+        pendingHead = head;
         if (head == NOTHING || head <= from) {
             return false;
         }
         long now = clock.millis();
         boolean due = force
                 || (caughtUp && last.map(c -> now - c.createdAt() >= properties.checkpointInterval().toMillis()).orElse(true))
-                || pending(from) >= properties.checkpointEvery();
+                || pending >= properties.checkpointEvery();
         if (!due) {
             return false;
         }
@@ -174,6 +184,8 @@ public class ChainWriter {
         byte[] seal = sealing.seal(ordinal, head, cumulative.count(), hash);
         jdbc.update("insert into event_chain_checkpoint (" + Checkpoint.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)",
                 ordinal, head, cumulative.count(), hash, seal, sealing.id(), now);
+        pendingOrdinal = ordinal;
+        pending = 0;
         log.info("event chain checkpoint {} sealed up to global index {} ({} events), seal {}", ordinal, head,
                 cumulative.count(), HexFormat.of().formatHex(seal));
         return true;

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The last chained hash of recently seen aggregate streams, so that chaining an event rarely needs a
  * query for its predecessor: at most {@code capacity} streams, the least recently used forgotten first,
- * and a forgotten one read back from {@code event_chain} by its (aggregate, sequence) index.
+ * and a forgotten one read back from {@code event_chain} through the event table's (aggregate, sequence) index.
  * <p>
  * An event's predecessor is the chain row of the same aggregate with the sequence number one lower and
  * a lower global index; a stream's first event, and an event whose predecessor was never chained, has
@@ -45,8 +45,10 @@ final class StreamHeads {
         if (head != null && head.sequenceNumber == sequenceNumber - 1 && head.globalIndex < globalIndex) {
             return head.hash;
         }
-        List<byte[]> stored = jdbc.query("select event_hash from event_chain where aggregate_identifier = ?"
-                        + " and sequence_number = ? and global_index < ?", (rs, row) -> rs.getBytes(1),
+        List<byte[]> stored = jdbc.query("select c.event_hash from domain_event_entry e join event_chain c"
+                        + " on c.global_index = e.global_index where e.aggregate_identifier = ? and e.sequence_number = ?"
+                        + " and e.global_index < ? and c.aggregate_identifier = e.aggregate_identifier"
+                        + " and c.sequence_number = e.sequence_number", (rs, row) -> rs.getBytes(1),
                 aggregate, sequenceNumber - 1, globalIndex);
         return stored.isEmpty() ? null : stored.get(0);
     }

@@ -39,9 +39,15 @@ import java.util.UUID;
 public final class ChainBench {
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
         long events = 1_000_000;
         int aggregates = 20_000;
+        List<String> settings = new ArrayList<>(List.of("--spring.main.banner-mode=off", "--db-scheduler.enabled=false",
+                "--tandem.audit.chain.background=false", "--logging.level.io.tandem.infra.audit.chain=WARN"));
         for (String arg : args) {
+            if (arg.startsWith("--tandem.")) {
+                settings.add(arg);
+            }
             if (arg.startsWith("--events=")) {
                 events = Long.parseLong(arg.substring(9));
             } else if (arg.startsWith("--aggregates=")) {
@@ -51,18 +57,18 @@ public final class ChainBench {
         Path dataDir = Files.createTempDirectory("chain-bench");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ChainBenchContext.class)
                 .web(WebApplicationType.NONE)
-                .run("--tandem.data-dir=" + dataDir, "--spring.main.banner-mode=off", "--db-scheduler.enabled=false",
-                        "--tandem.audit.chain.background=false", "--logging.level.io.tandem.infra.audit.chain=WARN")) {
+                .run(with(settings, "--tandem.data-dir=" + dataDir))) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             long started = System.nanoTime();
             fill(jdbc, context.getBean("eventSerializer", Serializer.class), events, aggregates);
             System.err.printf("filled %d events in %.1f s%n", events, seconds(started));
 
             started = System.nanoTime();
-            long[] read = {0};
-            jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry order by global_index", rs -> {
-                read[0] += rs.getBytes(9).length;
-            });
+            long cursor = 0;
+            for (List<StoredEvent> page; !(page = jdbc.query("select " + StoredEvent.COLUMNS + " from domain_event_entry"
+                    + " where global_index > ? order by global_index limit 1000", StoredEvent.MAPPER, cursor)).isEmpty(); ) {
+                cursor = page.get(page.size() - 1).globalIndex();
+            }
             double readSeconds = seconds(started);
 
             started = System.nanoTime();
@@ -108,6 +114,12 @@ public final class ChainBench {
                 batch.clear();
             }
         }
+    }
+
+    private static String[] with(List<String> settings, String setting) {
+        List<String> all = new ArrayList<>(settings);
+        all.add(setting);
+        return all.toArray(String[]::new);
     }
 
     private static double seconds(long startedNanos) {
