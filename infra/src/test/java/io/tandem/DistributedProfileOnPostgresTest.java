@@ -4,6 +4,10 @@ import io.tandem.PaymentDesk.Payer;
 import io.tandem.TradingDesk.Market;
 import io.tandem.distributed.DistributedStores;
 import io.tandem.distributed.DistributedStoresExtension;
+import io.tandem.infra.audit.Progress;
+import io.tandem.infra.audit.chain.ChainProblem;
+import io.tandem.infra.audit.chain.ChainReport;
+import io.tandem.infra.audit.chain.ChainVerification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +72,7 @@ class DistributedProfileOnPostgresTest {
         registry.add("TANDEM_DB_POOL_SIZE", () -> "10");
         registry.add("TANDEM_MONGO_URI", stores::mongoUri);
         registry.add("TANDEM_JWT_SECRET", () -> "distributed-profile-test-jwt-secret-of-32-bytes");
+        registry.add("TANDEM_AUDIT_CHAIN_KEY", () -> "distributed-profile-test-event-chain-key-32b");
         registry.add("TANDEM_SIMULATOR_WEBHOOK_SECRET", () -> SIMULATOR_SECRET);
         registry.add("tandem.security.dev-tokens-enabled", () -> "true");
         // The profile refuses the simulator unless a deployment says it is a test system, and allows no provider
@@ -87,6 +92,8 @@ class DistributedProfileOnPostgresTest {
     int port;
     @Autowired
     DataSource applicationDataSource;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     private DistributedStores stores;
     private TandemClient client;
@@ -220,5 +227,36 @@ class DistributedProfileOnPostgresTest {
         });
         payments.awaitPaymentStatus(payer, paymentId, "CONFIRMED");
         payments.awaitCash(payer, "40.00", "0.00");
+    }
+
+    @Test
+    void theServerChainsEveryEventInPostgresAndTheChainFindsAnAlteredOne() {
+        String token = client.token("chain-reader", "TRADER");
+        String account = client.openAccount(token);
+        assertThat(client.adjust(payments.admin, account, "fund-" + account, "25.00").status()).isEqualTo(200);
+        ChainVerification verification = context.getBean(ChainVerification.class);
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            ChainReport report = verification.verify(Progress.none());
+            assertThat(report.ok()).as(report.human()).isTrue();
+            assertThat(report.eventsChecked()).isPositive();
+            assertThat(postgres.queryForObject("select count(*) from event_chain where aggregate_identifier = ?", Long.class,
+                    account)).isEqualTo(2);
+        });
+        long opened = postgres.queryForObject("""
+                select global_index from domain_event_entry where aggregate_identifier = ? and sequence_number = 0""",
+                Long.class, account);
+        byte[] original = postgres.queryForObject("select payload from domain_event_entry where global_index = ?", byte[].class, opened);
+        postgres.update("update domain_event_entry set payload = convert_to(replace(convert_from(payload, 'UTF8'),"
+                + " 'chain-reader', 'someone-else'), 'UTF8') where global_index = ?", opened);
+        try {
+            ChainReport report = verification.verify(Progress.none());
+
+            assertThat(report.first(ChainProblem.Kind.ALTERED)).as(report.human())
+                    .extracting(ChainProblem::globalIndex, ChainProblem::aggregateIdentifier, ChainProblem::sequenceNumber)
+                    .containsExactly(opened, account, 0L);
+        } finally {
+            postgres.update("update domain_event_entry set payload = ? where global_index = ?", original, opened);
+        }
     }
 }
