@@ -288,6 +288,25 @@ class AuditHistoryAndStateEndToEndTest {
         assertThat(badTime.err()).contains("--at");
         assertThat(cli("history", "--aggregate", market.aliceAccount(), "--format", "xml", dir).status()).isEqualTo(AuditExit.USAGE);
 
+        // The verifications and a rebuild, on the stores of the stopped server.
+        Cli ledger = cli("verify", "ledger", "--json", dir);
+        assertThat(ledger.status()).as(ledger.err() + ledger.out()).isEqualTo(AuditExit.OK);
+        assertThat(read(ledger.out()).path("ok").asBoolean()).isTrue();
+        Cli rebuilt = cli("rebuild", "--processor", "portfolio", dir);
+        assertThat(rebuilt.status()).as(rebuilt.err() + rebuilt.out()).isEqualTo(AuditExit.OK);
+        assertThat(rebuilt.out()).contains("portfolio");
+        Cli readModels = cli("verify", "read-models", dir);
+        assertThat(readModels.status()).as(readModels.err() + readModels.out()).isEqualTo(AuditExit.OK);
+        assertThat(cli("rebuild", "--processor", "payments", dir).status()).as("a saga").isEqualTo(AuditExit.FAILED);
+        assertThat(cli("verify", dir).status()).as("verify what").isEqualTo(AuditExit.USAGE);
+        Cli chain = cli("verify", "chain", "--catch-up", "--json", dir);
+        assertThat(chain.status()).as(chain.err() + chain.out()).isEqualTo(AuditExit.OK);
+        JsonNode chained = read(chain.out()).path("report");
+        assertThat(chained.path("unchainedTail").asLong()).as("every event chained").isZero();
+        assertThat(chained.path("eventsChecked").asLong()).isPositive();
+        Cli stateAfter = cli("state", "--aggregate", market.aliceAccount(), "--seq", "3", "--json", dir);
+        assertThat(read(stateAfter.out()).path("report")).as("the rebuild changed no event").isEqualTo(aliceStateAtSeq3);
+
         // A server (another process) holding the event store's file: H2 cannot lock it.
         try (FileChannel channel = FileChannel.open(dataDir.resolve("axon.mv.db"), StandardOpenOption.READ, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {

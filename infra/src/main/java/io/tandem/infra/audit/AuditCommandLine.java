@@ -2,6 +2,7 @@ package io.tandem.infra.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tandem.infra.audit.history.HistoryCommand;
+import io.tandem.infra.audit.rebuild.RebuildCommand;
 import io.tandem.infra.audit.state.StateCommand;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -40,7 +41,7 @@ import java.util.concurrent.Callable;
         synopsisSubcommandLabel = "<command>",
         description = "Audit and replay tools over Tandem's event log. Spring properties (--tandem.data-dir=..., "
                 + "--spring.profiles.active=distributed) select the stores as for the server.",
-        subcommands = {HistoryCommand.class, StateCommand.class, VerifyCommand.class},
+        subcommands = {HistoryCommand.class, StateCommand.class, RebuildCommand.class, VerifyCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:done; a verification found nothing wrong", "1:a verification found a difference",
                 "2:bad usage", "3:the operation could not run (store in use, unknown aggregate, refused)"})
@@ -122,6 +123,8 @@ public class AuditCommandLine implements Callable<Integer> {
             if (arguments.stream().noneMatch(argument -> argument.startsWith(QUIET_MONGO + "="))) {
                 arguments.add(QUIET_MONGO + "=ERROR");
             }
+            // The server's background chainer never runs here: verify chain --catch-up chains on request.
+            arguments.add("--tandem.audit.chain.background=false");
             context = application.run(arguments.toArray(String[]::new));
         }
         return context;

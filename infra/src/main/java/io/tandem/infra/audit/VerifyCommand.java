@@ -1,6 +1,8 @@
 package io.tandem.infra.audit;
 
+import io.tandem.infra.audit.chain.VerifyChainCommand;
 import io.tandem.infra.audit.ledger.VerifyLedgerCommand;
+import io.tandem.infra.audit.rebuild.VerifyReadModelsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -13,7 +15,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "verify", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "<what>",
         description = "Verifications of the event log and what is derived from it.",
-        subcommands = {VerifyLedgerCommand.class})
+        subcommands = {VerifyLedgerCommand.class, VerifyReadModelsCommand.class, VerifyChainCommand.class})
 public class VerifyCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -1,11 +1,13 @@
 package io.tandem.infra.audit.rebuild;
 
+import io.tandem.infra.audit.AuditRefusal;
+
 /**
  * A rebuild (or a read-model verification) that was not started, with a machine-readable
  * {@link Reason}: the command line exits with {@link io.tandem.infra.audit.AuditExit#FAILED} and prints
  * the message, the admin endpoint answers {@link Reason#httpStatus()} with the reason as its code.
  */
-public class RebuildRefusedException extends RuntimeException {
+public class RebuildRefusedException extends AuditRefusal {
 
     /** Why a rebuild was refused. */
     public enum Reason {
@@ -32,7 +34,7 @@ public class RebuildRefusedException extends RuntimeException {
     private final Reason reason;
 
     public RebuildRefusedException(Reason reason, String message) {
-        super(message);
+        super(reason == Reason.UNKNOWN_PROCESSOR ? Kind.NOT_FOUND : Kind.CONFLICT, reason.name(), message);
         this.reason = reason;
     }
 

@@ -54,6 +54,15 @@ public class RebuildService {
     }
 
     /**
+     * Refuses, before anything runs, a group that is unknown or not rebuildable (as {@link #rebuild} would).
+     *
+     * @throws RebuildRefusedException UNKNOWN_PROCESSOR or NOT_REBUILDABLE
+     */
+    public void check(String processor) {
+        control.groups.rebuildable(processor);
+    }
+
+    /**
      * Rebuilds {@code processor}'s read model.
      *
      * @throws RebuildRefusedException when the group is unknown, not rebuildable, being rebuilt, or run by a server elsewhere

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import io.tandem.infra.audit.AuditExit;
 import io.tandem.infra.audit.Progress;
 import io.tandem.infra.readmodel.AliasedMongoDatabase;
 import io.tandem.infra.readmodel.ReadModelAliases;
@@ -297,6 +298,43 @@ class RebuildEndToEndTest {
         } finally {
             AliasedMongoDatabase.raw(database).getCollection(posts).replaceOne(Filters.eq("_id", id), post);
         }
+    }
+
+    @Test
+    void theCommandLineRebuildsAndVerifiesThroughTheRunningServer() throws Exception {
+        awaitCaughtUp();
+        String url = "http://127.0.0.1:" + port;
+        Cli rebuilt = cli("rebuild", "--processor", "orders", "--side-by-side", "--json", "--server", url, "--token", admin);
+        assertThat(rebuilt.status()).as(rebuilt.err()).isEqualTo(AuditExit.OK);
+        JsonNode report = JSON.readTree(rebuilt.out()).path("report");
+        assertThat(report.path("processor").asText()).isEqualTo("orders");
+        assertThat(report.path("mode").asText()).isEqualTo("side-by-side");
+        assertThat(aliases.physical(ReadModelCollections.ORDERS)).isNotEqualTo(ReadModelCollections.ORDERS);
+
+        Cli verified = cli("verify", "read-models", "--server", url, "--token", admin);
+        assertThat(verified.status()).as(verified.err() + verified.out()).isEqualTo(AuditExit.OK);
+
+        Cli saga = cli("rebuild", "--processor", "settlement", "--server", url, "--token", admin);
+        assertThat(saga.status()).isEqualTo(AuditExit.FAILED);
+        assertThat(saga.err()).contains("409", "NOT_REBUILDABLE");
+        Cli unknown = cli("rebuild", "--processor", "no-such-group", "--server", url, "--token", admin);
+        assertThat(unknown.status()).isEqualTo(AuditExit.FAILED);
+        assertThat(unknown.err()).contains("404");
+        assertThat(cli("rebuild", "--server", url, "--token", admin).status()).as("--processor missing").isEqualTo(AuditExit.USAGE);
+        assertThat(cli("verify", "read-models", "--server", url, "--token", alice).status()).as("not an admin")
+                .isEqualTo(AuditExit.FAILED);
+    }
+
+    private record Cli(int status, String out, String err) {
+    }
+
+    private static Cli cli(String... args) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = io.tandem.infra.audit.AuditCommandLine.run(args,
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        return new Cli(status, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void awaitCaughtUp() {
