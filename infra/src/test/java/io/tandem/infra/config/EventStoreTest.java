@@ -21,7 +21,6 @@ import org.axonframework.modelling.saga.repository.jpa.AssociationValueEntry;
 import org.axonframework.modelling.saga.repository.jpa.SagaEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.graphql.GraphQlAutoConfiguration;
@@ -113,7 +112,8 @@ class EventStoreTest {
     }
 
     /** Auto-configuration only: Axon, JPA and H2 as application.yml sets them up, without Tandem's modules (nor the GraphQL schema, whose scalars are Tandem's). */
-    @SpringBootConfiguration
+    // Not a @SpringBootConfiguration (a @Configuration): the application's component scan, which covers test
+    // classes in tests that start it without @SpringBootTest, would pick it up and apply its exclusions everywhere.
     @EnableAutoConfiguration(exclude = {MongoAutoConfiguration.class, GraphQlAutoConfiguration.class})
     static class AxonAndJpaOnly {
     }

@@ -11,7 +11,6 @@ import io.tandem.infra.audit.Progress;
 import io.tandem.infra.config.PlatformConfiguration;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.graphql.GraphQlAutoConfiguration;
@@ -127,7 +126,8 @@ public final class ChainBench {
     }
 
     /** Axon, JPA and H2 as application.yml sets them up, and the chain. */
-    @SpringBootConfiguration
+    // Not a @SpringBootConfiguration (a @Configuration): the application's component scan, which covers test
+    // classes in tests that start it without @SpringBootTest, would pick it up and apply its exclusions everywhere.
     @EnableAutoConfiguration(exclude = {MongoAutoConfiguration.class, GraphQlAutoConfiguration.class})
     @Import({PlatformConfiguration.class, ChainConfiguration.class})
     static class ChainBenchContext {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.graphql.GraphQlAutoConfiguration;
@@ -333,7 +332,8 @@ class EventChainTest {
     }
 
     /** Axon, JPA and H2 as application.yml sets them up, and the chain; none of Tandem's modules. */
-    @SpringBootConfiguration
+    // Not a @SpringBootConfiguration (a @Configuration): the application's component scan, which covers test
+    // classes in tests that start it without @SpringBootTest, would pick it up and apply its exclusions everywhere.
     @EnableAutoConfiguration(exclude = {MongoAutoConfiguration.class, GraphQlAutoConfiguration.class})
     @Import({PlatformConfiguration.class, ChainConfiguration.class})
     static class ChainOverAxonOnly {
