@@ -55,6 +55,15 @@ class HostileRequestsEndToEndTest extends RunningApplication {
         assertThat(code(answer)).isEqualTo("MALFORMED_REQUEST");
     }
 
+    /** Found by the fuzz test: a PUT with a badly escaped form body was decoded (and failed, 500) before its JSON endpoint refused it. */
+    @Test
+    void aPutWithABadlyEscapedFormBodyIsAnUnsupportedMediaType() {
+        Answer answer = http.send(new Call("PUT", "/api/v1/traders/me", Map.of(),
+                "s%".getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded"), trader);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(415);
+    }
+
     @Test
     void theErrorPathAskedForDirectlyIsNotFound() {
         Answer answer = http.send(Call.of("GET", "/error"), null);

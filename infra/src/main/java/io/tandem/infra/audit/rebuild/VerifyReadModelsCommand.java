@@ -6,6 +6,11 @@ import io.tandem.infra.audit.RemoteCall;
 import io.tandem.infra.audit.ReportCommand;
 import org.springframework.context.ApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** {@code audit verify read-models}: see {@link ReadModelVerifier}. */
 @Command(name = "read-models", mixinStandardHelpOptions = true,
@@ -13,13 +18,17 @@ import picocli.CommandLine.Command;
                 + "differences per read model.")
 public class VerifyReadModelsCommand extends ReportCommand {
 
+    @Option(names = "--processor", paramLabel = "NAME", description = "Only this projection (repeatable); default: every one.")
+    List<String> groups = new ArrayList<>();
+
     @Override
     protected AuditReport runLocally(ApplicationContext context, Progress progress) {
-        return context.getBean(ReadModelVerifier.class).verify(progress);
+        ReadModelVerifier verifier = context.getBean(ReadModelVerifier.class);
+        return groups.isEmpty() ? verifier.verify(progress) : verifier.verify(groups, progress);
     }
 
     @Override
     protected RemoteCall remoteCall() {
-        return RemoteCall.job(RebuildController.VERIFY, "{}");
+        return RemoteCall.job(RebuildController.VERIFY, audit().json().valueToTree(Map.of("groups", groups)).toString());
     }
 }

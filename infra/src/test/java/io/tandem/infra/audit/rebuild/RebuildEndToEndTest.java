@@ -311,7 +311,7 @@ class RebuildEndToEndTest {
         assertThat(report.path("mode").asText()).isEqualTo("side-by-side");
         assertThat(aliases.physical(ReadModelCollections.ORDERS)).isNotEqualTo(ReadModelCollections.ORDERS);
 
-        Cli verified = cli("verify", "read-models", "--server", url, "--token", admin);
+        Cli verified = cli("verify", "read-models", "--processor", "orders", "--processor", "portfolio", "--server", url, "--token", admin);
         assertThat(verified.status()).as(verified.err() + verified.out()).isEqualTo(AuditExit.OK);
 
         Cli saga = cli("rebuild", "--processor", "settlement", "--server", url, "--token", admin);
