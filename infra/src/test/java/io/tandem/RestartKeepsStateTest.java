@@ -69,7 +69,7 @@ class RestartKeepsStateTest {
                 assertThat(now.issuer().path("cash").path("available").asText()).isEqualTo("399.60");
                 assertThat(now.bob().path("cash").path("reserved").asText()).isEqualTo("95.19");
                 assertThat(now.book().path("asks").get(0).path("quantity").asText()).isEqualTo("60");
-                assertThat(now.book().path("bids").get(0).path("price").asText()).as("bob's bid on the book").isEqualTo("9.50");
+                assertThat(now.book().path("bids").path(0).path("price").asText()).as("bob's bid on the book").isEqualTo("9.50");
                 assertThat(now.trades().path("edges")).hasSize(1);
             });
             before = session.snapshot(client);

@@ -176,8 +176,9 @@ public class AuditCommandLine implements Callable<Integer> {
                     + "Run the command through that server instead: --server http://HOST:PORT --token <ADMIN JWT>");
             return AuditExit.FAILED;
         }
-        if (causeOf(exception, IllegalArgumentException.class) != null) {
-            err.println(causeOf(exception, IllegalArgumentException.class).getMessage());
+        // An argument the command itself refused (a time, a format); one deeper down is a failure, not bad usage.
+        if (exception instanceof IllegalArgumentException usage) {
+            err.println(usage.getMessage());
             return AuditExit.USAGE;
         }
         err.println("The operation failed: " + rootMessage(exception));

@@ -16,7 +16,13 @@ public record ChainProblem(Kind kind, Long globalIndex, String aggregateIdentifi
         /** An event below the chain head has no chain row: added after the chain passed its position. */
         INSERTED,
         /** The chain tables themselves were changed: a checkpoint's rows, count, order or seal do not match. */
-        CHECKPOINT_MISMATCH
+        CHECKPOINT_MISMATCH,
+        /**
+         * Events older than the chainer ever leaves them are not chained: the chainer is not running, or the chain
+         * was wiped (its tables emptied or dropped), or the server stopped before chaining its last events
+         * ({@code verify chain --catch-up} chains them).
+         */
+        STALLED
     }
 
     String human() {

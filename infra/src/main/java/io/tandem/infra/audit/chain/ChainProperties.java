@@ -39,4 +39,13 @@ public record ChainProperties(String key,
                     + " must be positive");
         }
     }
+
+    /** Without the key: these properties may be logged (a failed bind, a debug dump); the key must not be. */
+    @Override
+    public String toString() {
+        return "ChainProperties[key=" + (key == null || key.isBlank() ? "(file)" : "(set)") + ", background=" + background
+                + ", interval=" + interval + ", batchSize=" + batchSize + ", checkpointEvery=" + checkpointEvery
+                + ", checkpointInterval=" + checkpointInterval + ", gapTimeout=" + gapTimeout
+                + ", streamCacheSize=" + streamCacheSize + "]";
+    }
 }

@@ -54,8 +54,10 @@ public class ChainVerification {
     public ChainReport verify(Progress progress) {
         long started = System.currentTimeMillis();
         if (!ChainTables.exist(jdbc)) {
-            return new ChainReport(0, null, 0, null, 0, countEvents(ChainWriter.NOTHING), null, List.of(), Map.of(),
-                    System.currentTimeMillis() - started);
+            Problems missing = new Problems();
+            stalled(ChainWriter.NOTHING, missing);
+            return new ChainReport(0, null, 0, null, 0, countEvents(ChainWriter.NOTHING), null, missing.first(),
+                    missing.counts(), System.currentTimeMillis() - started);
         }
         Optional<Checkpoint> last = ChainTables.lastCheckpoint(jdbc);
         long head = Math.max(ChainTables.head(jdbc).orElse(ChainWriter.NOTHING), last.map(Checkpoint::upTo).orElse(ChainWriter.NOTHING));
@@ -68,10 +70,37 @@ public class ChainVerification {
         progress.phase("checking chain", rows == null ? -1 : rows);
         Walk walk = new Walk(key.orElse(null), head);
         walk.run(progress);
+        stalled(head, walk.problems);
         long unsealed = countChainRows(walk.checkpoints.sealedUpTo() == null ? ChainWriter.NOTHING : walk.checkpoints.sealedUpTo(), head);
         return new ChainReport(walk.eventsChecked, head == ChainWriter.NOTHING ? null : head, walk.checkpoints.checked(),
                 walk.checkpoints.sealedUpTo(), unsealed, countEvents(head), key.map(ChainKey::id).orElse(null),
                 walk.problems.first(), walk.problems.counts(), System.currentTimeMillis() - started);
+    }
+
+    /**
+     * The chainer passes an event at most a gap timeout after it was written, plus its interval and a checkpoint
+     * interval; an unchained event older than that (and a minute more) means the chain stopped or was wiped.
+     */
+    private void stalled(long head, Problems problems) {
+        List<Object[]> first = jdbc.query("select global_index, aggregate_identifier, sequence_number, time_stamp"
+                        + " from domain_event_entry where global_index > ? order by global_index limit 1",
+                (rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)}, head);
+        if (first.isEmpty() || first.get(0)[3] == null) {
+            return;
+        }
+        java.time.Duration allowed = properties.gapTimeout().plus(properties.interval()).plus(properties.checkpointInterval())
+                .plus(java.time.Duration.ofMinutes(1));
+        java.time.Instant written;
+        try {
+            written = java.time.Instant.parse((String) first.get(0)[3]);
+        } catch (java.time.format.DateTimeParseException e) {
+            return;
+        }
+        if (written.plus(allowed).isBefore(java.time.Instant.now())) {
+            problems.add(ChainProblem.Kind.STALLED, (Long) first.get(0)[0], (String) first.get(0)[1], (Long) first.get(0)[2],
+                    "written at " + written + " and still not chained (allowed: " + allowed.toSeconds() + " s); the chainer is"
+                            + " not running or the chain was wiped; with the server stopped, verify chain --catch-up chains it");
+        }
     }
 
     private long countEvents(long after) {

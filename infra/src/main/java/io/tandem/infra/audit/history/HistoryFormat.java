@@ -77,7 +77,16 @@ public enum HistoryFormat {
         return value == null ? "" : value;
     }
 
+    /**
+     * RFC 4180 quoting; and a field a spreadsheet would read as a formula (starting with {@code = + - @},
+     * a tab or a carriage return: an id or subject chosen by a client could) gets a leading {@code '}
+     * (OWASP's CSV-injection advice). No field written here is a negative number, so none is altered
+     * that was meant as one.
+     */
     static String quote(String field) {
+        if (!field.isEmpty() && "=+-@\t\r".indexOf(field.charAt(0)) >= 0) {
+            field = "'" + field;
+        }
         if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
             return field;
         }

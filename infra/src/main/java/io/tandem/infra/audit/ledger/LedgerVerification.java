@@ -75,6 +75,11 @@ public class LedgerVerification {
                 }
                 fold(fold, index, event, progress);
             }
+            if (index < headIndex) {
+                // A report over a prefix of the log would look like a clean one.
+                throw new IllegalStateException("the event store's stream ended at global index " + index
+                        + ", before the head " + headIndex + " taken at the start");
+            }
         }
     }
 

@@ -172,6 +172,29 @@ class EventChainTest {
                 "an event without a chain row below the chain head (the chain had passed this index as empty)"));
     }
 
+    /** An event the chainer would have chained long ago (a wiped chain, a stopped chainer, one appended with an old time). */
+    @Test
+    void anUnchainedEventOlderThanTheChainerEverLeavesOneIsStalled() {
+        appendHistory("stale", 1, 2);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> writer.catchUp(Progress.none()).waitingFor() == null);
+        long index = jdbc.queryForObject("select next value for domain_event_global_index_seq", Long.class);
+        jdbc.update("insert into domain_event_entry (" + StoredEvent.COLUMNS + ") select ?, 'stale-event', 'stale-old',"
+                + " 0, type, '2020-01-01T00:00:00Z', payload_type, payload_revision, payload, meta_data from domain_event_entry"
+                + " where aggregate_identifier = 'stale-0' and sequence_number = 0", index);
+        try {
+            ChainReport report = verification.verify(Progress.none());
+
+            assertThat(report.ok()).isFalse();
+            assertThat(report.first(ChainProblem.Kind.STALLED)).as(report.human()).satisfies(problem -> {
+                assertThat(problem.globalIndex()).isEqualTo(index);
+                assertThat(problem.aggregateIdentifier()).isEqualTo("stale-old");
+            });
+        } finally {
+            jdbc.update("delete from domain_event_entry where global_index = ?", index);
+        }
+    }
+
     @Test
     void aTransactionThatCommitsLateWithinTheGapTimeoutIsChainedInOrder() throws Exception {
         appendHistory("acc", 3, 5);

@@ -13,6 +13,9 @@ class HistoryFormatTest {
         assertThat(HistoryFormat.quote("{\"a\":1,\"b\":2}")).isEqualTo("\"{\"\"a\"\":1,\"\"b\"\":2}\"");
         assertThat(HistoryFormat.quote("two\nlines")).isEqualTo("\"two\nlines\"");
         assertThat(HistoryFormat.quote("")).isEqualTo("");
+        assertThat(HistoryFormat.quote("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(HistoryFormat.quote("@user")).isEqualTo("'@user");
+        assertThat(HistoryFormat.quote("-1+2")).isEqualTo("'-1+2");
     }
 
     @Test
