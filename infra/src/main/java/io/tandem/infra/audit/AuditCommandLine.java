@@ -125,6 +125,10 @@ public class AuditCommandLine implements Callable<Integer> {
             }
             // The server's background chainer never runs here: verify chain --catch-up chains on request.
             arguments.add("--tandem.audit.chain.background=false");
+            // Standard output is the report's (--json is parsed by scripts): log lines go to standard error.
+            if (arguments.stream().noneMatch(argument -> argument.startsWith("--logging.config="))) {
+                arguments.add("--logging.config=classpath:audit-logback.xml");
+            }
             context = application.run(arguments.toArray(String[]::new));
         }
         return context;
