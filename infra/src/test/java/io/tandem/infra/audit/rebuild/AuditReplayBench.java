@@ -66,8 +66,7 @@ import java.util.concurrent.TimeUnit;
  * Starts the application on a fresh data directory (embedded H2 event store, embedded read-model
  * store), stops its event processors, appends a consistent synthetic history of about {@code events}
  * events through the event store in batches (accounts opened and funded, trader profiles, trades
- * between accounts with their orders, reservations, fills and settlements, as in the projections'
- * ReplayBench), then measures:
+ * between accounts with their orders, reservations, fills and settlements), then measures:
  * <ul>
  *   <li>the raw read: a stream opened at the tail and read to the head, every payload deserialized;</li>
  *   <li>each rebuildable group rebuilt side by side through {@link RebuildService} as the command line
@@ -161,7 +160,7 @@ public final class AuditReplayBench {
         return count;
     }
 
-    /** A consistent random history: every sell is covered by a position, every buy by cash (ReplayBench's). */
+    /** A consistent random history: every sell is covered by a position, every buy by cash. */
     static final class History {
 
         private static final BigDecimal FEE = new BigDecimal("0.001");
