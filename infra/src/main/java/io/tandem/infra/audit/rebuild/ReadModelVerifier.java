@@ -125,7 +125,7 @@ public class ReadModelVerifier {
     }
 
     /** The running processor's position now (in memory), or null before it has claimed its segments. */
-    private static TrackingToken running(PooledStreamingEventProcessor processor) {
+    static TrackingToken running(PooledStreamingEventProcessor processor) {
         TrackingToken lowest = null;
         for (EventTrackerStatus status : processor.processingStatus().values()) {
             TrackingToken token = WrappedToken.unwrapLowerBound(status.getTrackingToken());
