@@ -333,6 +333,46 @@ class RebuildEndToEndTest {
     }
 
     @Test
+    void replacedCollectionsAreDroppedWhenDueByAnyNodeButNotWhileTheyServeAgain() {
+        MongoDatabase raw = AliasedMongoDatabase.raw(database);
+        String logical = "scratch" + System.nanoTime();
+        ReadModelAliases rebuilding = new ReadModelAliases(raw, Clock.systemUTC(), Duration.ZERO);
+        raw.getCollection(logical + "__r1").insertOne(new Document("_id", 1));
+        raw.getCollection(logical + "__r2").insertOne(new Document("_id", 2));
+        rebuilding.switchTo(Map.of(logical, logical + "__r1"));
+        rebuilding.switchTo(Map.of(logical, logical + "__r2"));
+        assertThat(rebuilding.pendingDrops()).containsKey(logical + "__r1");
+        rebuilding.switchTo(Map.of(logical, logical + "__r1"));
+        assertThat(rebuilding.pendingDrops()).containsKey(logical + "__r2").doesNotContainKey(logical + "__r1");
+        // the rebuilding process dies here; another node (or the next start) drops what is due
+        ReadModelAliases next = new ReadModelAliases(raw);
+        assertThat(next.physical(logical)).isEqualTo(logical + "__r1");
+        next.poll();
+        assertThat(raw.listCollectionNames().into(new ArrayList<>())).contains(logical + "__r1").doesNotContain(logical + "__r2");
+        assertThat(next.pendingDrops()).doesNotContainKeys(logical + "__r1", logical + "__r2");
+        rebuilding.switchTo(Map.of(logical, logical));
+        next.poll();
+        assertThat(raw.listCollectionNames().into(new ArrayList<>())).doesNotContain(logical + "__r1");
+        assertThat(next.current()).doesNotContainKey(logical);
+    }
+
+    @Test
+    void switchingThePerformanceGroupTellsTheLeaderboardRankerToDropItsCaches() {
+        awaitCaughtUp();
+        MongoDatabase raw = AliasedMongoDatabase.raw(database);
+        long before = resets(raw);
+        RebuildReport report = rebuilds.rebuild("performance", true, Progress.none());
+        assertThat(report.switched().get(ReadModelCollections.VALUATIONS)).startsWith(ReadModelCollections.VALUATIONS + "__r");
+        assertThat(resets(raw)).isEqualTo(before + 1);
+    }
+
+    private long resets(MongoDatabase raw) {
+        Document reset = raw.getCollection(aliases.physical(ReadModelCollections.LEADERBOARD_RANKER))
+                .find(Filters.eq("_id", "reset")).first();
+        return reset == null ? 0 : ((Number) reset.get("resets")).longValue();
+    }
+
+    @Test
     void inPlaceRebuildResetsTheLiveProcessorAndEndsEqualToAFreshRebuild() {
         RebuildReport report = rebuilds.rebuild("trade-tape", false, Progress.none());
         assertThat(report.mode()).isEqualTo("in-place");
