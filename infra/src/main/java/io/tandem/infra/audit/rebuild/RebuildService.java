@@ -82,10 +82,15 @@ public class RebuildService {
     /**
      * Refuses, before anything runs, a group that is unknown or not rebuildable (as {@link #rebuild} would).
      *
-     * @throws RebuildRefusedException UNKNOWN_PROCESSOR or NOT_REBUILDABLE
+     * In a server, a group whose token another node claims is refused too (SERVER_RUNS_IT, naming it).
+     *
+     * @throws RebuildRefusedException UNKNOWN_PROCESSOR, NOT_REBUILDABLE or SERVER_RUNS_IT
      */
     public void check(String processor) {
-        control.groups.rebuildable(processor);
+        ProjectionGroups.Group group = control.groups.rebuildable(processor);
+        if (control.live(group.name()).isPresent()) {
+            control.refuseIfClaimedByAnotherNode(group.name(), dataSource);
+        }
     }
 
     /**

@@ -314,6 +314,13 @@ class RebuildEndToEndTest {
                         assertThat(e.reason()).isEqualTo(RebuildRefusedException.Reason.SERVER_RUNS_IT);
                         assertThat(e.getMessage()).contains("other-node@elsewhere", "payments-view");
                     });
+            assertThatThrownBy(() -> verifier.verify(List.of("payments-view"), Progress.none()))
+                    .isInstanceOfSatisfying(RebuildRefusedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(RebuildRefusedException.Reason.SERVER_RUNS_IT));
+            HttpResponse<String> refused = raw("POST", RebuildController.REBUILD, admin,
+                    json(Map.of("processor", "payments-view", "sideBySide", true)));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.body()).contains("SERVER_RUNS_IT", "other-node@elsewhere");
         } finally {
             setOwner("payments-view", null);
         }
