@@ -135,9 +135,14 @@ public final class ReadModelAliases implements AutoCloseable {
         apply(stored.find(Filters.eq("_id", ID)).first());
     }
 
+    /** Versions only grow: a poll that read the document before a switch of this process must not undo it. */
     private synchronized void apply(Document document) {
+        long next = document == null ? 0 : versionOf(document);
+        if (next < version) {
+            return;
+        }
         current.set(Map.copyOf(mapOf(document)));
-        version = document == null ? 0 : versionOf(document);
+        version = next;
     }
 
     /**
@@ -215,12 +220,14 @@ public final class ReadModelAliases implements AutoCloseable {
             if (existing == null) {
                 existing = database.listCollectionNames().into(new HashSet<>());
             }
-            if (!serving.contains(name) && existing.contains(name)) {
+            // taken off the list first, and only if no switch changed it meanwhile (one that serves the name again
+            // removes it): of several nodes polling, one drops it
+            boolean claimed = stored.updateOne(Filters.and(Filters.eq("_id", ID),
+                    Filters.eq(PENDING + "." + name, drop.getValue())), Updates.unset(PENDING + "." + name)).getModifiedCount() == 1;
+            if (claimed && !serving.contains(name) && existing.contains(name)) {
                 database.getCollection(name).drop();
                 log.info("Dropped read-model collection {}, replaced by a side-by-side rebuild", name);
             }
-            stored.updateOne(Filters.and(Filters.eq("_id", ID), Filters.eq(PENDING + "." + name, drop.getValue())),
-                    Updates.unset(PENDING + "." + name));
         }
     }
 
