@@ -69,6 +69,36 @@ class ProcessorControl {
         });
     }
 
+    /**
+     * Refuses, in a server, when a segment of the group's token is claimed by another node than this
+     * process (the {@code owner} column of {@code token_entry}, which Axon's JPA and JDBC token stores
+     * share; this process's owner is its runtime name, Axon's default node id): that node processes the
+     * group, and stopping this node's idle processor would not stop it, so the rebuild must run there.
+     */
+    void refuseIfClaimedByAnotherNode(String group, javax.sql.DataSource dataSource) {
+        if (dataSource == null) {
+            return;
+        }
+        String self = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement query = connection.prepareStatement(
+                     "SELECT segment, owner FROM token_entry WHERE processor_name = ?")) {
+            query.setString(1, group);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String owner = rows.getString(2);
+                    if (owner != null && !owner.equals(self)) {
+                        throw new RebuildRefusedException(RebuildRefusedException.Reason.SERVER_RUNS_IT,
+                                "node '" + owner + "' processes '" + group + "' (it claims segment " + rows.getInt(1)
+                                        + "; this node is '" + self + "'): run the rebuild on that node");
+                    }
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not read the claims of '" + group + "': " + e.getMessage(), e);
+        }
+    }
+
     /** The group's stored position: the lowest of its segments' tokens, or null when it has none. */
     TrackingToken storedToken(String group) {
         return transactions.fetchInTransaction(() -> {
@@ -84,6 +114,19 @@ class ProcessorControl {
                 }
             }
             return lowest;
+        });
+    }
+
+    /** How many distinct positions the group's segments are at (1 for a single segment, 0 without tokens). */
+    long segmentPositions(String group) {
+        return transactions.fetchInTransaction(() -> {
+            java.util.Set<Long> positions = new java.util.HashSet<>();
+            for (int segment : tokenStore.fetchSegments(group)) {
+                TrackingToken token = WrappedToken.unwrapLowerBound(tokenStore.fetchToken(group, segment));
+                tokenStore.releaseClaim(group, segment);
+                positions.add(token == null ? -1L : token.position().orElse(-1));
+            }
+            return (long) positions.size();
         });
     }
 

@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * it. In the server the shadow first follows the running live processor; then the live processor is
  * stopped, the shadow brought to exactly the live processor's stored position, the collections compared
  * and the live processor started again (it is paused for the last catch-up and the comparison; queries
- * keep answering meanwhile). In the command line the live position is the group's stored token. The
+ * keep answering meanwhile); a group whose segment another node claims is refused (SERVER_RUNS_IT), since that
+ * node would keep writing the live side. In the command line the live position is the group's stored token. The
  * shadow and its token are dropped afterwards.
  * <p>
  * The projectors use no wall clock and no randomness (every time they store comes from an event), so
@@ -45,10 +46,13 @@ public class ReadModelVerifier {
     static final int FIRST_DIFFERENCES = 10;
 
     private final ProcessorControl control;
+    private final javax.sql.DataSource dataSource;
 
     public ReadModelVerifier(EventStore eventStore, TokenStore tokenStore, TransactionManager transactionManager,
                              MongoDatabase mongoDatabase, ObjectProvider<ReadModelAliases> aliases,
-                             ObjectProvider<EventProcessingConfiguration> processing, Environment environment, Clock clock) {
+                             ObjectProvider<EventProcessingConfiguration> processing, Environment environment, Clock clock,
+                             ObjectProvider<javax.sql.DataSource> dataSource) {
+        this.dataSource = dataSource.getIfUnique();
         this.control = new ProcessorControl(eventStore, tokenStore, transactionManager, mongoDatabase, aliases, processing,
                 environment, clock);
     }
@@ -78,6 +82,7 @@ public class ReadModelVerifier {
         Optional<PooledStreamingEventProcessor> live = control.live(group.name());
         AtomicReference<Supplier<TrackingToken>> limit = new AtomicReference<>();
         if (live.isPresent()) {
+            control.refuseIfClaimedByAnotherNode(group.name(), dataSource);
             limit.set(() -> running(live.get()));
         } else {
             control.refuseIfClaimedElsewhere(group.name());
@@ -125,7 +130,7 @@ public class ReadModelVerifier {
     }
 
     /** The running processor's position now (in memory), or null before it has claimed its segments. */
-    private static TrackingToken running(PooledStreamingEventProcessor processor) {
+    static TrackingToken running(PooledStreamingEventProcessor processor) {
         TrackingToken lowest = null;
         for (EventTrackerStatus status : processor.processingStatus().values()) {
             TrackingToken token = WrappedToken.unwrapLowerBound(status.getTrackingToken());

@@ -19,7 +19,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code POST /api/v1/admin/audit/rebuild} {@code {"processor": "portfolio", "sideBySide": true}}: an
  *       unknown group is 404 UNKNOWN_PROCESSOR, a saga or process 409 NOT_REBUILDABLE, before anything
- *       runs; a second rebuild of the same group while one runs 409;</li>
+ *       runs; a second rebuild of the same group while one runs 409; a group another server node processes
+ *       (claims its token) is 409 SERVER_RUNS_IT naming that node, before anything runs: run it there;</li>
  *   <li>{@code POST /api/v1/admin/audit/verify/read-models}, optionally {@code {"groups": ["portfolio"]}}: an
  *       unknown or unrebuildable group is refused as for a rebuild, before anything runs.</li>
  * </ul>

@@ -13,7 +13,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.tandem.projection.support.ReadModelCollections;
+import org.axonframework.eventhandling.EventTrackerStatus;
+
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,28 +30,46 @@ import java.util.Optional;
  * {@code audit rebuild --processor NAME [--side-by-side]}: replays one read-model processing group.
  * <ul>
  *   <li><b>Side by side</b>: a {@link ShadowReadModel} builds the group's collections again under new
- *       names while the live ones keep serving. When the shadow is at the head, the live processor (in
- *       the server) is stopped, the shadow brought to at least its position and stopped, the
- *       {@link ReadModelAliases} switched in one step, the live processor's tokens set to the shadow's
- *       position and the processor started again; then the old collections and the shadow's token are
- *       dropped. Queries answer from the old read model until the switch and from the new one after.</li>
+ *       names while the live ones keep serving. The shadow reads the log through a {@link BoundedMessageSource}
+ *       limited by the live processor's position, so it never gets ahead of it. When the shadow is at the
+ *       head, the live processor (in the server) is stopped at its stored position L, the shadow brought to
+ *       exactly L and stopped, the {@link ReadModelAliases} switched in one step and the live processor
+ *       started again from its own, untouched token L. No token is written (except for a group split in
+ *       segments at different positions: all are set to the lowest, L, before the switch): a crash before the switch
+ *       leaves the old collections at L, after it the new ones at L, so nothing is applied twice or lost.
+ *       A failure after the switch switches back; the live processor is started again whatever fails
+ *       once it was stopped; a shadow that was never switched is dropped with its token. The replaced
+ *       collections are dropped only after a grace period ({@link ReadModelAliases}: other nodes poll the
+ *       map). After a switch of {@code performance} the leaderboard ranker's reset count is bumped, so
+ *       the ranker drops its caches as after a reset. Queries answer from the old read model until the
+ *       switch and from the new one after.</li>
  *   <li><b>In place</b> (server): the live processor is stopped, reset (Axon's reset: reset handlers
  *       clear the read model, replay status on, {@code @DisallowReplay} honoured) and started; the call
- *       returns when it is back at the head.</li>
+ *       returns when it is back at the head, and fails when it made no progress for
+ *       {@link ShadowReadModel#STUCK}.</li>
  * </ul>
- * In the command line (no live processor) both modes build the shadow and switch, since nothing serves
- * queries meanwhile; a group whose tokens a running server claims is refused ({@code --server}).
+ * Several server nodes: a server refuses (SERVER_RUNS_IT, naming the owner) a group whose token segment
+ * another node claims, so the rebuild runs on the node that processes the group and stops the processor
+ * that writes; the other nodes follow the switch within the alias poll interval.
+ * In the command line (no live processor) both modes build the shadow up to the group's stored token and
+ * switch, since nothing serves queries meanwhile; a group whose tokens a running server claims is
+ * refused ({@code --server}).
  * Sagas, processes and lookup tables are refused ({@link ProjectionGroups}), and so is a second rebuild
  * of a group that one process is rebuilding already ({@link RebuildLock}).
  */
 @Service
 public class RebuildService {
 
+    private static final String PERFORMANCE = "performance";
+
     private final ProcessorControl control;
+    private final javax.sql.DataSource dataSource;
 
     public RebuildService(EventStore eventStore, TokenStore tokenStore, TransactionManager transactionManager,
                           MongoDatabase mongoDatabase, ObjectProvider<ReadModelAliases> aliases,
-                          ObjectProvider<EventProcessingConfiguration> processing, Environment environment, Clock clock) {
+                          ObjectProvider<EventProcessingConfiguration> processing, Environment environment, Clock clock,
+                          ObjectProvider<javax.sql.DataSource> dataSource) {
+        this.dataSource = dataSource.getIfUnique();
         this.control = new ProcessorControl(eventStore, tokenStore, transactionManager, mongoDatabase, aliases, processing,
                 environment, clock);
     }
@@ -56,10 +82,15 @@ public class RebuildService {
     /**
      * Refuses, before anything runs, a group that is unknown or not rebuildable (as {@link #rebuild} would).
      *
-     * @throws RebuildRefusedException UNKNOWN_PROCESSOR or NOT_REBUILDABLE
+     * In a server, a group whose token another node claims is refused too (SERVER_RUNS_IT, naming it).
+     *
+     * @throws RebuildRefusedException UNKNOWN_PROCESSOR, NOT_REBUILDABLE or SERVER_RUNS_IT
      */
     public void check(String processor) {
-        control.groups.rebuildable(processor);
+        ProjectionGroups.Group group = control.groups.rebuildable(processor);
+        if (control.live(group.name()).isPresent()) {
+            control.refuseIfClaimedByAnotherNode(group.name(), dataSource);
+        }
     }
 
     /**
@@ -73,6 +104,8 @@ public class RebuildService {
             Optional<PooledStreamingEventProcessor> live = control.live(group.name());
             if (live.isEmpty()) {
                 control.refuseIfClaimedElsewhere(group.name());
+            } else {
+                control.refuseIfClaimedByAnotherNode(group.name(), dataSource);
             }
             if (!sideBySide && live.isPresent()) {
                 return inPlace(group, live.get(), progress);
@@ -91,59 +124,92 @@ public class RebuildService {
         long tail = control.tail();
         long pausedAt = 0;
         long paused = 0;
-        Map<String, String> switched;
+        boolean stopped = false;
+        Map<String, String> replaced = null;
+        boolean done = false;
         Map<String, Long> documents = new LinkedHashMap<>();
         long handled;
         long reached;
-        try (ShadowReadModel shadow = new ShadowReadModel(group, suffix, control.database, control.aliases,
+        // the shadow never gets ahead of the live processor: first its running position, then its stored token
+        AtomicReference<Supplier<TrackingToken>> limit = new AtomicReference<>();
+        if (live != null) {
+            limit.set(() -> ReadModelVerifier.running(live));
+        } else {
+            TrackingToken stored = control.storedToken(group.name());
+            limit.set(() -> stored);
+        }
+        ShadowReadModel shadow = new ShadowReadModel(group, suffix, control.database, control.aliases,
                 control.environment, control.eventStore, control.tokenStore, control.transactions,
-                control.batchSize(group.name()), null)) {
-            long head = control.head();
-            progress.phase("replaying " + group.name(), Math.max(1, head - tail));
+                control.batchSize(group.name()), () -> limit.get().get());
+        try {
+            progress.phase("replaying " + group.name(), Math.max(1, control.head() - tail));
             shadow.start();
-            shadow.awaitPosition(head, tail, control::head, progress);
-            long awaited = head;
-            TrackingToken liveToken = null;
             if (live != null) {
+                shadow.awaitPosition(control.head(), tail, control::head, progress);
                 pausedAt = System.nanoTime();
+                stopped = true;
                 live.shutDown();
-                liveToken = control.storedToken(group.name());
-                long target = liveToken == null ? head : liveToken.position().orElse(head);
-                progress.phase("catching up " + group.name() + " to the live processor", Math.max(1, target - tail));
-                shadow.awaitPosition(target, tail, control::head, progress);
-                awaited = Math.max(awaited, target);
+                TrackingToken stored = control.storedToken(group.name());
+                limit.set(() -> stored);
+            }
+            TrackingToken target = limit.get().get();
+            reached = target == null ? tail : target.position().orElse(tail);
+            if (target != null) {
+                progress.phase("catching up " + group.name() + " to the live processor", Math.max(1, reached - tail));
+                shadow.awaitPosition(reached, tail, control::head, progress);
             }
             shadow.stop();
-            TrackingToken position = shadow.storedToken();
-            // a batch of events no handler takes need not store its token: the shadow read that far all the same
-            reached = Math.max(awaited, position == null ? tail : position.position().orElse(tail));
-            Map<String, String> replaced = control.aliases.switchTo(shadow.physicalNames());
-            if (position != null) {
-                control.storeToken(group.name(), position);
+            // the shadow is at exactly the live token: switching needs no token written, and a crash before or
+            // after the switch leaves the serving collections and the token consistent. Segments at different
+            // positions (a split group) are all set to the lowest one first, before the switch: a crash in between
+            // then only re-applies, to the old collections, events the segments ahead had handled already
+            if (target != null && control.segmentPositions(group.name()) > 1) {
+                control.storeToken(group.name(), target);
+            }
+            replaced = control.aliases.switchTo(shadow.physicalNames());
+            if (group.name().equals(PERFORMANCE)) {
+                bumpRankerResets();
             }
             if (live != null) {
                 live.start();
                 paused = (System.nanoTime() - pausedAt) / 1_000_000;
             }
-            shadow.deleteTokens();
-            java.util.Set<String> existing = control.database.listCollectionNames().into(new java.util.HashSet<>());
-            replaced.forEach((logical, old) -> {
-                if (!old.equals(shadow.physicalNames().get(logical)) && existing.contains(old)) {
-                    control.database.getCollection(old).drop();
-                }
-            });
-            switched = shadow.physicalNames();
             group.collections().forEach(logical -> documents.put(logical, shadow.documents(logical)));
             handled = shadow.eventsHandled();
-        } catch (RuntimeException | InterruptedException e) {
-            if (live != null && !live.isRunning()) {
-                live.start();
+            done = true;
+        } finally {
+            try {
+                if (!done && replaced != null) {
+                    // the live processor did not start on the new collections: serve the old ones again
+                    control.aliases.switchTo(replaced);
+                }
+            } finally {
+                try {
+                    if (stopped && !live.isRunning()) {
+                        live.start();
+                    }
+                } finally {
+                    shadow.close();
+                    shadow.deleteTokens();
+                    if (replaced == null) {
+                        shadow.dropCollections();
+                    }
+                }
             }
-            throw e;
         }
         long ms = Math.max(1, (System.nanoTime() - started) / 1_000_000);
         return new RebuildReport(group.name(), sideBySide ? "side-by-side" : "in-place (command line: built and switched)",
-                handled, Math.max(0, reached - tail), ms, handled * 1000 / ms, switched, documents, paused);
+                handled, Math.max(0, reached - tail), ms, handled * 1000 / ms, shadow.physicalNames(), documents, paused);
+    }
+
+    /**
+     * Tells the leaderboard ranker that the {@code performance} read model changed under it, as that
+     * group's reset handler does (a rebuild replays without a reset, so it does not run): the ranker
+     * drops its caches when the count changed ({@code LeaderboardRanker.RESET}/{@code RESETS}).
+     */
+    private void bumpRankerResets() {
+        control.database.getCollection(control.aliases.physical(ReadModelCollections.LEADERBOARD_RANKER))
+                .updateOne(Filters.eq("_id", "reset"), Updates.inc("resets", 1L), new UpdateOptions().upsert(true));
     }
 
     private RebuildReport inPlace(ProjectionGroups.Group group, PooledStreamingEventProcessor live, Progress progress)
@@ -158,11 +224,23 @@ public class RebuildService {
         } finally {
             live.start();
         }
+        long best = Long.MIN_VALUE;
+        long progressedAt = System.nanoTime();
         while (true) {
             long at = ShadowReadModel.lowest(live).orElse(tail);
             progress.done(Math.max(0, at - tail));
             if (at >= head) {
                 break;
+            }
+            if (at > best) {
+                best = at;
+                progressedAt = System.nanoTime();
+            } else if (System.nanoTime() - progressedAt > ShadowReadModel.STUCK.toNanos()) {
+                String errors = live.processingStatus().values().stream().filter(EventTrackerStatus::isErrorState)
+                        .map(status -> String.valueOf(status.getError())).distinct().reduce((a, b) -> a + "; " + b)
+                        .orElse(live.isRunning() ? "no error reported" : "the processor is not running");
+                throw new IllegalStateException("the in-place rebuild of '" + group.name() + "' made no progress for "
+                        + ShadowReadModel.STUCK.toMinutes() + " min at position " + at + " (head " + head + "): " + errors);
             }
             Thread.sleep(50);
         }

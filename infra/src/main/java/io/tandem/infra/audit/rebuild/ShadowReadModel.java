@@ -49,7 +49,8 @@ import java.util.function.Supplier;
  */
 final class ShadowReadModel implements AutoCloseable {
 
-    private static final Duration STUCK = Duration.ofMinutes(2);
+    /** How long a processor may fail without progress before a rebuild gives up. */
+    static final Duration STUCK = Duration.ofMinutes(2);
 
     private final ProjectionGroups.Group group;
     private final MongoDatabase raw;

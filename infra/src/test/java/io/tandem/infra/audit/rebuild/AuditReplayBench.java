@@ -113,7 +113,8 @@ public final class AuditReplayBench {
             StaticListableBeanFactory none = new StaticListableBeanFactory();
             RebuildService rebuilds = new RebuildService(store, context.getBean(TokenStore.class), transactions,
                     context.getBean(MongoDatabase.class), context.getBeanProvider(ReadModelAliases.class),
-                    none.getBeanProvider(EventProcessingConfiguration.class), context.getEnvironment(), Clock.systemUTC());
+                    none.getBeanProvider(EventProcessingConfiguration.class), context.getEnvironment(), Clock.systemUTC(),
+                    none.getBeanProvider(javax.sql.DataSource.class));
             List<String> groups = only == null ? List.copyOf(rebuilds.rebuildable()) : List.of(only.split(","));
             for (String group : groups) {
                 RebuildReport report = rebuilds.rebuild(group, true, Progress.none());

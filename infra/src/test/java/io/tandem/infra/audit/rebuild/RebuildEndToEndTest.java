@@ -69,6 +69,8 @@ class RebuildEndToEndTest {
         registry.add("tandem.data-dir", DATA_DIR::toString);
         registry.add("tandem.rate-limits.order-entry.limit-for-period", () -> "100000");
         registry.add("tandem.rate-limits.social.limit-for-period", () -> "100000");
+        registry.add("tandem.read-model.alias-poll", () -> "500ms");
+        registry.add("tandem.read-model.alias-drop-grace", () -> "3s");
     }
 
     @LocalServerPort
@@ -91,6 +93,8 @@ class RebuildEndToEndTest {
     TransactionManager transactions;
     @Autowired
     Environment environment;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String admin;
@@ -230,6 +234,9 @@ class RebuildEndToEndTest {
                 }
             }
         }, "rebuild-load");
+        // another node's copy of the map, which only follows the switch by polling
+        ReadModelAliases otherNode = new ReadModelAliases(AliasedMongoDatabase.raw(database));
+        long versionBefore = otherNode.version();
         load.start();
         RebuildReport portfolio;
         RebuildReport social;
@@ -250,9 +257,18 @@ class RebuildEndToEndTest {
         assertThat(aliases.physical(ReadModelCollections.ACCOUNTS)).isEqualTo(portfolio.switched().get(ReadModelCollections.ACCOUNTS));
         assertThat(aliases.physical(ReadModelCollections.PROFILES)).isEqualTo(social.switched().get(ReadModelCollections.PROFILES));
         assertThat(portfolio.documents().get(ReadModelCollections.ACCOUNTS)).isGreaterThanOrEqualTo(6);
-        List<String> names = AliasedMongoDatabase.raw(database).listCollectionNames().into(new ArrayList<>());
-        assertThat(names).contains(portfolio.switched().get(ReadModelCollections.ACCOUNTS)).doesNotContain("accounts", "profiles");
         assertThat(new ReadModelAliases(AliasedMongoDatabase.raw(database)).current()).isEqualTo(aliases.current());
+        // other nodes pick the switch up at their next poll; the replaced collections go only after the grace period
+        assertThat(otherNode.current()).isNotEqualTo(aliases.current());
+        otherNode.poll();
+        assertThat(otherNode.current()).isEqualTo(aliases.current());
+        assertThat(otherNode.version()).isEqualTo(aliases.version()).isGreaterThanOrEqualTo(versionBefore + 2);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<String> names = AliasedMongoDatabase.raw(database).listCollectionNames().into(new ArrayList<>());
+            assertThat(names).contains(portfolio.switched().get(ReadModelCollections.ACCOUNTS))
+                    .doesNotContain("accounts", "profiles");
+            assertThat(aliases.pendingDrops()).isEmpty();
+        });
 
         // the live processors carry on from the switch into the new collections
         HttpResponse<String> placed = raw("POST", "/api/v1/orders", alice, order(aliceAccount, symbol, "BUY", "1.00", "2"), 201);
@@ -260,6 +276,107 @@ class RebuildEndToEndTest {
         ReadModelReport report = verifier.verify(List.of("portfolio", "social"), Progress.none());
         assertThat(report.ok()).as(report.human()).isTrue();
         assertThat(report.groups()).allSatisfy(group -> assertThat(group.readModels()).isNotEmpty());
+    }
+
+    @Test
+    void aRebuildFailingAfterTheLiveProcessorStoppedRestartsItAndLeavesNoShadowBehind() {
+        awaitCaughtUp();
+        Map<String, String> before = aliases.current();
+        Progress failing = new Progress() {
+            @Override
+            public void phase(String name, long total) {
+                if (name.startsWith("catching up")) {
+                    throw new IllegalStateException("planted failure");
+                }
+            }
+
+            @Override
+            public void done(long units) {
+            }
+        };
+        assertThatThrownBy(() -> rebuilds.rebuild("market-data", true, failing)).hasMessageContaining("planted failure");
+        assertThat(processing.eventProcessor("market-data", PooledStreamingEventProcessor.class).orElseThrow().isRunning()).isTrue();
+        assertThat(aliases.current()).isEqualTo(before);
+        assertThat(AliasedMongoDatabase.raw(database).listCollectionNames().into(new ArrayList<>()))
+                .noneMatch(name -> name.startsWith(ReadModelCollections.CANDLES + "__r"));
+        // and the group rebuilds fine afterwards
+        assertThat(rebuilds.rebuild("market-data", true, Progress.none()).switched().get(ReadModelCollections.CANDLES))
+                .startsWith(ReadModelCollections.CANDLES + "__r");
+    }
+
+    @Test
+    void aServerRefusesToRebuildAGroupThatAnotherNodeProcesses() throws Exception {
+        awaitCaughtUp();
+        setOwner("payments-view", "other-node@elsewhere");
+        try {
+            assertThatThrownBy(() -> rebuilds.rebuild("payments-view", true, Progress.none()))
+                    .isInstanceOfSatisfying(RebuildRefusedException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(RebuildRefusedException.Reason.SERVER_RUNS_IT);
+                        assertThat(e.getMessage()).contains("other-node@elsewhere", "payments-view");
+                    });
+            assertThatThrownBy(() -> verifier.verify(List.of("payments-view"), Progress.none()))
+                    .isInstanceOfSatisfying(RebuildRefusedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(RebuildRefusedException.Reason.SERVER_RUNS_IT));
+            HttpResponse<String> refused = raw("POST", RebuildController.REBUILD, admin,
+                    json(Map.of("processor", "payments-view", "sideBySide", true)));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(refused.body()).contains("SERVER_RUNS_IT", "other-node@elsewhere");
+        } finally {
+            setOwner("payments-view", null);
+        }
+    }
+
+    private void setOwner(String group, String owner) throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement update = connection.prepareStatement(
+                     "UPDATE token_entry SET owner = ? WHERE processor_name = ?")) {
+            update.setString(1, owner);
+            update.setString(2, group);
+            assertThat(update.executeUpdate()).isPositive();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
+    }
+
+    @Test
+    void replacedCollectionsAreDroppedWhenDueByAnyNodeButNotWhileTheyServeAgain() {
+        MongoDatabase raw = AliasedMongoDatabase.raw(database);
+        String logical = "scratch" + System.nanoTime();
+        ReadModelAliases rebuilding = new ReadModelAliases(raw, Clock.systemUTC(), Duration.ZERO);
+        raw.getCollection(logical + "__r1").insertOne(new Document("_id", 1));
+        raw.getCollection(logical + "__r2").insertOne(new Document("_id", 2));
+        rebuilding.switchTo(Map.of(logical, logical + "__r1"));
+        rebuilding.switchTo(Map.of(logical, logical + "__r2"));
+        assertThat(rebuilding.pendingDrops()).containsKey(logical + "__r1");
+        rebuilding.switchTo(Map.of(logical, logical + "__r1"));
+        assertThat(rebuilding.pendingDrops()).containsKey(logical + "__r2").doesNotContainKey(logical + "__r1");
+        // the rebuilding process dies here; another node (or the next start) drops what is due
+        ReadModelAliases next = new ReadModelAliases(raw);
+        assertThat(next.physical(logical)).isEqualTo(logical + "__r1");
+        next.poll();
+        assertThat(raw.listCollectionNames().into(new ArrayList<>())).contains(logical + "__r1").doesNotContain(logical + "__r2");
+        assertThat(next.pendingDrops()).doesNotContainKeys(logical + "__r1", logical + "__r2");
+        rebuilding.switchTo(Map.of(logical, logical));
+        next.poll();
+        assertThat(raw.listCollectionNames().into(new ArrayList<>())).doesNotContain(logical + "__r1");
+        assertThat(next.current()).doesNotContainKey(logical);
+    }
+
+    @Test
+    void switchingThePerformanceGroupTellsTheLeaderboardRankerToDropItsCaches() {
+        awaitCaughtUp();
+        MongoDatabase raw = AliasedMongoDatabase.raw(database);
+        long before = resets(raw);
+        RebuildReport report = rebuilds.rebuild("performance", true, Progress.none());
+        assertThat(report.switched().get(ReadModelCollections.VALUATIONS)).startsWith(ReadModelCollections.VALUATIONS + "__r");
+        assertThat(resets(raw)).isEqualTo(before + 1);
+    }
+
+    private long resets(MongoDatabase raw) {
+        Document reset = raw.getCollection(aliases.physical(ReadModelCollections.LEADERBOARD_RANKER))
+                .find(Filters.eq("_id", "reset")).first();
+        return reset == null ? 0 : ((Number) reset.get("resets")).longValue();
     }
 
     @Test
