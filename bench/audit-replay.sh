@@ -10,7 +10,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
-EVENTS=1000000; GROUPS_=; JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx3g -XX:+UseG1GC}
+EVENTS=1000000; GROUPS_=; JAVA_OPTS=${JAVA_OPTS:--Xms1g -Xmx3g -XX:+UseG1GC -Daxoniq.update-checker.disabled=true}
 while [ $# -gt 0 ]; do
     case "$1" in
         --events) EVENTS=$2; shift;; --groups) GROUPS_=$2; shift;; --java-opts) JAVA_OPTS=$2; shift;;
