@@ -21,6 +21,7 @@ import java.util.Optional;
  * What the rebuild and the verification share: the stores, the live processors when this is the
  * server (none in the command line), and the live groups' tokens.
  */
+@org.springframework.stereotype.Component
 class ProcessorControl {
 
     final EventStore eventStore;
@@ -32,10 +33,12 @@ class ProcessorControl {
     final Clock clock;
     final ProjectionGroups groups = ProjectionGroups.scan();
     private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final javax.sql.DataSource dataSource;
 
     ProcessorControl(EventStore eventStore, TokenStore tokenStore, TransactionManager transactions, MongoDatabase database,
                      ObjectProvider<ReadModelAliases> aliases, ObjectProvider<EventProcessingConfiguration> processing,
-                     Environment environment, Clock clock) {
+                     Environment environment, Clock clock, ObjectProvider<javax.sql.DataSource> dataSource) {
+        this.dataSource = dataSource.getIfUnique();
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
@@ -75,7 +78,7 @@ class ProcessorControl {
      * share; this process's owner is its runtime name, Axon's default node id): that node processes the
      * group, and stopping this node's idle processor would not stop it, so the rebuild must run there.
      */
-    void refuseIfClaimedByAnotherNode(String group, javax.sql.DataSource dataSource) {
+    void refuseIfClaimedByAnotherNode(String group) {
         if (dataSource == null) {
             return;
         }

@@ -1,21 +1,12 @@
 package io.tandem.infra.audit.rebuild;
 
-import com.mongodb.client.MongoDatabase;
 import io.tandem.infra.audit.Progress;
-import io.tandem.infra.readmodel.ReadModelAliases;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,15 +37,8 @@ public class ReadModelVerifier {
     static final int FIRST_DIFFERENCES = 10;
 
     private final ProcessorControl control;
-    private final javax.sql.DataSource dataSource;
-
-    public ReadModelVerifier(EventStore eventStore, TokenStore tokenStore, TransactionManager transactionManager,
-                             MongoDatabase mongoDatabase, ObjectProvider<ReadModelAliases> aliases,
-                             ObjectProvider<EventProcessingConfiguration> processing, Environment environment, Clock clock,
-                             ObjectProvider<javax.sql.DataSource> dataSource) {
-        this.dataSource = dataSource.getIfUnique();
-        this.control = new ProcessorControl(eventStore, tokenStore, transactionManager, mongoDatabase, aliases, processing,
-                environment, clock);
+    public ReadModelVerifier(ProcessorControl control) {
+        this.control = control;
     }
 
     /** Verifies every rebuildable group. */
@@ -82,7 +66,7 @@ public class ReadModelVerifier {
         Optional<PooledStreamingEventProcessor> live = control.live(group.name());
         AtomicReference<Supplier<TrackingToken>> limit = new AtomicReference<>();
         if (live.isPresent()) {
-            control.refuseIfClaimedByAnotherNode(group.name(), dataSource);
+            control.refuseIfClaimedByAnotherNode(group.name());
             limit.set(() -> running(live.get()));
         } else {
             control.refuseIfClaimedElsewhere(group.name());

@@ -1,16 +1,9 @@
 package io.tandem.infra.audit.rebuild;
 
-import com.mongodb.client.MongoDatabase;
 import io.tandem.infra.audit.Progress;
 import io.tandem.infra.readmodel.ReadModelAliases;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
 import com.mongodb.client.model.Filters;
@@ -19,7 +12,6 @@ import com.mongodb.client.model.Updates;
 import io.tandem.projection.support.ReadModelCollections;
 import org.axonframework.eventhandling.EventTrackerStatus;
 
-import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.LinkedHashMap;
@@ -63,15 +55,8 @@ public class RebuildService {
     private static final String PERFORMANCE = "performance";
 
     private final ProcessorControl control;
-    private final javax.sql.DataSource dataSource;
-
-    public RebuildService(EventStore eventStore, TokenStore tokenStore, TransactionManager transactionManager,
-                          MongoDatabase mongoDatabase, ObjectProvider<ReadModelAliases> aliases,
-                          ObjectProvider<EventProcessingConfiguration> processing, Environment environment, Clock clock,
-                          ObjectProvider<javax.sql.DataSource> dataSource) {
-        this.dataSource = dataSource.getIfUnique();
-        this.control = new ProcessorControl(eventStore, tokenStore, transactionManager, mongoDatabase, aliases, processing,
-                environment, clock);
+    public RebuildService(ProcessorControl control) {
+        this.control = control;
     }
 
     /** The groups a rebuild accepts. */
@@ -89,7 +74,7 @@ public class RebuildService {
     public void check(String processor) {
         ProjectionGroups.Group group = control.groups.rebuildable(processor);
         if (control.live(group.name()).isPresent()) {
-            control.refuseIfClaimedByAnotherNode(group.name(), dataSource);
+            control.refuseIfClaimedByAnotherNode(group.name());
         }
     }
 
@@ -105,7 +90,7 @@ public class RebuildService {
             if (live.isEmpty()) {
                 control.refuseIfClaimedElsewhere(group.name());
             } else {
-                control.refuseIfClaimedByAnotherNode(group.name(), dataSource);
+                control.refuseIfClaimedByAnotherNode(group.name());
             }
             if (!sideBySide && live.isPresent()) {
                 return inPlace(group, live.get(), progress);

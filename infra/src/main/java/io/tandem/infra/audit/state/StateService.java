@@ -41,6 +41,9 @@ public class StateService {
      * @throws IllegalArgumentException when neither or both are given, or the sequence is negative
      * @throws AuditRefusal             when the aggregate has no event
      */
+    /** The events an answer lists: the last ones up to the point (a book may have millions; the fold takes them all). */
+    static final int LISTED_EVENTS = 1_000;
+
     public AggregateState state(String aggregateId, Instant at, Long sequence, Progress progress) {
         if ((at == null) == (sequence == null)) {
             throw new IllegalArgumentException("exactly one of --at (a time) and --seq (a sequence number) is required");
@@ -53,23 +56,32 @@ public class StateService {
             throw AuditRefusal.unknownAggregate(aggregateId);
         }
         String type = first != null ? first.aggregateType() : null;
-        List<AggregateState.EventLine> lines = new ArrayList<>();
+        java.util.ArrayDeque<AggregateState.EventLine> lines = new java.util.ArrayDeque<>();
+        long[] folded = {0};
         HistoryEvent[] last = {null};
         progress.phase("folding " + aggregateId, sequence == null ? 0 : sequence + 1);
         try (StateFold fold = foldFor(type, aggregateId)) {
             history.forEach(aggregateId, null, at, sequence, event -> {
                 fold.apply(event, history.message(event));
-                lines.add(new AggregateState.EventLine(event.globalIndex(), event.sequenceNumber(), event.timestamp(),
+                if (lines.size() == LISTED_EVENTS) {
+                    lines.removeFirst();
+                }
+                lines.addLast(new AggregateState.EventLine(event.globalIndex(), event.sequenceNumber(), event.timestamp(),
                         event.payloadType(), event.who()));
                 last[0] = event;
-                progress.done(lines.size());
+                progress.done(++folded[0]);
             });
             if (type == null && last[0] != null) {
                 type = last[0].aggregateType();
             }
             String note = note(sequence, at, last[0]);
+            if (folded[0] > LISTED_EVENTS) {
+                String unlisted = "the state folds all " + folded[0] + " events; the last " + LISTED_EVENTS
+                        + " are listed (audit history has every one)";
+                note = note == null ? unlisted : note + "; " + unlisted;
+            }
             return new AggregateState(aggregateId, type, sequence, at, last[0] == null ? -1 : last[0].sequenceNumber(),
-                    last[0] == null ? null : last[0].timestamp(), note, last[0] == null ? null : fold.state(), lines);
+                    last[0] == null ? null : last[0].timestamp(), note, last[0] == null ? null : fold.state(), List.copyOf(lines));
         }
     }
 

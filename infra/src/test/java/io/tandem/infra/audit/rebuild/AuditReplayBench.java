@@ -111,10 +111,10 @@ public final class AuditReplayBench {
             System.out.printf("BENCH_EVENT_READ events=%d seconds=%.1f events_per_s=%.0f%n", events, read, events / read);
 
             StaticListableBeanFactory none = new StaticListableBeanFactory();
-            RebuildService rebuilds = new RebuildService(store, context.getBean(TokenStore.class), transactions,
+            RebuildService rebuilds = new RebuildService(new ProcessorControl(store, context.getBean(TokenStore.class), transactions,
                     context.getBean(MongoDatabase.class), context.getBeanProvider(ReadModelAliases.class),
                     none.getBeanProvider(EventProcessingConfiguration.class), context.getEnvironment(), Clock.systemUTC(),
-                    none.getBeanProvider(javax.sql.DataSource.class));
+                    none.getBeanProvider(javax.sql.DataSource.class)));
             List<String> groups = only == null ? List.copyOf(rebuilds.rebuildable()) : List.of(only.split(","));
             for (String group : groups) {
                 RebuildReport report = rebuilds.rebuild(group, true, Progress.none());

@@ -185,9 +185,13 @@ class RebuildEndToEndTest {
     void shadowProjectorsHaveNoCommandBusAndTheirPushesGoNowhere() throws Exception {
         ProjectionGroups.Group group = ProjectionGroups.scan().rebuildable("order-book");
         ProcessorControl control = new ProcessorControl(eventStore, tokenStore, transactions, database,
-                new SingleProvider<>(aliases), new SingleProvider<>(processing), environment, Clock.systemUTC());
+                new SingleProvider<>(aliases), new SingleProvider<>(processing), environment, Clock.systemUTC(),
+                new SingleProvider<>(dataSource));
         try (ShadowReadModel shadow = new ShadowReadModel(group, "__t" + System.nanoTime(), database, aliases, environment,
                 eventStore, tokenStore, transactions, 500, null)) {
+            // The server has a command bus and gateway: the shadow's context must not reach them (no parent, none of its own).
+            assertThat(shadow.context().getParent()).isNull();
+            assertThat(shadow.context().getBeanProvider(CommandGateway.class).getIfAvailable()).isNull();
             assertThat(shadow.context().getBeansOfType(CommandGateway.class)).isEmpty();
             assertThat(shadow.context().getBeansOfType(CommandBus.class)).isEmpty();
             assertThat(shadow.context().getBeansOfType(EventBus.class)).isEmpty();
