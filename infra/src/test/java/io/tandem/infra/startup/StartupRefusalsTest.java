@@ -33,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(OutputCaptureExtension.class)
 class StartupRefusalsTest {
 
+    /** The distributed profile needs the event chain's shared sealing key (see {@code ChainKeyGuard}). */
+    private static final String SHARED_CHAIN_KEY = "TANDEM_AUDIT_CHAIN_KEY=startup-refusals-test-shared-chain-key";
+
     @TempDir
     Path dataDir;
 
@@ -81,12 +84,12 @@ class StartupRefusalsTest {
 
     @Test
     void theDistributedProfileHasNoSimulatorAndNoProvidersUnlessConfigured() {
-        try (ConfigurableApplicationContext context = startEmpty("distributed")) {
+        try (ConfigurableApplicationContext context = startEmpty("distributed", SHARED_CHAIN_KEY)) {
             assertThat(context.getBean(SimulatorProperties.class).enabled()).isFalse();
             assertThat(context.getBean(PaymentEntryProperties.class).allowedProviders())
                     .isEqualTo(PaymentEntryProperties.AllowedProviders.none());
         }
-        try (ConfigurableApplicationContext context = startEmpty("distributed",
+        try (ConfigurableApplicationContext context = startEmpty("distributed", SHARED_CHAIN_KEY,
                 "TANDEM_PAYMENTS_DEPOSIT_PROVIDERS=acme-pay, simulator", "TANDEM_PAYMENTS_WITHDRAWAL_PROVIDERS=acme-pay")) {
             PaymentEntryProperties.AllowedProviders allowed = context.getBean(PaymentEntryProperties.class).allowedProviders();
             assertThat(allowed.deposit()).containsExactlyInAnyOrder("acme-pay", "simulator");
@@ -123,7 +126,7 @@ class StartupRefusalsTest {
     @Test
     void aSimulatorAllowedInProductionStartsWithAWarningEveryTime(CapturedOutput output) {
         for (int start = 1; start <= 2; start++) {
-            try (ConfigurableApplicationContext context = startEmpty("distributed", "TANDEM_SIMULATOR_ENABLED=true",
+            try (ConfigurableApplicationContext context = startEmpty("distributed", SHARED_CHAIN_KEY, "TANDEM_SIMULATOR_ENABLED=true",
                     "TANDEM_SIMULATOR_ALLOW_IN_PRODUCTION=true")) {
                 assertThat(context.getBean(SimulatorProperties.class).enabled()).isTrue();
             }
@@ -170,5 +173,40 @@ class StartupRefusalsTest {
                 .isInstanceOf(StartupRefusal.class).hasMessageContaining("Axon Server is enabled");
 
         assertThat(output).contains("APPLICATION FAILED TO START", "TANDEM_AXONSERVER_ENABLED=false");
+    }
+
+    @Test
+    void theDistributedProfileRefusesAMissingEmptyOrBlankChainKeyInsteadOfAKeyFilePerNode(CapturedOutput output) {
+        assertRefused("distributed", new String[]{"tandem.audit.chain.key="},
+                "tandem.audit.chain.key is empty", "'distributed' profile", "audit-chain.key", "TANDEM_AUDIT_CHAIN_KEY");
+        assertRefused("distributed", new String[]{"TANDEM_AUDIT_CHAIN_KEY="}, "tandem.audit.chain.key is empty");
+        assertRefused("distributed", new String[]{"TANDEM_AUDIT_CHAIN_KEY=   "}, "tandem.audit.chain.key is empty");
+        assertRefused("distributed", new String[]{}, "tandem.audit.chain.key is not set", "TANDEM_AUDIT_CHAIN_KEY");
+
+        assertThat(dataDir.resolve("audit-chain.key")).as("no per-node key file").doesNotExist();
+        assertThat(output).contains("APPLICATION FAILED TO START", "Set tandem.audit.chain.key (TANDEM_AUDIT_CHAIN_KEY)");
+    }
+
+    @Test
+    void aChainKeyShorterThan32BytesIsRefusedOnEveryProfile() {
+        String key31 = "x".repeat(31);
+        assertRefused("distributed", new String[]{"TANDEM_AUDIT_CHAIN_KEY=" + key31},
+                "tandem.audit.chain.key is 31 bytes long", "at least 32 bytes");
+        assertRefused(null, new String[]{"tandem.audit.chain.key=" + key31}, "tandem.audit.chain.key is 31 bytes long");
+        // 16 characters of two bytes each are 32 bytes as UTF-8
+        try (ConfigurableApplicationContext context = startEmpty(null, "tandem.audit.chain.key=" + "é".repeat(16))) {
+            assertThat(context.getEnvironment().getProperty("tandem.audit.chain.key")).hasSize(16);
+        }
+    }
+
+    @Test
+    void theDistributedProfileStartsWithASharedChainKeyAndEmbeddedKeepsTheKeyFileFallback() {
+        try (ConfigurableApplicationContext context = startEmpty("distributed", SHARED_CHAIN_KEY)) {
+            assertThat(context.getEnvironment().getProperty("tandem.audit.chain.key"))
+                    .isEqualTo("startup-refusals-test-shared-chain-key");
+        }
+        try (ConfigurableApplicationContext context = startEmpty(null, "tandem.audit.chain.key=")) {
+            assertThat(context.getEnvironment().getProperty("tandem.audit.chain.key")).isEmpty();
+        }
     }
 }

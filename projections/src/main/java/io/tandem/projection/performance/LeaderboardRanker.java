@@ -51,7 +51,10 @@ import static io.tandem.projection.performance.PerformanceDocuments.*;
  * ({@link ProjectionProgress}), and then the caches are dropped; they are dropped too when the read
  * model was reset since the last run (the reset handler bumps a count this ranker checks) and when
  * another node published in between. Several nodes may schedule it: a lease ({@link RankerLease}) lets
- * one rank at a time, checked again before publishing, and generations come from the store.
+ * one rank at a time, and generations come from the store. The lease is checked again before
+ * publishing and must still be the tenure the run began under (or this node's own next one, taken
+ * after its own expiry with no holder in between: the token moved by one); the publication itself is
+ * fenced by that tenure, so a node that lost the lease mid-run never publishes over the new holder.
  */
 public class LeaderboardRanker {
 
@@ -113,6 +116,7 @@ public class LeaderboardRanker {
         if (!lease.acquire()) {
             return false;
         }
+        long tenure = lease.token();
         Document reset = control.find(Filters.eq("_id", RESET)).first();
         long resets = reset == null ? 0 : Numbers.longOf(reset, RESETS);
         if (resets != resetsSeen) {
@@ -201,9 +205,25 @@ public class LeaderboardRanker {
         if (!lease.acquire()) {
             return false; // lost while computing: the holder publishes
         }
+        if (lease.token() - tenure > 1) {
+            // another node held the lease meanwhile and may have published: what this run read is stale
+            previous = null;
+            dropCaches();
+            log.info("Leaderboard not published by {}: another node held the lease during the run (token {} then {})",
+                    lease.holder(), tenure, lease.token());
+            return false;
+        }
         try {
-            long allocated = store.allocate(published);
-            LeaderboardStore.Published stored = store.publish(allocated, next, previous, now);
+            RankerLease.Fence fence = lease.fence();
+            long allocated = store.allocate(published, fence);
+            LeaderboardStore.Published stored = allocated < 0 ? null : store.publish(allocated, next, previous, now, fence);
+            if (stored == null) {
+                previous = null;
+                dropCaches();
+                log.info("Leaderboard generation {} not published by {}: the lease (token {}) expired or was taken "
+                        + "before the publication; its rows were rolled back", allocated, lease.holder(), lease.token());
+                return false;
+            }
             previous = stored.rows();
             generation = allocated;
             log.debug("Leaderboard generation {}: {} entries, {} written", allocated, next.size(), stored.writes());

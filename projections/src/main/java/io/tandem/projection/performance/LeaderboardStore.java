@@ -36,11 +36,24 @@ import static io.tandem.projection.performance.PerformanceDocuments.*;
  * writing (or interrupted) are invisible and rows it supersedes stay visible until it is published.
  * <p>
  * Only what changed is written: a changed figure writes a new row from this generation and closes the
- * old one; an unchanged row stays as it is. Generations come from a counter in the store
- * ({@code leaderboard_ranker}), so that two nodes never reuse one, and a generation allocated but never
- * published is rolled back (its rows deleted, the rows it closed reopened) before the next is written.
+ * old one; an unchanged row stays as it is. Generations come from a counter on the ranker's lease
+ * document ({@code leaderboard_ranker}), so that two nodes never reuse one and a later tenure of the
+ * lease always allocates above an earlier one, and a generation allocated but never published is
+ * rolled back (its rows deleted, the rows it closed reopened) before the next is written.
  * Superseded rows and runs are pruned once {@value #GENERATIONS_KEPT} newer generations exist; the run
  * documents go first, so that a reader that still finds its run after loading has loaded it whole.
+ * <p>
+ * Every write is fenced by the ranker's lease ({@link RankerLease.Fence}): allocating a generation is
+ * a conditional update of the lease document, the rows are written only while the tenure holds
+ * (checked before each chunk), and the generation is committed by a conditional update of the lease
+ * document (its {@code published} field) that only matches while the publishing node still holds the
+ * lease with the token it ranked under; the run document is written after that commit. A node that
+ * lost the lease meanwhile (paused past its end while another took over) commits nothing and deletes
+ * what it wrote, so its generation never becomes visible; a commit that wins means no other node has
+ * taken the lease yet, and one that takes it afterwards finds the committed generation
+ * ({@link #published()} reads the commit too) and builds on it instead of rolling it back. Rows are
+ * closed with {@code $max}, and rollbacks touch only the generations of their own tenure or earlier,
+ * so late writes of a node that lost the lease never undo a later holder's.
  */
 final class LeaderboardStore {
 
@@ -48,6 +61,10 @@ final class LeaderboardStore {
     static final int CHUNK = 1_000;
     private static final String GENERATIONS = "generations";
     private static final String LAST = "last";
+    /** The lease document's field holding the newest committed generation. */
+    static final String PUBLISHED = "published";
+    /** The lease document's field holding the last generation allocated. */
+    static final String ALLOCATED = "allocated";
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final Set<String> ROW_FIELDS = Set.of("_id", FROM, UNTIL);
     /** Current rows stored before generations existed (no {@code from}): valid from the start. */
@@ -75,27 +92,40 @@ final class LeaderboardStore {
         return runs.find().sort(new Document("_id", -1)).limit(1).first();
     }
 
-    /** The newest published generation, 0 before the first. */
+    /**
+     * The newest published generation, 0 before the first: the newer of the newest run document and the
+     * lease's commit (a node may have committed and not yet written, or never written, its run document).
+     */
     long published() {
         Document run = latestRun();
-        return run == null ? 0 : Numbers.longOf(run, GENERATION);
+        Document lease = control.find(Filters.eq("_id", RankerLease.LEASE)).first();
+        return Math.max(run == null ? 0 : Numbers.longOf(run, GENERATION), Numbers.longOf(lease, PUBLISHED));
     }
 
     /**
-     * A new generation above {@code published}, from the store's counter; if an earlier one was
-     * allocated and never published, what it wrote is rolled back first.
+     * A new generation above {@code published}, from the counter on the lease document, incremented
+     * under {@code fence} (so a later tenure always allocates above every earlier one); -1 when the
+     * tenure no longer holds. If earlier generations were allocated and never published, what they
+     * wrote is rolled back first; only generations below this one are touched, so a node that lost the
+     * lease and rolls back late never deletes what a later holder writes.
      */
-    long allocate(long published) {
-        Document counter = control.findOneAndUpdate(Filters.eq("_id", GENERATIONS), Updates.inc(LAST, 1L),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        long generation = Numbers.longOf(counter, LAST);
-        if (generation - 1 > published) {
-            rankings.deleteMany(Filters.gt(FROM, published));
-            rankings.updateMany(Filters.gt(UNTIL, published), Updates.unset(UNTIL));
+    long allocate(long published, RankerLease.Fence fence) {
+        Document lease = fence.updateAndGet(Updates.inc(ALLOCATED, 1L));
+        if (lease == null) {
+            return -1;
         }
-        if (generation <= published) {
-            generation = published + 1;
-            control.updateOne(Filters.eq("_id", GENERATIONS), Updates.set(LAST, generation));
+        long generation = Numbers.longOf(lease, ALLOCATED);
+        // the counter kept in its own document before the lease carried it: generations up to it may have rows
+        long floor = Math.max(published, Numbers.longOf(control.find(Filters.eq("_id", GENERATIONS)).first(), LAST));
+        if (generation <= floor) {
+            generation = floor + 1;
+            if (!fence.update(Updates.set(ALLOCATED, generation))) {
+                return -1;
+            }
+        }
+        if (generation - 1 > published) {
+            rankings.deleteMany(Filters.and(Filters.gt(FROM, published), Filters.lt(FROM, generation)));
+            rankings.updateMany(Filters.and(Filters.gt(UNTIL, published), Filters.lt(UNTIL, generation)), Updates.unset(UNTIL));
         }
         return generation;
     }
@@ -113,9 +143,12 @@ final class LeaderboardStore {
 
     /**
      * Writes {@code next} (entry id to figures) as generation {@code generation} over {@code previous}
-     * (the current rows), publishes it and prunes; answers the rows now current and counts the writes.
+     * (the current rows), publishes it if {@code fence} still holds and prunes; answers the rows now
+     * current and counts the writes, or null when the fence refused (what this generation wrote is
+     * then deleted and the rows it closed reopened: it never becomes visible).
      */
-    Published publish(long generation, Map<String, Document> next, Map<String, Document> previous, Instant now) {
+    Published publish(long generation, Map<String, Document> next, Map<String, Document> previous, Instant now,
+                      RankerLease.Fence fence) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         Map<String, Document> rows = new HashMap<>();
         long superseded = 0;
@@ -140,12 +173,20 @@ final class LeaderboardStore {
             }
         }
         for (int from = 0; from < writes.size(); from += CHUNK) {
+            if (!fence.holds()) {
+                rollBack(generation);
+                return null;
+            }
             rankings.bulkWrite(writes.subList(from, Math.min(writes.size(), from + CHUNK)), UNORDERED);
         }
         if (legacyRows) {
             // rows stored before generations: visible up to the one before this, pruned like any superseded row
             superseded += rankings.updateMany(LEGACY, Updates.set(UNTIL, generation)).getModifiedCount();
             legacyRows = false;
+        }
+        if (!fence.update(Updates.max(PUBLISHED, generation))) {
+            rollBack(generation);
+            return null;
         }
         runs.replaceOne(Filters.eq("_id", runId(generation)), new Document("_id", runId(generation)).append(GENERATION, generation)
                 .append(COMPUTED_AT, now.toString()).append(SUPERSEDED, superseded), new ReplaceOptions().upsert(true));
@@ -155,6 +196,12 @@ final class LeaderboardStore {
 
     /** What a publication left current and how many row writes it took. */
     record Published(Map<String, Document> rows, int writes) {
+    }
+
+    /** Deletes the rows of an unpublished {@code generation} and reopens the rows it closed (and only those). */
+    private void rollBack(long generation) {
+        rankings.deleteMany(Filters.eq(FROM, generation));
+        rankings.updateMany(Filters.eq(UNTIL, generation), Updates.unset(UNTIL));
     }
 
     private void prune(long generation) {
@@ -177,7 +224,7 @@ final class LeaderboardStore {
     }
 
     private static UpdateOneModel<Document> close(Document row, long generation) {
-        return new UpdateOneModel<>(Filters.eq("_id", row.get("_id")), Updates.set(UNTIL, generation));
+        return new UpdateOneModel<>(Filters.eq("_id", row.get("_id")), Updates.max(UNTIL, generation));
     }
 
     private static String rowId(String entryId, long generation) {

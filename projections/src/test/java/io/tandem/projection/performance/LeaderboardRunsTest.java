@@ -80,7 +80,10 @@ class LeaderboardRunsTest extends MongoReadModelTest {
         MongoCollection<Document> rows = database.getCollection(ReadModelCollections.LEADERBOARD);
         long published = new LeaderboardStore(database).published();
         // a run of the next generation that wrote part of its rows and died before publishing
-        long interrupted = new LeaderboardStore(database).allocate(published);
+        RankerLease lease = new RankerLease(database.getCollection(ReadModelCollections.LEADERBOARD_RANKER), "node-a",
+                Duration.ofMinutes(2), clockAt(D2, 20));
+        assertThat(lease.acquire()).isTrue();
+        long interrupted = new LeaderboardStore(database).allocate(published, lease.fence());
         Document alice = rows.find(Filters.and(Filters.eq(USER_ID, "u-alice"), Filters.eq(PERIOD, "D7"))).first();
         rows.updateOne(Filters.eq("_id", alice.getString("_id")), com.mongodb.client.model.Updates.set(UNTIL, interrupted));
         rows.insertOne(new Document(alice).append("_id", "half-written").append(FROM, interrupted).append(RETURN_PERCENT, "999.00"));

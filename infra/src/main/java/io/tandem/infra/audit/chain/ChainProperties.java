@@ -10,8 +10,9 @@ import java.time.Duration;
  *
  * @param key                the checkpoint sealing key (HMAC-SHA256, at least 32 bytes as UTF-8). Blank: a random
  *                           key generated once into {@code <tandem.data-dir>/audit-chain.key}; a deployment with
- *                           several nodes must configure it (the distributed profile requires it). It must not
- *                           live in the database the chain protects.
+ *                           several nodes must configure it (on the distributed profile a missing or blank key
+ *                           is refused at startup, see {@link ChainKeyGuard}). It must not live in the database
+ *                           the chain protects.
  * @param background         whether the server chains new events in the background; the command line turns it off
  * @param interval           how long the background chainer rests once it has caught up
  * @param batchSize          events read, hashed and written per transaction

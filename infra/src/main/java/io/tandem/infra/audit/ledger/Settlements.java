@@ -20,7 +20,12 @@ import java.util.TreeMap;
  * {@link TradeExecutedEvent} carries, and the two halves of each transfer against each other.
  * <p>
  * A trade or transfer is held only while it is open (some part booked, some not) and dropped once
- * complete, so memory follows the work in flight. What an open one has booked so far is in flight:
+ * complete, so memory follows the work in flight. A trade that credits the platform nothing needs no
+ * fee run (settlement sends none for a run of such trades), so its fee leg is complete at execution.
+ * Fee runs of a book are checked against two per-symbol watermarks instead of per-trade history: the
+ * highest trade executed (a run reaching above it collects a trade that never happened) and the
+ * highest trade collected (the fee account skips what it has collected, so a run starting at or below
+ * it collects again). What an open one has booked so far is in flight:
  * {@link #cashInFlight()} and {@link #lotsInFlight(String)} are the cash and lots that have left one
  * account and not arrived at the other yet (negative when the arrival was booked first).
  */
@@ -39,11 +44,18 @@ final class Settlements {
         OpenTrade(TradeExecutedEvent trade, long index) {
             this.trade = trade;
             this.index = index;
+            this.fee = trade.platformCredit().isZero();
         }
 
         boolean complete() {
             return buy && sell && fee;
         }
+    }
+
+    /** Per symbol: the highest trade sequence executed and the highest covered by a fee run. */
+    private static final class Book {
+        long executedUpTo;
+        long collectedUpTo;
     }
 
     private static final class OpenTransfer {
@@ -54,6 +66,7 @@ final class Settlements {
     private final LedgerFold fold;
     private final Map<String, OpenTrade> trades = new HashMap<>();
     private final Map<String, OpenTransfer> transfers = new HashMap<>();
+    private final Map<String, Book> books = new HashMap<>();
 
     Settlements(LedgerFold fold) {
         this.fold = fold;
@@ -65,6 +78,8 @@ final class Settlements {
             fold.differ("TRADE_EXECUTED_TWICE", null, trade.symbol().value(), trade.tradeId().value(), "lots",
                     earlier.trade.quantity().lots(), trade.quantity().lots(), globalIndex, earlier.index, null);
         }
+        Book book = book(trade.symbol().value());
+        book.executedUpTo = Math.max(book.executedUpTo, trade.tradeId().sequence());
     }
 
     void buySettled(AccountBook book, BuySettledEvent leg, long globalIndex) {
@@ -98,7 +113,12 @@ final class Settlements {
         closeIfComplete(open);
     }
 
-    /** The run's amount must be the platform credits of exactly its trades, none collected before. */
+    /**
+     * The run's amount must be the platform credits of exactly its trades, none collected before. A
+     * trade of the run that is no longer open and lies between the two watermarks was closed without a
+     * fee run, so it credited nothing; one above the executed watermark never happened; one at or
+     * below the collected watermark is collected again.
+     */
     void feesCollected(AccountBook book, FeesCollectedEvent run, long globalIndex) {
         TradeId first = run.firstTradeId();
         String symbol = first.symbol().value();
@@ -111,26 +131,51 @@ final class Settlements {
                     "not a run of trades");
             return;
         }
+        Book symbolBook = book(symbol);
         long expected = 0;
-        long unknown = 0;
+        long again = 0;
+        long unexecuted = 0;
         long causeIndex = -1;
         for (long sequence = from; sequence <= to; sequence++) {
-            OpenTrade open = trades.get(TradeId.of(first.symbol(), sequence).value());
-            if (open == null || open.fee) {
-                unknown++;
+            if (sequence <= symbolBook.collectedUpTo) {
+                again++;
                 continue;
             }
-            open.fee = true;
-            expected = Math.addExact(expected, open.trade.platformCredit().cents());
-            causeIndex = Math.max(causeIndex, open.index);
-            closeIfComplete(open);
+            if (sequence > symbolBook.executedUpTo) {
+                unexecuted++;
+                continue;
+            }
+            OpenTrade open = trades.get(TradeId.of(first.symbol(), sequence).value());
+            if (open == null) {
+                continue;
+            }
+            if (!open.fee) {
+                open.fee = true;
+                causeIndex = Math.max(causeIndex, open.index);
+                expected = Math.addExact(expected, open.trade.platformCredit().cents());
+                closeIfComplete(open);
+            }
         }
-        if (expected != run.amount().cents() || unknown > 0) {
+        symbolBook.collectedUpTo = Math.max(symbolBook.collectedUpTo, Math.min(to, symbolBook.executedUpTo));
+        if (expected != run.amount().cents() || again > 0 || unexecuted > 0) {
             book.differsInCash(run.amount().cents() - expected);
             fold.differ("FEES_MISMATCH", book.accountId, symbol, reference, "cents", expected, run.amount().cents(),
-                    globalIndex, causeIndex, unknown == 0 ? "the run's amount is not its trades' platform credit"
-                            : unknown + " of the run's trades are unknown or already collected");
+                    globalIndex, causeIndex, feesDetail(again, unexecuted));
         }
+    }
+
+    private static String feesDetail(long again, long unexecuted) {
+        if (again == 0 && unexecuted == 0) {
+            return "the run's amount is not its trades' platform credit";
+        }
+        StringBuilder detail = new StringBuilder();
+        if (again > 0) {
+            detail.append(again).append(" of the run's trades were collected before");
+        }
+        if (unexecuted > 0) {
+            detail.append(again > 0 ? "; " : "").append(unexecuted).append(" of the run's trades were never executed");
+        }
+        return detail.toString();
     }
 
     void transferredOut(AssetsTransferredOutEvent out, long globalIndex) {
@@ -254,6 +299,10 @@ final class Settlements {
             fold.differ("SETTLEMENT_MISMATCH", book.accountId, symbol, tradeId, "lots", expectedLots, foundLots,
                     globalIndex, open.index, "settled quantity");
         }
+    }
+
+    private Book book(String symbol) {
+        return books.computeIfAbsent(symbol, ignored -> new Book());
     }
 
     private void closeIfComplete(OpenTrade open) {

@@ -168,6 +168,121 @@ class LedgerFoldTest {
         });
     }
 
+    /** Accounts open, 1,000 lots issued, the buyer funded with 100.00, both orders reserve enough for every trade below. */
+    private void aBook() {
+        given(new AccountOpenedEvent(FEES, UserId.of("platform"), AccountType.FEE),
+                new AccountOpenedEvent(ISSUER, UserId.of("acme"), AccountType.TRADING),
+                new AccountOpenedEvent(BUYER, UserId.of("bob"), AccountType.TRADING),
+                new SupplyIssuedEvent(ISSUER, ACME, Quantity.ofLots(1000)),
+                new CashAdjustedEvent(BUYER, AdjustmentId.of("fund"), Cash.ofCents(10_000), "fund", UserId.of("admin")),
+                new PositionReservedEvent(ISSUER, ASK, ACME, Quantity.ofLots(100)),
+                new CashReservedEvent(BUYER, BID, ACME, Cash.ofCents(9_000)));
+    }
+
+    /** Trade {@code sequence} of 10 lots for 10.00, each side paying {@code fee} cents (platform credit twice that), both legs settled. */
+    private void aSettledTrade(long sequence, long fee) {
+        TradeId id = TradeId.of(ACME, sequence);
+        given(new TradeExecutedEvent(ACME, id, Price.ofTicks(100), Quantity.ofLots(10), Side.BUY, ASK, BID, BUYER, BID,
+                        ISSUER, ASK, Cash.ofCents(1000), Cash.ofCents(fee), Cash.ofCents(1000), Cash.ofCents(fee), false, false,
+                        Instant.EPOCH),
+                new BuySettledEvent(BUYER, id, BID, ACME, Quantity.ofLots(10), Cash.ofCents(1000), Cash.ofCents(fee)),
+                new SellSettledEvent(ISSUER, id, ASK, ACME, Quantity.ofLots(10), Cash.ofCents(1000), Cash.ofCents(fee)));
+    }
+
+    private static FeesCollectedEvent feeRun(long first, long last, long cents) {
+        return new FeesCollectedEvent(FEES, TradeId.of(ACME, first), TradeId.of(ACME, last), Cash.ofCents(cents));
+    }
+
+    @Test
+    void tradesThatCreditThePlatformNothingNeedNoFeeRunAndLeaveNothingInFlight() {
+        aBook();
+        aSettledTrade(1, 0);
+        aSettledTrade(2, 0);
+
+        LedgerReport report = fold.report(index - 1);
+
+        assertThat(report.ok()).as(report.human()).isTrue();
+        assertThat(report.tradesInFlight()).isZero();
+        assertThat(report.cashInFlight()).isEqualTo("0.00");
+        assertThat(report.feesTotal()).isEqualTo("0.00");
+    }
+
+    @Test
+    void aFeeRunOverTradesThatCreditNothingBesideTradesThatDoBalances() {
+        aBook();
+        aSettledTrade(1, 2);
+        aSettledTrade(2, 0);
+        aSettledTrade(3, 0);
+        aSettledTrade(4, 1);
+        given(feeRun(1, 4, 6));
+        aSettledTrade(5, 0);
+        aSettledTrade(6, 3);
+        given(feeRun(6, 6, 6));
+
+        LedgerReport report = fold.report(index - 1);
+
+        assertThat(report.ok()).as(report.human()).isTrue();
+        assertThat(report.tradesInFlight()).isZero();
+        assertThat(report.cashInFlight()).isEqualTo("0.00");
+        assertThat(report.feesTotal()).isEqualTo("0.12");
+    }
+
+    @Test
+    void aFeeRunThatCollectsATradeAgainIsAFeesMismatch() {
+        aBook();
+        aSettledTrade(1, 2);
+        given(feeRun(1, 1, 4));
+        aSettledTrade(2, 0);
+        aSettledTrade(3, 2);
+        given(feeRun(1, 3, 8));
+
+        LedgerReport report = fold.report(index - 1);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.differences()).first().satisfies(difference -> {
+            assertThat(difference.kind()).isEqualTo("FEES_MISMATCH");
+            assertThat(difference.accountId()).isEqualTo("platform-fees");
+            assertThat(difference.reference()).isEqualTo("ACME-1..ACME-3");
+            assertThat(difference.expected()).isEqualTo(4);
+            assertThat(difference.found()).isEqualTo(8);
+            assertThat(difference.detail()).contains("1 of the run's trades were collected before");
+        });
+    }
+
+    @Test
+    void aFeeRunThatStartsOnATradeThatCreditedNothingAndWasCollectedAlreadyIsAFeesMismatch() {
+        aBook();
+        aSettledTrade(1, 2);
+        aSettledTrade(2, 0);
+        given(feeRun(1, 2, 4));
+        aSettledTrade(3, 2);
+        given(feeRun(2, 3, 4));
+
+        assertThat(fold.report(index - 1).differences()).first().satisfies(difference -> {
+            assertThat(difference.kind()).isEqualTo("FEES_MISMATCH");
+            assertThat(difference.detail()).contains("1 of the run's trades were collected before");
+        });
+    }
+
+    @Test
+    void aFeeRunOverATradeNeverExecutedIsAFeesMismatch() {
+        aBook();
+        aSettledTrade(1, 0);
+        aSettledTrade(2, 2);
+        given(feeRun(2, 3, 4));
+
+        LedgerReport report = fold.report(index - 1);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.differences()).first().satisfies(difference -> {
+            assertThat(difference.kind()).isEqualTo("FEES_MISMATCH");
+            assertThat(difference.reference()).isEqualTo("ACME-2..ACME-3");
+            assertThat(difference.expected()).isEqualTo(4);
+            assertThat(difference.found()).isEqualTo(4);
+            assertThat(difference.detail()).contains("1 of the run's trades were never executed");
+        });
+    }
+
     @Test
     void paymentsInFlightAreNoDifferenceAndABookingWithoutConfirmationIs() {
         PaymentId deposit = PaymentId.of("dep-1");

@@ -1,0 +1,208 @@
+package io.tandem.projection.performance;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import io.tandem.contracts.common.AccountType;
+import io.tandem.contracts.common.UserId;
+import io.tandem.contracts.leaderboard.FindTraderStatsQuery;
+import io.tandem.contracts.leaderboard.Period;
+import io.tandem.projection.support.InstrumentFormats;
+import io.tandem.projection.support.MongoReadModelTest;
+import io.tandem.projection.support.ReadModelCollections;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static io.tandem.projection.performance.PerformanceDocuments.*;
+import static io.tandem.projection.performance.PerformanceWorld.*;
+import static io.tandem.projection.support.ProjectionBatches.oneByOne;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The leaderboard lease fences publication: a node whose lease expired while it ranked (a pause, a
+ * slow run) and was taken by another never makes its generation visible, while a node that renewed
+ * within its lease publishes as before. Against the real read-model store, with clocks the test moves.
+ * alice holds 50 ACME bought at 10.00 (return 10.00 on day 2 at 12.00), bob nothing (0.00).
+ */
+class LeaderboardFencingTest extends MongoReadModelTest {
+
+    private static final LocalDate D2 = D1.plusDays(1);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Instant T = at(D2, 20);
+
+    @BeforeEach
+    void traders() {
+        PerformanceWorld.listAcme(database);
+        oneByOne(new PerformanceProjector(database), new PerformanceWorld().trade("10.00", at(D1, 8))
+                .open("acc-alice", "u-alice", AccountType.TRADING, at(D1, 9)).deposit("acc-alice", "1000.00", at(D1, 9))
+                .profile("u-alice", "alice", "acc-alice", at(D1, 9)).buy("acc-alice", "50", "500.00", "0.00", at(D1, 10))
+                .open("acc-bob", "u-bob", AccountType.TRADING, at(D1, 9)).deposit("acc-bob", "1000.00", at(D1, 9))
+                .profile("u-bob", "bob", "acc-bob", at(D1, 9))
+                .trade("12.00", at(D2, 10)).events());
+    }
+
+    private RankerLease lease(String holder, Clock clock) {
+        return new RankerLease(database.getCollection(ReadModelCollections.LEADERBOARD_RANKER), holder, LEASE, clock);
+    }
+
+    private static Map<String, Document> aliceAt(String returnPercent) {
+        return Map.of(rankingId("D7", "u-alice"), new Document(PERIOD, "D7").append(USER_ID, "u-alice")
+                .append(RETURN_PERCENT, returnPercent));
+    }
+
+    private MongoCollection<Document> rows() {
+        return database.getCollection(ReadModelCollections.LEADERBOARD);
+    }
+
+    private String returnOfAlice() {
+        return new PerformanceQueryHandler(database, new InstrumentFormats(database), clockAt(D2, 23))
+                .handle(new FindTraderStatsQuery(UserId.of("u-alice"), Period.D7)).returnPercent();
+    }
+
+    @Test
+    void aPublicationAfterAnotherNodeTookTheExpiredLeaseIsRefusedAndItsRowsRolledBack() {
+        LeaderboardStore store = new LeaderboardStore(database);
+        TestClock clockA = new TestClock(T);
+        RankerLease a = lease("node-a", clockA);
+        RankerLease b = lease("node-b", Clock.fixed(T.plus(Duration.ofMinutes(3)), ZoneOffset.UTC));
+        assertThat(a.acquire()).isTrue();
+        RankerLease.Fence fenceA = a.fence();
+        long generationA = store.allocate(store.published(), fenceA);
+        // A writes its rows while it holds the lease (first read), then pauses past its end, and B takes over
+        clockA.beforeRead(2, () -> {
+            clockA.set(T.plus(Duration.ofMinutes(3)));
+            assertThat(b.acquire()).isTrue();
+        });
+
+        assertThat(store.publish(generationA, aliceAt("1.00"), Map.of(), T, fenceA)).as("refused").isNull();
+
+        assertThat(store.published()).isZero();
+        assertThat(store.latestRun()).isNull();
+        assertThat(rows().countDocuments(Filters.eq(FROM, generationA))).as("rolled back").isZero();
+
+        RankerLease.Fence fenceB = b.fence();
+        long generationB = store.allocate(store.published(), fenceB);
+        assertThat(generationB).isGreaterThan(generationA);
+        assertThat(store.publish(generationB, aliceAt("2.00"), Map.of(), T, fenceB)).isNotNull();
+        assertThat(store.published()).isEqualTo(generationB);
+        assertThat(store.current(generationB).values()).singleElement()
+                .satisfies(row -> assertThat(row.getString(RETURN_PERCENT)).isEqualTo("2.00"));
+
+        assertThat(store.allocate(store.published(), fenceA)).as("A's tenure allocates nothing any more").isEqualTo(-1);
+        assertThat(store.publish(generationA, aliceAt("1.00"), store.current(generationB), T, fenceA)).isNull();
+        assertThat(store.current(store.published()).values()).singleElement()
+                .satisfies(row -> assertThat(row.getString(RETURN_PERCENT)).isEqualTo("2.00"));
+    }
+
+    @Test
+    void aNodeThatRenewsWithinItsLeasePublishes() {
+        LeaderboardStore store = new LeaderboardStore(database);
+        TestClock clock = new TestClock(T);
+        RankerLease a = lease("node-a", clock);
+        assertThat(a.acquire()).isTrue();
+        long token = a.token();
+        clock.set(T.plus(Duration.ofSeconds(90)));
+        assertThat(a.acquire()).as("renewed").isTrue();
+        assertThat(a.token()).isEqualTo(token);
+        assertThat(lease("node-b", clock).acquire()).isFalse();
+        clock.set(T.plus(Duration.ofMinutes(3))); // past the first lease, within the renewed one
+
+        long generation = store.allocate(store.published(), a.fence());
+        assertThat(store.publish(generation, aliceAt("1.00"), Map.of(), T, a.fence())).isNotNull();
+        assertThat(store.published()).isEqualTo(generation);
+    }
+
+    @Test
+    void aRankerThatLostTheLeaseDuringItsRunDoesNotPublishOverTheNodeThatTookIt() {
+        Clock later = Clock.fixed(T.plus(Duration.ofMinutes(3)), ZoneOffset.UTC);
+        LeaderboardRanker b = new LeaderboardRanker(database, later, ProjectionProgress.ALWAYS, "node-b", LEASE);
+        AtomicInteger checks = new AtomicInteger();
+        // the second check comes after A computed its run: meanwhile A's lease expires, B ranks, publishes and lets go
+        ProjectionProgress pausedMidRun = () -> {
+            if (checks.incrementAndGet() == 2) {
+                assertThat(b.rank()).isTrue();
+                b.release();
+            }
+            return true;
+        };
+        LeaderboardRanker a = new LeaderboardRanker(database, new TestClock(T), pausedMidRun, "node-a", LEASE);
+
+        assertThat(a.rank()).as("A's run began under a tenure another node ended").isFalse();
+
+        LeaderboardStore store = new LeaderboardStore(database);
+        assertThat(store.published()).isEqualTo(store.latestRun().getLong(GENERATION));
+        assertThat(rows().countDocuments(Filters.eq(UNTIL, null))).as("B's rows, whole").isEqualTo(2L * Period.values().length);
+        assertThat(rows().countDocuments(Filters.gt(FROM, store.published()))).isZero();
+        assertThat(returnOfAlice()).isEqualTo("10.00");
+    }
+
+    @Test
+    void aRankerWhoseLeaseRanOutWithNobodyTakingItOrThatRenewedInTimeStillPublishes() {
+        TestClock clock = new TestClock(T);
+        AtomicInteger checks = new AtomicInteger();
+        ProjectionProgress slowRun = () -> {
+            if (checks.incrementAndGet() % 2 == 0) {
+                clock.set(clock.instant().plus(Duration.ofSeconds(checks.get() == 2 ? 90 : 180)));
+            }
+            return true;
+        };
+        LeaderboardRanker a = new LeaderboardRanker(database, clock, slowRun, "node-a", LEASE);
+
+        assertThat(a.rank()).as("renewed within the lease").isTrue();
+        long first = new LeaderboardStore(database).published();
+        assertThat(a.rank()).as("its own lease ran out, nobody took it").isTrue();
+        assertThat(new LeaderboardStore(database).published()).isEqualTo(first + 1);
+        assertThat(returnOfAlice()).isEqualTo("10.00");
+    }
+
+    /** A clock the test sets, which can run an action before a given read (to interleave another node). */
+    private static final class TestClock extends Clock {
+
+        private Instant now;
+        private int readsLeft;
+        private Runnable action;
+
+        TestClock(Instant now) {
+            this.now = now;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        /** Runs {@code action} just before the {@code read}-th read from now answers. */
+        void beforeRead(int read, Runnable action) {
+            this.readsLeft = read;
+            this.action = action;
+        }
+
+        @Override
+        public Instant instant() {
+            if (action != null && --readsLeft == 0) {
+                Runnable run = action;
+                action = null;
+                run.run();
+            }
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
