@@ -85,13 +85,14 @@ public class RebuildService {
      */
     public RebuildReport rebuild(String processor, boolean sideBySide, Progress progress) {
         ProjectionGroups.Group group = control.groups.rebuildable(processor);
-        try (RebuildLock lock = RebuildLock.acquire(control.database, group.name(), "rebuild", control.clock)) {
+        try (RebuildLock lock = control.lock(group.name(), "rebuild")) {
             Optional<PooledStreamingEventProcessor> live = control.live(group.name());
             if (live.isEmpty()) {
                 control.refuseIfClaimedElsewhere(group.name());
             } else {
                 control.refuseIfClaimedByAnotherNode(group.name());
             }
+            control.clearLeftovers(group);
             if (!sideBySide && live.isPresent()) {
                 return inPlace(group, live.get(), progress);
             }
@@ -125,12 +126,12 @@ public class RebuildService {
         }
         ShadowReadModel shadow = new ShadowReadModel(group, suffix, control.database, control.aliases,
                 control.environment, control.eventStore, control.tokenStore, control.transactions,
-                control.batchSize(group.name()), () -> limit.get().get());
+                control.batchSize(group.name()), () -> limit.get().get(), control.maxEventsPerSecond);
         try {
             progress.phase("replaying " + group.name(), Math.max(1, control.head() - tail));
             shadow.start();
             if (live != null) {
-                shadow.awaitPosition(control.head(), tail, control::head, progress);
+                shadow.awaitPosition(control.head(), tail, control::head, progress, control.stallTimeout);
                 pausedAt = System.nanoTime();
                 stopped = true;
                 live.shutDown();
@@ -141,7 +142,7 @@ public class RebuildService {
             reached = target == null ? tail : target.position().orElse(tail);
             if (target != null) {
                 progress.phase("catching up " + group.name() + " to the live processor", Math.max(1, reached - tail));
-                shadow.awaitPosition(reached, tail, control::head, progress);
+                shadow.awaitPosition(reached, tail, control::head, progress, control.stallTimeout);
             }
             shadow.stop();
             // the shadow is at exactly the live token: switching needs no token written, and a crash before or
@@ -220,12 +221,12 @@ public class RebuildService {
             if (at > best) {
                 best = at;
                 progressedAt = System.nanoTime();
-            } else if (System.nanoTime() - progressedAt > ShadowReadModel.STUCK.toNanos()) {
+            } else if (System.nanoTime() - progressedAt > control.stallTimeout.toNanos()) {
                 String errors = live.processingStatus().values().stream().filter(EventTrackerStatus::isErrorState)
                         .map(status -> String.valueOf(status.getError())).distinct().reduce((a, b) -> a + "; " + b)
                         .orElse(live.isRunning() ? "no error reported" : "the processor is not running");
                 throw new IllegalStateException("the in-place rebuild of '" + group.name() + "' made no progress for "
-                        + ShadowReadModel.STUCK.toMinutes() + " min at position " + at + " (head " + head + "): " + errors);
+                        + control.stallTimeout.toMillis() / 1000.0 + " s at position " + at + " (head " + head + "): " + errors);
             }
             Thread.sleep(50);
         }

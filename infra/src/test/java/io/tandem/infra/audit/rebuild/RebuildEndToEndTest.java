@@ -188,7 +188,7 @@ class RebuildEndToEndTest {
                 new SingleProvider<>(aliases), new SingleProvider<>(processing), environment, Clock.systemUTC(),
                 new SingleProvider<>(dataSource));
         try (ShadowReadModel shadow = new ShadowReadModel(group, "__t" + System.nanoTime(), database, aliases, environment,
-                eventStore, tokenStore, transactions, 500, null)) {
+                eventStore, tokenStore, transactions, 500, null, 0)) {
             // The server has a command bus and gateway: the shadow's context must not reach them (no parent, none of its own).
             assertThat(shadow.context().getParent()).isNull();
             assertThat(shadow.context().getBeanProvider(CommandGateway.class).getIfAvailable()).isNull();
@@ -198,7 +198,7 @@ class RebuildEndToEndTest {
             assertThat(shadow.context().getBeansOfType(QueryUpdateEmitter.class).values())
                     .containsExactly(shadow.emitter().emitter());
             shadow.start();
-            shadow.awaitPosition(control.head(), control.tail(), control::head, Progress.none());
+            shadow.awaitPosition(control.head(), control.tail(), control::head, Progress.none(), ShadowReadModel.STUCK);
             assertThat(shadow.emitter().consulted()).as("replayed events push nothing: " + shadow.emitter().calls()).isZero();
             // past the replay's end the shadow handles events as new ones, so the projector turns to its emitter to push:
             // the no-op one, which has no subscribers and sends nothing
