@@ -1,6 +1,7 @@
 package io.tandem.infra.audit.rebuild;
 
 import com.mongodb.client.MongoDatabase;
+import io.tandem.infra.config.ProcessorFailures;
 import io.tandem.infra.readmodel.AliasedMongoDatabase;
 import io.tandem.infra.readmodel.ReadModelAliases;
 import org.axonframework.common.transaction.TransactionManager;
@@ -51,11 +52,14 @@ class ProcessorControl {
     final long maxEventsPerSecond;
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final javax.sql.DataSource dataSource;
+    private final ProcessorFailures failures;
 
     ProcessorControl(EventStore eventStore, TokenStore tokenStore, TransactionManager transactions, MongoDatabase database,
                      ObjectProvider<ReadModelAliases> aliases, ObjectProvider<EventProcessingConfiguration> processing,
-                     Environment environment, Clock clock, ObjectProvider<javax.sql.DataSource> dataSource) {
+                     Environment environment, Clock clock, ObjectProvider<javax.sql.DataSource> dataSource,
+                     ObjectProvider<ProcessorFailures> failures) {
         this.dataSource = dataSource.getIfUnique();
+        this.failures = failures.getIfAvailable();
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
@@ -132,6 +136,11 @@ class ProcessorControl {
         EventProcessingConfiguration configuration = processing.getIfAvailable();
         return configuration == null ? Optional.empty()
                 : configuration.eventProcessor(group, PooledStreamingEventProcessor.class);
+    }
+
+    /** The last failed batch of the live processor {@code processor} since {@code sinceNanos}, when this is a server. */
+    Optional<ProcessorFailures.Failure> lastFailure(String processor, long sinceNanos) {
+        return failures == null ? Optional.empty() : failures.since(processor, sinceNanos);
     }
 
     /** Refuses when another process (a running server) holds a claim on one of the group's tokens. */
