@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
  *       of logging and moving on. Axon's default would skip the event, and with sequence-guarded
  *       read models a skipped increment is lost for good: a balance would stay wrong and the ledger
  *       unbalanced. A failing event holds up its segment until it is fixed, which is visible and
- *       safe; a silently wrong balance is neither.</li>
+ *       safe; a silently wrong balance is neither. The processors' error handler,
+ *       {@link ProcessorFailures}, remembers each one's last failure before failing the batch.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -31,8 +32,9 @@ public class EventProcessorDefaults {
     }
 
     @Bean
-    public ConfigurerModule failedHandlersAreRetriedNotSkipped() {
-        return configurer -> configurer.eventProcessing(processing ->
-                processing.registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance()));
+    public ConfigurerModule failedHandlersAreRetriedNotSkipped(ProcessorFailures failures) {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance())
+                .registerDefaultErrorHandler(configuration -> failures));
     }
 }

@@ -17,15 +17,22 @@ import java.util.function.Supplier;
  * stream waits at the first event past it, and an event below it that the limit does not cover (one
  * the live processor still waits for behind a gap) is passed over. A shadow over this source therefore
  * ends at exactly the live processor's position, which is what read-model verification compares at.
+ * <p>
+ * With a rate ({@code tandem.rebuild.max-events-per-second}) the stream also holds each event back
+ * until delivering it keeps every stream opened here at or below that many events per second.
  */
 final class BoundedMessageSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final StreamableMessageSource<TrackedEventMessage<?>> source;
     private final Supplier<TrackingToken> limit;
+    private final long eventsPerSecond;
 
-    BoundedMessageSource(StreamableMessageSource<TrackedEventMessage<?>> source, Supplier<TrackingToken> limit) {
+    /** {@code eventsPerSecond}: at most that many events delivered per second by each stream; 0 for no limit. */
+    BoundedMessageSource(StreamableMessageSource<TrackedEventMessage<?>> source, Supplier<TrackingToken> limit,
+                         long eventsPerSecond) {
         this.source = source;
         this.limit = limit;
+        this.eventsPerSecond = eventsPerSecond;
     }
 
     @Override
@@ -56,13 +63,23 @@ final class BoundedMessageSource implements StreamableMessageSource<TrackedEvent
     private final class Bounded implements BlockingStream<TrackedEventMessage<?>> {
 
         private final BlockingStream<TrackedEventMessage<?>> stream;
+        private final long opened = System.nanoTime();
+        private long delivered;
 
         Bounded(BlockingStream<TrackedEventMessage<?>> stream) {
             this.stream = stream;
         }
 
+        /** Whether delivering one more event now keeps the stream within its rate. */
+        private boolean withinRate() {
+            return eventsPerSecond <= 0 || (delivered + 1) * 1_000_000_000L / eventsPerSecond <= System.nanoTime() - opened;
+        }
+
         /** True when the next event is there and may be delivered; passes over events behind a gap of the limit. */
         private boolean ready() {
+            if (!withinRate()) {
+                return false;
+            }
             while (true) {
                 Optional<TrackedEventMessage<?>> next = stream.peek();
                 TrackingToken bound = limit.get();
@@ -109,6 +126,7 @@ final class BoundedMessageSource implements StreamableMessageSource<TrackedEvent
                     throw new InterruptedException();
                 }
             }
+            delivered++;
             return stream.nextAvailable();
         }
 

@@ -1,6 +1,7 @@
 package io.tandem.infra.audit.rebuild;
 
 import com.mongodb.client.MongoDatabase;
+import io.tandem.infra.config.ProcessorFailures;
 import io.tandem.infra.readmodel.AliasedMongoDatabase;
 import io.tandem.infra.readmodel.ReadModelAliases;
 import org.axonframework.common.transaction.TransactionManager;
@@ -14,15 +15,29 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
  * What the rebuild and the verification share: the stores, the live processors when this is the
- * server (none in the command line), and the live groups' tokens.
+ * server (none in the command line), the live groups' tokens, the group locks and what a run that
+ * died left behind, and their settings:
+ * <ul>
+ *   <li>{@code tandem.rebuild.stall-timeout} (2 min): how long a replay may make no progress before the run fails;</li>
+ *   <li>{@code tandem.rebuild.lock-stale} (60 s): how old a lock's heartbeat must be for the lock to be taken
+ *       over (its holder died); keep it longer than the token store's claim timeout;</li>
+ *   <li>{@code tandem.rebuild.max-events-per-second} (0, unlimited): how many events of the log a shadow
+ *       reads per second at most, so that a rebuild on a busy server leaves room to the live processors.</li>
+ * </ul>
  */
 @org.springframework.stereotype.Component
 class ProcessorControl {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessorControl.class);
 
     final EventStore eventStore;
     final TokenStore tokenStore;
@@ -32,13 +47,19 @@ class ProcessorControl {
     final Environment environment;
     final Clock clock;
     final ProjectionGroups groups = ProjectionGroups.scan();
+    final Duration stallTimeout;
+    final Duration lockStale;
+    final long maxEventsPerSecond;
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final javax.sql.DataSource dataSource;
+    private final ProcessorFailures failures;
 
     ProcessorControl(EventStore eventStore, TokenStore tokenStore, TransactionManager transactions, MongoDatabase database,
                      ObjectProvider<ReadModelAliases> aliases, ObjectProvider<EventProcessingConfiguration> processing,
-                     Environment environment, Clock clock, ObjectProvider<javax.sql.DataSource> dataSource) {
+                     Environment environment, Clock clock, ObjectProvider<javax.sql.DataSource> dataSource,
+                     ObjectProvider<ProcessorFailures> failures) {
         this.dataSource = dataSource.getIfUnique();
+        this.failures = failures.getIfAvailable();
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
@@ -47,6 +68,67 @@ class ProcessorControl {
         this.processing = processing;
         this.environment = environment;
         this.clock = clock;
+        this.stallTimeout = positive(environment, "tandem.rebuild.stall-timeout", ShadowReadModel.STUCK);
+        this.lockStale = positive(environment, "tandem.rebuild.lock-stale", RebuildLock.STALE);
+        this.maxEventsPerSecond = environment.getProperty("tandem.rebuild.max-events-per-second", Long.class, 0L);
+        if (maxEventsPerSecond < 0) {
+            throw new IllegalArgumentException("tandem.rebuild.max-events-per-second must be 0 (unlimited) or more");
+        }
+    }
+
+    private static Duration positive(Environment environment, String property, Duration fallback) {
+        Duration value = environment.getProperty(property, Duration.class, fallback);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(property + " must be positive, not " + value);
+        }
+        return value;
+    }
+
+    /** Takes the group's lock (see {@link RebuildLock}) with this process's stale time. */
+    RebuildLock lock(String group, String what) {
+        return RebuildLock.acquire(database, group, what, clock, lockStale);
+    }
+
+    /**
+     * Clears what a rebuild or verification of {@code group} that died (kill -9, power loss) left behind:
+     * the shadow processor's token, still claimed by the dead process (removed in SQL, since the token
+     * store only lets the claim's owner delete it), and the shadow collections it was building
+     * ({@code <logical>__r<id>}, {@code <logical>__v<id>}). Call it holding the group's lock: no other
+     * run of the group is alive then, so nothing of a living one is removed. Collections that serve (the
+     * stored alias map, read again here, so a switch another node made is seen) or wait for their
+     * delayed drop after a switch are kept.
+     *
+     * @return the collections dropped
+     */
+    java.util.List<String> clearLeftovers(ProjectionGroups.Group group) {
+        String shadowProcessor = ShadowReadModel.processorName(group);
+        if (dataSource != null) {
+            try (java.sql.Connection connection = dataSource.getConnection();
+                 java.sql.PreparedStatement delete = connection.prepareStatement(
+                         "DELETE FROM token_entry WHERE processor_name = ?")) {
+                delete.setString(1, shadowProcessor);
+                delete.executeUpdate();
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("could not remove the token of '" + shadowProcessor + "': " + e.getMessage(), e);
+            }
+        }
+        aliases.reload();
+        java.util.Set<String> kept = new java.util.HashSet<>(aliases.current().values());
+        kept.addAll(aliases.pendingDrops().keySet());
+        java.util.List<String> dropped = new java.util.ArrayList<>();
+        for (String name : database.listCollectionNames()) {
+            if (!kept.contains(name) && group.collections().stream().anyMatch(logical -> ShadowReadModel.isShadowOf(name, logical))) {
+                database.getCollection(name).drop();
+                dropped.add(name);
+            }
+        }
+        if (!dropped.isEmpty()) {
+            log.info("Dropped {} left by a rebuild or verification of '{}' that did not finish", dropped, group.name());
+        }
+        return dropped;
     }
 
     /** The group's running processor in this process, if this is a server that runs it. */
@@ -54,6 +136,11 @@ class ProcessorControl {
         EventProcessingConfiguration configuration = processing.getIfAvailable();
         return configuration == null ? Optional.empty()
                 : configuration.eventProcessor(group, PooledStreamingEventProcessor.class);
+    }
+
+    /** The last failed batch of the live processor {@code processor} since {@code sinceNanos}, when this is a server. */
+    Optional<ProcessorFailures.Failure> lastFailure(String processor, long sinceNanos) {
+        return failures == null ? Optional.empty() : failures.since(processor, sinceNanos);
     }
 
     /** Refuses when another process (a running server) holds a claim on one of the group's tokens. */

@@ -52,7 +52,7 @@ public class ReadModelVerifier {
         List<ReadModelReport.GroupResult> results = new ArrayList<>();
         for (String name : groupNames) {
             ProjectionGroups.Group group = control.groups.rebuildable(name);
-            try (RebuildLock lock = RebuildLock.acquire(control.database, group.name(), "read-model verification", control.clock)) {
+            try (RebuildLock lock = control.lock(group.name(), "read-model verification")) {
                 results.add(verify(group, progress));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -73,16 +73,17 @@ public class ReadModelVerifier {
             TrackingToken stored = control.storedToken(group.name());
             limit.set(() -> stored);
         }
+        control.clearLeftovers(group);
         long tail = control.tail();
         String suffix = "__v" + Long.toString(control.clock.millis(), 36);
         try (ShadowReadModel shadow = new ShadowReadModel(group, suffix, control.database, control.aliases,
                 control.environment, control.eventStore, control.tokenStore, control.transactions,
-                control.batchSize(group.name()), () -> limit.get().get())) {
+                control.batchSize(group.name()), () -> limit.get().get(), control.maxEventsPerSecond)) {
             try {
                 progress.phase("rebuilding " + group.name() + " to compare", Math.max(1, control.head() - tail));
                 shadow.start();
                 if (live.isPresent()) {
-                    shadow.awaitPosition(control.head(), tail, control::head, progress);
+                    shadow.awaitPosition(control.head(), tail, control::head, progress, control.stallTimeout);
                     live.get().shutDown();
                     TrackingToken stored = control.storedToken(group.name());
                     limit.set(() -> stored);
@@ -90,7 +91,7 @@ public class ReadModelVerifier {
                 TrackingToken target = limit.get().get();
                 long position = target == null ? -1 : target.position().orElse(-1);
                 if (position >= 0) {
-                    shadow.awaitPosition(position, tail, control::head, progress);
+                    shadow.awaitPosition(position, tail, control::head, progress, control.stallTimeout);
                 }
                 shadow.stop();
                 progress.phase("comparing " + group.name(), group.collections().size());

@@ -1,6 +1,7 @@
 package io.tandem.infra.audit.rebuild;
 
 import io.tandem.infra.audit.Progress;
+import io.tandem.infra.config.ProcessorFailures;
 import io.tandem.infra.readmodel.ReadModelAliases;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -37,8 +38,11 @@ import java.util.Optional;
  *       switch and from the new one after.</li>
  *   <li><b>In place</b> (server): the live processor is stopped, reset (Axon's reset: reset handlers
  *       clear the read model, replay status on, {@code @DisallowReplay} honoured) and started; the call
- *       returns when it is back at the head, and fails when it made no progress for
- *       {@link ShadowReadModel#STUCK}.</li>
+ *       returns when it is back at the head, and fails when it made no progress for the stall timeout
+ *       ({@code tandem.rebuild.stall-timeout}, {@link ShadowReadModel#STUCK}), naming the processor's last
+ *       failure ({@link ProcessorFailures}). The processor is left running then: its read model is
+ *       partly rebuilt, it keeps retrying the failing batch, and it catches up by itself once the cause
+ *       is fixed (stopping it would leave the read model behind for good).</li>
  * </ul>
  * Several server nodes: a server refuses (SERVER_RUNS_IT, naming the owner) a group whose token segment
  * another node claims, so the rebuild runs on the node that processes the group and stops the processor
@@ -85,13 +89,14 @@ public class RebuildService {
      */
     public RebuildReport rebuild(String processor, boolean sideBySide, Progress progress) {
         ProjectionGroups.Group group = control.groups.rebuildable(processor);
-        try (RebuildLock lock = RebuildLock.acquire(control.database, group.name(), "rebuild", control.clock)) {
+        try (RebuildLock lock = control.lock(group.name(), "rebuild")) {
             Optional<PooledStreamingEventProcessor> live = control.live(group.name());
             if (live.isEmpty()) {
                 control.refuseIfClaimedElsewhere(group.name());
             } else {
                 control.refuseIfClaimedByAnotherNode(group.name());
             }
+            control.clearLeftovers(group);
             if (!sideBySide && live.isPresent()) {
                 return inPlace(group, live.get(), progress);
             }
@@ -125,12 +130,12 @@ public class RebuildService {
         }
         ShadowReadModel shadow = new ShadowReadModel(group, suffix, control.database, control.aliases,
                 control.environment, control.eventStore, control.tokenStore, control.transactions,
-                control.batchSize(group.name()), () -> limit.get().get());
+                control.batchSize(group.name()), () -> limit.get().get(), control.maxEventsPerSecond);
         try {
             progress.phase("replaying " + group.name(), Math.max(1, control.head() - tail));
             shadow.start();
             if (live != null) {
-                shadow.awaitPosition(control.head(), tail, control::head, progress);
+                shadow.awaitPosition(control.head(), tail, control::head, progress, control.stallTimeout);
                 pausedAt = System.nanoTime();
                 stopped = true;
                 live.shutDown();
@@ -141,7 +146,7 @@ public class RebuildService {
             reached = target == null ? tail : target.position().orElse(tail);
             if (target != null) {
                 progress.phase("catching up " + group.name() + " to the live processor", Math.max(1, reached - tail));
-                shadow.awaitPosition(reached, tail, control::head, progress);
+                shadow.awaitPosition(reached, tail, control::head, progress, control.stallTimeout);
             }
             shadow.stop();
             // the shadow is at exactly the live token: switching needs no token written, and a crash before or
@@ -197,6 +202,21 @@ public class RebuildService {
                 .updateOne(Filters.eq("_id", "reset"), Updates.inc("resets", 1L), new UpdateOptions().upsert(true));
     }
 
+    /** Why the processor stands still: a segment in error, else its last failure since {@code sinceNanos}, else what is known. */
+    private String stallReason(PooledStreamingEventProcessor live, long sinceNanos) {
+        Optional<String> inError = live.processingStatus().values().stream().filter(EventTrackerStatus::isErrorState)
+                .map(status -> String.valueOf(status.getError())).distinct().reduce((a, b) -> a + "; " + b);
+        if (inError.isPresent()) {
+            return inError.get();
+        }
+        Optional<ProcessorFailures.Failure> failure = control.lastFailure(live.getName(), sinceNanos);
+        if (failure.isPresent()) {
+            return "its last batch failed " + (System.nanoTime() - failure.get().atNanos()) / 1_000_000 + " ms ago: "
+                    + failure.get().error();
+        }
+        return live.isRunning() ? "no failure reported" : "the processor is not running";
+    }
+
     private RebuildReport inPlace(ProjectionGroups.Group group, PooledStreamingEventProcessor live, Progress progress)
             throws InterruptedException {
         long started = System.nanoTime();
@@ -220,12 +240,11 @@ public class RebuildService {
             if (at > best) {
                 best = at;
                 progressedAt = System.nanoTime();
-            } else if (System.nanoTime() - progressedAt > ShadowReadModel.STUCK.toNanos()) {
-                String errors = live.processingStatus().values().stream().filter(EventTrackerStatus::isErrorState)
-                        .map(status -> String.valueOf(status.getError())).distinct().reduce((a, b) -> a + "; " + b)
-                        .orElse(live.isRunning() ? "no error reported" : "the processor is not running");
+            } else if (System.nanoTime() - progressedAt > control.stallTimeout.toNanos()) {
+                // left running: it keeps retrying, and catches up by itself once what fails it is fixed
                 throw new IllegalStateException("the in-place rebuild of '" + group.name() + "' made no progress for "
-                        + ShadowReadModel.STUCK.toMinutes() + " min at position " + at + " (head " + head + "): " + errors);
+                        + control.stallTimeout.toMillis() / 1000.0 + " s at position " + at + " (head " + head + "): "
+                        + stallReason(live, started) + "; the processor is left running and retrying");
             }
             Thread.sleep(50);
         }

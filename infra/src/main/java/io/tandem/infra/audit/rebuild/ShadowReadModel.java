@@ -49,8 +49,10 @@ import java.util.function.Supplier;
  */
 final class ShadowReadModel implements AutoCloseable {
 
-    /** How long a processor may fail without progress before a rebuild gives up. */
+    /** How long a processor may fail without progress before a rebuild gives up, unless {@code tandem.rebuild.stall-timeout} says otherwise. */
     static final Duration STUCK = Duration.ofMinutes(2);
+    /** The suffixes a rebuild's ({@code __r}) and a verification's ({@code __v}) shadow collections carry. */
+    private static final java.util.regex.Pattern SUFFIX = java.util.regex.Pattern.compile("__[rv][0-9a-z]+");
 
     private final ProjectionGroups.Group group;
     private final MongoDatabase raw;
@@ -67,10 +69,10 @@ final class ShadowReadModel implements AutoCloseable {
 
     ShadowReadModel(ProjectionGroups.Group group, String suffix, MongoDatabase database, ReadModelAliases aliases,
                     Environment environment, StreamableMessageSource<TrackedEventMessage<?>> events, TokenStore tokenStore,
-                    TransactionManager transactions, int batchSize, Supplier<TrackingToken> limit) {
+                    TransactionManager transactions, int batchSize, Supplier<TrackingToken> limit, long maxEventsPerSecond) {
         this.group = group;
         this.raw = AliasedMongoDatabase.raw(database);
-        this.processorName = group.name() + "__rebuild";
+        this.processorName = processorName(group);
         this.tokenStore = tokenStore;
         this.transactions = transactions;
         group.collections().forEach(logical -> physical.put(logical, logical + suffix));
@@ -90,7 +92,7 @@ final class ShadowReadModel implements AutoCloseable {
                     lastError = errorContext.error();
                     PropagatingErrorHandler.instance().handleError(errorContext);
                 })
-                .messageSource(limit == null ? events : new BoundedMessageSource(events, limit))
+                .messageSource(limit == null ? events : new BoundedMessageSource(events, limit, maxEventsPerSecond))
                 .tokenStore(tokenStore)
                 .transactionManager(transactions)
                 .coordinatorExecutor(name -> executor(name))
@@ -103,6 +105,16 @@ final class ShadowReadModel implements AutoCloseable {
             handled.increment();
             return chain.proceed();
         });
+    }
+
+    /** The name of the group's shadow processor, whose token is the shadow's. */
+    static String processorName(ProjectionGroups.Group group) {
+        return group.name() + "__rebuild";
+    }
+
+    /** Whether {@code name} is a shadow collection of {@code logical}, built by a rebuild or a verification. */
+    static boolean isShadowOf(String name, String logical) {
+        return name.startsWith(logical) && SUFFIX.matcher(name.substring(logical.length())).matches();
     }
 
     private AnnotationConfigApplicationContext projectors(MongoDatabase shadow, Environment environment) {
@@ -177,9 +189,10 @@ final class ShadowReadModel implements AutoCloseable {
 
     /**
      * Waits until the shadow has reached {@code target} (a global position), reporting its progress
-     * from {@code tail}; fails when a batch keeps failing without progress for two minutes, or at once when a projector wrote a collection of another group.
+     * from {@code tail}; fails when a batch keeps failing without progress for {@code stuck}, or at once when a
+     * projector wrote a collection of another group.
      */
-    void awaitPosition(long target, long tail, Supplier<Long> head, Progress progress) throws InterruptedException {
+    void awaitPosition(long target, long tail, Supplier<Long> head, Progress progress, Duration stuck) throws InterruptedException {
         long best = Long.MIN_VALUE;
         long progressedAt = System.nanoTime();
         long lastPhase = 0;
@@ -195,7 +208,7 @@ final class ShadowReadModel implements AutoCloseable {
             }
             Throwable error = lastError;
             if (error instanceof AliasedMongoDatabase.ReadOnlyException
-                    || (error != null && System.nanoTime() - progressedAt > STUCK.toNanos())) {
+                    || (error != null && System.nanoTime() - progressedAt > stuck.toNanos())) {
                 throw new IllegalStateException("the rebuild of '" + group.name() + "' fails at position " + at + ": " + error,
                         error);
             }

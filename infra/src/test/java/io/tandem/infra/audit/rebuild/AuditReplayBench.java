@@ -114,7 +114,7 @@ public final class AuditReplayBench {
             RebuildService rebuilds = new RebuildService(new ProcessorControl(store, context.getBean(TokenStore.class), transactions,
                     context.getBean(MongoDatabase.class), context.getBeanProvider(ReadModelAliases.class),
                     none.getBeanProvider(EventProcessingConfiguration.class), context.getEnvironment(), Clock.systemUTC(),
-                    none.getBeanProvider(javax.sql.DataSource.class)));
+                    none.getBeanProvider(javax.sql.DataSource.class), none.getBeanProvider(io.tandem.infra.config.ProcessorFailures.class)));
             List<String> groups = only == null ? List.copyOf(rebuilds.rebuildable()) : List.of(only.split(","));
             for (String group : groups) {
                 RebuildReport report = rebuilds.rebuild(group, true, Progress.none());

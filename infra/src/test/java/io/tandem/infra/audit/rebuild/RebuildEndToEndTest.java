@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.tandem.infra.audit.AuditExit;
 import io.tandem.infra.audit.Progress;
+import io.tandem.infra.config.ProcessorFailures;
 import io.tandem.infra.readmodel.AliasedMongoDatabase;
 import io.tandem.infra.readmodel.ReadModelAliases;
 import io.tandem.projection.support.ReadModelCollections;
@@ -14,7 +15,9 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.common.Registration;
 import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -26,7 +29,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -95,6 +101,8 @@ class RebuildEndToEndTest {
     Environment environment;
     @Autowired
     javax.sql.DataSource dataSource;
+    @Autowired
+    ProcessorFailures failures;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private String admin;
@@ -184,11 +192,9 @@ class RebuildEndToEndTest {
     @Test
     void shadowProjectorsHaveNoCommandBusAndTheirPushesGoNowhere() throws Exception {
         ProjectionGroups.Group group = ProjectionGroups.scan().rebuildable("order-book");
-        ProcessorControl control = new ProcessorControl(eventStore, tokenStore, transactions, database,
-                new SingleProvider<>(aliases), new SingleProvider<>(processing), environment, Clock.systemUTC(),
-                new SingleProvider<>(dataSource));
+        ProcessorControl control = control(Map.of());
         try (ShadowReadModel shadow = new ShadowReadModel(group, "__t" + System.nanoTime(), database, aliases, environment,
-                eventStore, tokenStore, transactions, 500, null)) {
+                eventStore, tokenStore, transactions, 500, null, 0)) {
             // The server has a command bus and gateway: the shadow's context must not reach them (no parent, none of its own).
             assertThat(shadow.context().getParent()).isNull();
             assertThat(shadow.context().getBeanProvider(CommandGateway.class).getIfAvailable()).isNull();
@@ -198,7 +204,7 @@ class RebuildEndToEndTest {
             assertThat(shadow.context().getBeansOfType(QueryUpdateEmitter.class).values())
                     .containsExactly(shadow.emitter().emitter());
             shadow.start();
-            shadow.awaitPosition(control.head(), control.tail(), control::head, Progress.none());
+            shadow.awaitPosition(control.head(), control.tail(), control::head, Progress.none(), ShadowReadModel.STUCK);
             assertThat(shadow.emitter().consulted()).as("replayed events push nothing: " + shadow.emitter().calls()).isZero();
             // past the replay's end the shadow handles events as new ones, so the projector turns to its emitter to push:
             // the no-op one, which has no subscribers and sends nothing
@@ -393,6 +399,51 @@ class RebuildEndToEndTest {
     }
 
     @Test
+    void anInPlaceRebuildThatMakesNoProgressFailsAfterTheStallTimeoutFreesTheLockAndLeavesTheProcessorRunning() {
+        awaitCaughtUp();
+        long beforePlanted = eventStore.createHeadToken().position().orElse(-1);
+        // crosses one of the issuer's resting sells: a trade for the tape, past which the tape's handlers will fail
+        post("/api/v1/orders", alice, order(aliceAccount, symbol, "BUY", "10.09", "1"), 201);
+        awaitCaughtUp();
+        long head = eventStore.createHeadToken().position().orElse(-1);
+        PooledStreamingEventProcessor tape = processing.eventProcessor("trade-tape", PooledStreamingEventProcessor.class).orElseThrow();
+        AtomicInteger failed = new AtomicInteger();
+        Registration planted = tape.registerHandlerInterceptor((unitOfWork, chain) -> {
+            long position = unitOfWork.getMessage() instanceof TrackedEventMessage<?> event
+                    ? event.trackingToken().position().orElse(-1) : -1;
+            if (position > beforePlanted) {
+                failed.incrementAndGet();
+                throw new IllegalStateException("planted failure at position " + position);
+            }
+            return chain.proceed();
+        });
+        RebuildService stalling = new RebuildService(control(Map.of("tandem.rebuild.stall-timeout", "1500ms")));
+        long started = System.nanoTime();
+        try {
+            assertThatThrownBy(() -> stalling.rebuild("trade-tape", false, Progress.none()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("the in-place rebuild of 'trade-tape' made no progress for 1.5 s")
+                    .hasMessageContaining("(head " + head + ")")
+                    .hasMessageContaining("its last batch failed")
+                    .hasMessageContaining("planted failure at position")
+                    .hasMessageContaining("left running");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(30));
+            assertThat(failed.get()).isPositive();
+            assertThat(ShadowReadModel.lowest(tape).orElse(-1)).isLessThan(head);
+            // the lock is free again, and the processor is left running: it retries the failing batch
+            assertThat(AliasedMongoDatabase.raw(database).getCollection(RebuildLock.COLLECTION)
+                    .countDocuments(Filters.eq("_id", "trade-tape"))).isZero();
+            assertThat(tape.isRunning()).isTrue();
+        } finally {
+            planted.cancel();
+        }
+        // once the cause is gone it reaches the head by itself, with a read model equal to a fresh rebuild
+        awaitCaughtUp();
+        ReadModelReport report = verifier.verify(List.of("trade-tape"), Progress.none());
+        assertThat(report.ok()).as(report.human()).isTrue();
+    }
+
+    @Test
     void verificationPassesOnAnUntouchedStoreAndFindsAPlantedDifference() {
         awaitCaughtUp();
         ReadModelReport clean = verifier.verify(Progress.none());
@@ -456,6 +507,18 @@ class RebuildEndToEndTest {
                 new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
                 new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
         return new Cli(status, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A control as the server's, with {@code settings} over the application's properties. */
+    private ProcessorControl control(Map<String, Object> settings) {
+        StandardEnvironment overridden = new StandardEnvironment();
+        ConfigurableEnvironment application = (ConfigurableEnvironment) environment;
+        overridden.merge(application);
+        overridden.setConversionService(application.getConversionService());
+        overridden.getPropertySources().addFirst(new MapPropertySource("test-settings", settings));
+        return new ProcessorControl(eventStore, tokenStore, transactions, database, new SingleProvider<>(aliases),
+                new SingleProvider<>(processing), overridden, Clock.systemUTC(), new SingleProvider<>(dataSource),
+                new SingleProvider<>(failures));
     }
 
     private void awaitCaughtUp() {

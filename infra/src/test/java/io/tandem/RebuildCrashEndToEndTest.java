@@ -1,0 +1,331 @@
+package io.tandem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import io.tandem.LoadMarket.Trader;
+import io.tandem.TandemClient.Response;
+import io.tandem.infra.readmodel.ReadModelAliases;
+import io.tandem.projection.support.ReadModelCollections;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A side-by-side rebuild killed with SIGKILL part way (issue 11). The application runs as a separate
+ * JVM on a temporary data directory, as in {@link CrashSafetyEndToEndTest}; a history of trades is made
+ * through its API, then a side-by-side rebuild of {@code portfolio} is started through the admin
+ * endpoint, reading the log slowly ({@code tandem.rebuild.max-events-per-second}) so that it is still
+ * replaying when its job first reports progress, and the process is killed then. Restarted on the same
+ * data directory (without the slow read):
+ * <ul>
+ *   <li>the live read model serves and is as before: the same accounts through GraphQL, the same
+ *       documents in its collections, and the aliases still name the live collections;</li>
+ *   <li>the crashed run left its lock (stale) and its half-built shadow collections behind;</li>
+ *   <li>a new side-by-side rebuild of the group succeeds: it takes the stale lock over (its stale time is
+ *       short here, {@code tandem.rebuild.lock-stale}), drops the crashed run's shadow collections and
+ *       token, and switches to collections of its own, which answer as before;</li>
+ *   <li>{@code verify read-models} for the group then reports no difference.</li>
+ * </ul>
+ * The test reads the read-model store directly too: the embedded server listens on a loopback port,
+ * which the application logs. Its output goes to {@code target/rebuild-crash/}.
+ */
+class RebuildCrashEndToEndTest {
+
+    static final String GROUP = "portfolio";
+    static final List<String> COLLECTIONS = List.of(ReadModelCollections.ACCOUNTS, ReadModelCollections.TRANSFERS,
+            ReadModelCollections.streamHeads(GROUP));
+    /** RebuildLock.COLLECTION. */
+    static final String LOCKS = "read_model_rebuilds";
+    static final String SYMBOL = "RKA";
+    static final int TRADERS = 4;
+    /** Trades made after the market's setup: each moves cash, stock, reservations and fees in the portfolio read model. */
+    static final int TRADES = 30;
+    /** The crashed run reads the log this slowly, so that it is still replaying when it is killed. */
+    static final int SLOW_EVENTS_PER_SECOND = 40;
+    static final String LOCK_STALE = "3s";
+    static final String HEAP = "-Xmx512m";
+    /** The application starts twice and does little: a quick start (C1 only, one GC thread) matters more than peak speed. */
+    static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
+    static final Pattern READ_MODEL_PORT = Pattern.compile("Read models in embedded MongoDB-compatible server on 127\\.0\\.0\\.1:(\\d+)");
+    static final String MAIN_CLASS = TandemApplication.class.getName();
+
+    @TempDir
+    Path dataDir;
+
+    private final String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    private int port;
+    private int starts;
+    private Process app;
+    private Path log;
+    private MongoClient readModels;
+    private final Thread killOnExit = new Thread(() -> {
+        if (app != null) {
+            app.destroyForcibly();
+        }
+    });
+
+    @AfterEach
+    void killTheApplication() throws InterruptedException {
+        if (readModels != null) {
+            readModels.close();
+        }
+        if (app != null && app.isAlive()) {
+            app.destroyForcibly();
+            app.waitFor(30, TimeUnit.SECONDS);
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalArgumentException | IllegalStateException notRegisteredOrExiting) {
+            // nothing to remove
+        }
+    }
+
+    @Test
+    void aSideBySideRebuildKilledPartWayLeavesTheLiveReadModelServingAndTheNextRebuildCleansUpAndSucceeds() throws Exception {
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+        port = freePort();
+        TandemClient first = start("--tandem.rebuild.max-events-per-second=" + SLOW_EVENTS_PER_SECOND);
+        LoadMarket market = LoadMarket.open(first, "rbk", List.of(SYMBOL), TRADERS, "100000.00", "100");
+        trade(first, market);
+        LedgerInvariant.awaitBalanced(first, market.admin);
+        MongoDatabase store = store();
+        Map<String, List<Document>> before = settled(store);
+        Map<String, JsonNode> accountsBefore = accounts(first, market);
+        Document aliasesBefore = aliases(store);
+        assertThat(before.get(ReadModelCollections.ACCOUNTS)).hasSizeGreaterThan(TRADERS);
+        phase("started, " + TRADES + " trades made and settled");
+
+        // the crashed run: killed while it replays, with a half-built shadow
+        String job = startRebuild(first, market.admin);
+        AtomicReference<JsonNode> replaying = new AtomicReference<>();
+        await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> {
+            JsonNode view = job(first, market.admin, job);
+            assertThat(view.path("status").asText()).as("the rebuild ended before it could be killed: %s", view).isEqualTo("RUNNING");
+            replaying.set(view);
+            return view.path("progress").path("phase").asText().startsWith("replaying " + GROUP)
+                    && view.path("progress").path("done").asLong() > 0;
+        });
+        List<String> halfBuilt = shadows(store);
+        assertThat(halfBuilt).as("shadow collections of the running rebuild").isNotEmpty();
+        assertThat(store.getCollection(halfBuilt.stream().filter(name -> name.startsWith(ReadModelCollections.ACCOUNTS + "__r"))
+                .findFirst().orElseThrow()).countDocuments()).isPositive();
+        JsonNode progress = replaying.get().path("progress");
+        kill();
+        assertThat(progress.path("done").asLong()).as("killed part way: %s", progress).isLessThan(progress.path("total").asLong());
+        phase("rebuild killed at " + progress);
+
+        TandemClient client = start();
+        store = store();
+        assertThat(aliases(store)).as("the aliases still name the live collections").isEqualTo(aliasesBefore);
+        assertThat(store.getCollection(LOCKS).find(Filters.eq("_id", GROUP)).first()).as("the crashed run's lock").isNotNull();
+        assertThat(shadows(store)).as("the crashed run's shadow collections").containsAll(halfBuilt);
+        MongoDatabase restarted = store;
+        TandemClient now = client;
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(snapshot(restarted)).isEqualTo(before);
+            assertThat(accounts(now, market)).isEqualTo(accountsBefore);
+        });
+        phase("restarted: the live read model serves as before");
+
+        // a new rebuild takes the stale lock over, drops what the crashed run left and switches
+        String second = startRebuild(client, market.admin);
+        JsonNode done = awaitFinished(client, market.admin, second);
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("DONE");
+        JsonNode switched = done.path("report").path("switched");
+        assertThat(switched.path(ReadModelCollections.ACCOUNTS).asText()).startsWith(ReadModelCollections.ACCOUNTS + "__r");
+        assertThat(COLLECTIONS).allSatisfy(logical -> assertThat(halfBuilt).doesNotContain(switched.path(logical).asText()));
+        assertThat(restarted.listCollectionNames().into(new ArrayList<>())).as("the crashed run's shadow collections are dropped")
+                .doesNotContainAnyElementsOf(halfBuilt);
+        assertThat(restarted.getCollection(LOCKS).find(Filters.eq("_id", GROUP)).first()).as("the lock, released").isNull();
+        Document map = aliases(restarted).get("map", Document.class);
+        COLLECTIONS.forEach(logical -> assertThat(map.getString(logical)).isEqualTo(switched.path(logical).asText()));
+        assertThat(accounts(client, market)).isEqualTo(accountsBefore);
+        phase("second rebuild switched to " + switched);
+
+        JsonNode verified = awaitFinished(client, market.admin, client.post("/api/v1/admin/audit/verify/read-models", market.admin,
+                Map.of("groups", List.of(GROUP))).body().path("jobId").asText());
+        assertThat(verified.path("status").asText()).as(verified.toString()).isEqualTo("DONE");
+        assertThat(verified.path("ok").asBoolean()).as(verified.path("human").asText()).isTrue();
+        phase("verify read-models: " + GROUP + " equal to a fresh rebuild");
+    }
+
+    /** {@value #TRADES} trades between the traders, one lot each, that leave nothing reserved. */
+    private static void trade(TandemClient client, LoadMarket market) {
+        for (int i = 0; i < TRADES; i++) {
+            Trader seller = market.traders.get(i % TRADERS);
+            Trader buyer = market.traders.get((i + 1) % TRADERS);
+            Response ask = client.place(seller.token(), seller.account(), "ask-" + i, SYMBOL, "SELL", LoadMarket.SETUP_PRICE, "1", "GTC");
+            assertThat(ask.status()).as(ask.raw()).isEqualTo(201);
+            Response bid = client.place(buyer.token(), buyer.account(), "bid-" + i, SYMBOL, "BUY", LoadMarket.SETUP_PRICE, "1", "IOC");
+            assertThat(bid.status()).as(bid.raw()).isEqualTo(201);
+            assertThat(bid.text("status")).as(bid.raw()).isEqualTo("FILLED");
+        }
+    }
+
+    /** The group's read model once the live processor has settled: the same documents twice in a row. */
+    private Map<String, List<Document>> settled(MongoDatabase store) {
+        AtomicReference<Map<String, List<Document>>> last = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    Map<String, List<Document>> now = snapshot(store);
+                    return now.equals(last.getAndSet(now));
+                });
+        return last.get();
+    }
+
+    /** Every document of the group's read model, through the aliases, in {@code _id} order. */
+    private static Map<String, List<Document>> snapshot(MongoDatabase store) {
+        Document aliases = aliases(store);
+        Document map = aliases == null ? new Document() : aliases.get("map", new Document());
+        Map<String, List<Document>> documents = new LinkedHashMap<>();
+        for (String logical : COLLECTIONS) {
+            documents.put(logical, store.getCollection(map.getString(logical) == null ? logical : map.getString(logical))
+                    .find().sort(Sorts.ascending("_id")).into(new ArrayList<>()));
+        }
+        return documents;
+    }
+
+    private static Document aliases(MongoDatabase store) {
+        return store.getCollection(ReadModelAliases.COLLECTION).find(Filters.eq("_id", "aliases")).first();
+    }
+
+    /** Shadow collections of the group that exist now ({@code <logical>__r<id>}). */
+    private static List<String> shadows(MongoDatabase store) {
+        return store.listCollectionNames().into(new ArrayList<>()).stream()
+                .filter(name -> COLLECTIONS.stream().anyMatch(logical -> name.matches(Pattern.quote(logical) + "__r[0-9a-z]+")))
+                .sorted().toList();
+    }
+
+    /** Every account of the market as GraphQL shows it, by account id. */
+    private static Map<String, JsonNode> accounts(TandemClient client, LoadMarket market) {
+        Map<String, JsonNode> accounts = new LinkedHashMap<>();
+        accounts.put(market.issuerAccount, client.account(market.issuerToken, market.issuerAccount));
+        market.traders.forEach(trader -> accounts.put(trader.account(), client.account(trader.token(), trader.account())));
+        accounts.values().forEach(account -> assertThat(account.path("id").asText()).as(account.toString()).isNotEmpty());
+        return accounts;
+    }
+
+    /**
+     * Starts a side-by-side rebuild of the group; a restarted node may refuse it for a few seconds
+     * (SERVER_RUNS_IT: the killed process still holds the live processor's claim until it times out and
+     * this node takes it).
+     */
+    private static String startRebuild(TandemClient client, String admin) {
+        AtomicReference<String> job = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Response started = client.post("/api/v1/admin/audit/rebuild", admin, Map.of("processor", GROUP, "sideBySide", true));
+            if (started.status() == 409 && "SERVER_RUNS_IT".equals(started.text("code"))) {
+                return false;
+            }
+            assertThat(started.status()).as(started.raw()).isEqualTo(202);
+            job.set(started.text("jobId"));
+            return true;
+        });
+        return job.get();
+    }
+
+    private static JsonNode job(TandemClient client, String admin, String id) {
+        Response view = client.get("/api/v1/admin/audit/jobs/" + id, admin);
+        assertThat(view.status()).as(view.raw()).isEqualTo(200);
+        return view.body();
+    }
+
+    private static JsonNode awaitFinished(TandemClient client, String admin, String id) {
+        AtomicReference<JsonNode> finished = new AtomicReference<>();
+        await().atMost(JOB_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
+            finished.set(job(client, admin, id));
+            return !finished.get().path("status").asText().equals("RUNNING");
+        });
+        return finished.get();
+    }
+
+    // ---------------------------------------------------------------- the application process
+
+    private TandemClient start(String... settings) throws IOException {
+        starts++;
+        log = Path.of("target", "rebuild-crash", run + "-start-" + starts + ".log").toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP));
+        command.addAll(QUICK_START);
+        command.addAll(List.of("-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"), MAIN_CLASS,
+                "--server.port=" + port, "--tandem.data-dir=" + dataDir, "--tandem.rate-limits.order-entry.enabled=false",
+                "--tandem.rebuild.lock-stale=" + LOCK_STALE, "--spring.main.banner-mode=off"));
+        command.addAll(List.of(settings));
+        app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        TandemClient client = new TandemClient(port);
+        await().atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the application exited with " + app.exitValue() + " while starting; see " + log);
+            }
+            try {
+                Response health = client.send("GET", "/actuator/health", null, null, Duration.ofSeconds(5));
+                return health.status() == 200 && "UP".equals(health.text("status"));
+            } catch (UncheckedIOException notListening) {
+                return false;
+            }
+        });
+        return client;
+    }
+
+    /** The running application's read-model store, through the loopback port it logged. */
+    private MongoDatabase store() throws IOException {
+        Matcher found = READ_MODEL_PORT.matcher(Files.readString(log));
+        assertThat(found.find()).as("the read-model port in %s", log).isTrue();
+        if (readModels != null) {
+            readModels.close();
+        }
+        readModels = MongoClients.create("mongodb://127.0.0.1:" + found.group(1));
+        return readModels.getDatabase("tandem");
+    }
+
+    private void kill() throws InterruptedException {
+        long pid = app.pid();
+        readModels.close();
+        readModels = null;
+        app.destroyForcibly();
+        assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("process %d still running after SIGKILL", pid).isTrue();
+        assertThat(app.exitValue()).as("exit status of a process killed by SIGKILL").isEqualTo(128 + 9);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private long phaseStarted = System.nanoTime();
+
+    private void phase(String name) {
+        long now = System.nanoTime();
+        System.out.printf("[%s] %s: %.1f s%n", getClass().getSimpleName(), name, (now - phaseStarted) / 1e9);
+        phaseStarted = now;
+    }
+}
