@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * Fee runs of a book are checked against two per-symbol watermarks instead of per-trade history: the
  * highest trade executed (a run reaching above it collects a trade that never happened) and the
  * highest trade collected (the fee account skips what it has collected, so a run starting at or below
- * it collects again). What an open one has booked so far is in flight:
+ * it collects again, unless that trade is still open with its fee unpaid: an older log's fee
+ * collected out of trade order). What an open one has booked so far is in flight:
  * {@link #cashInFlight()} and {@link #lotsInFlight(String)} are the cash and lots that have left one
  * account and not arrived at the other yet (negative when the arrival was booked first).
  */
@@ -117,7 +118,11 @@ final class Settlements {
      * The run's amount must be the platform credits of exactly its trades, none collected before. A
      * trade of the run that is no longer open and lies between the two watermarks was closed without a
      * fee run, so it credited nothing; one above the executed watermark never happened; one at or
-     * below the collected watermark is collected again.
+     * below the collected watermark is collected again, unless it is still open with its fee unpaid:
+     * the saga-based settlement before fee runs collected each trade's fee on its own (revision 1, a
+     * run of one trade) and not always in trade order, so logs it wrote can collect a trade after a
+     * later one. Such a trade is collected here for the first time; one whose fee was paid (or that
+     * closed, which it cannot do with its fee unpaid unless it credited nothing) is collected again.
      */
     void feesCollected(AccountBook book, FeesCollectedEvent run, long globalIndex) {
         TradeId first = run.firstTradeId();
@@ -137,15 +142,16 @@ final class Settlements {
         long unexecuted = 0;
         long causeIndex = -1;
         for (long sequence = from; sequence <= to; sequence++) {
-            if (sequence <= symbolBook.collectedUpTo) {
-                again++;
-                continue;
-            }
-            if (sequence > symbolBook.executedUpTo) {
+            boolean belowWatermark = sequence <= symbolBook.collectedUpTo;
+            if (!belowWatermark && sequence > symbolBook.executedUpTo) {
                 unexecuted++;
                 continue;
             }
             OpenTrade open = trades.get(TradeId.of(first.symbol(), sequence).value());
+            if (belowWatermark && (open == null || open.fee)) {
+                again++;
+                continue;
+            }
             if (open == null) {
                 continue;
             }

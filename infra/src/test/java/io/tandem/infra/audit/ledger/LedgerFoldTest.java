@@ -264,6 +264,68 @@ class LedgerFoldTest {
         });
     }
 
+    /** A fee of one trade alone, as the saga-based settlement collected them (revision 1, read as a run of one). */
+    private static FeesCollectedEvent tradeFee(long sequence, long cents) {
+        return new FeesCollectedEvent(FEES, TradeId.of(ACME, sequence), Cash.ofCents(cents));
+    }
+
+    @Test
+    void aSagaEraTradeFeeCollectedAfterALaterTradesBalances() {
+        aBook();
+        aSettledTrade(1, 2);
+        aSettledTrade(2, 3);
+        aSettledTrade(3, 1);
+        given(tradeFee(2, 6), tradeFee(3, 2), tradeFee(1, 4));
+
+        LedgerReport report = fold.report(index - 1);
+
+        assertThat(report.ok()).as(report.human()).isTrue();
+        assertThat(report.differences()).isEmpty();
+        assertThat(report.tradesInFlight()).isZero();
+        assertThat(report.cashInFlight()).isEqualTo("0.00");
+        assertThat(report.feesTotal()).isEqualTo("0.12");
+    }
+
+    @Test
+    void aSagaEraTradeFeeCollectedOutOfOrderAndThenAgainIsAFeesMismatch() {
+        aBook();
+        aSettledTrade(1, 2);
+        aSettledTrade(2, 3);
+        given(tradeFee(2, 6), tradeFee(1, 4), tradeFee(1, 4));
+
+        LedgerReport report = fold.report(index - 1);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.differences()).first().satisfies(difference -> {
+            assertThat(difference.kind()).isEqualTo("FEES_MISMATCH");
+            assertThat(difference.reference()).isEqualTo("ACME-1..ACME-1");
+            assertThat(difference.globalIndex()).isEqualTo(index - 1);
+            assertThat(difference.expected()).isZero();
+            assertThat(difference.found()).isEqualTo(4);
+            assertThat(difference.detail()).contains("1 of the run's trades were collected before");
+        });
+    }
+
+    @Test
+    void aFeeRunReachingBackOverAnUnpaidTradeAndAPaidOneCollectsThePaidOneAgain() {
+        aBook();
+        aSettledTrade(1, 2);
+        aSettledTrade(2, 3);
+        given(tradeFee(2, 6), feeRun(1, 2, 10));
+
+        LedgerReport report = fold.report(index - 1);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.differences()).first().satisfies(difference -> {
+            assertThat(difference.kind()).isEqualTo("FEES_MISMATCH");
+            assertThat(difference.reference()).isEqualTo("ACME-1..ACME-2");
+            assertThat(difference.expected()).isEqualTo(4);
+            assertThat(difference.found()).isEqualTo(10);
+            assertThat(difference.detail()).isEqualTo("1 of the run's trades were collected before");
+        });
+        assertThat(report.tradesInFlight()).isZero();
+    }
+
     @Test
     void aFeeRunOverATradeNeverExecutedIsAFeesMismatch() {
         aBook();
