@@ -53,8 +53,10 @@ import static io.tandem.projection.performance.PerformanceDocuments.*;
  * another node published in between. Several nodes may schedule it: a lease ({@link RankerLease}) lets
  * one rank at a time, and generations come from the store. The lease is checked again before
  * publishing and must still be the tenure the run began under (or this node's own next one, taken
- * after its own expiry with no holder in between: the token moved by one); the publication itself is
- * fenced by that tenure, so a node that lost the lease mid-run never publishes over the new holder.
+ * after its own expiry with no holder in between: the token moved by one); any other token, lower ones
+ * included (the lease was reset: tokens start again at 1), means another tenure came in between and the
+ * run steps down. So does a generation published since the run read the store. The publication itself
+ * is fenced by the tenure, so a node that lost the lease mid-run never publishes over the new holder.
  */
 public class LeaderboardRanker {
 
@@ -205,12 +207,23 @@ public class LeaderboardRanker {
         if (!lease.acquire()) {
             return false; // lost while computing: the holder publishes
         }
-        if (lease.token() - tenure > 1) {
-            // another node held the lease meanwhile and may have published: what this run read is stale
+        long token = lease.token();
+        if (token != tenure && token != tenure + 1) {
+            // another node held the lease meanwhile and may have published, or the lease was reset (its tokens
+            // start again at 1 when the performance model is rebuilt or reset): what this run read is stale
             previous = null;
             dropCaches();
-            log.info("Leaderboard not published by {}: another node held the lease during the run (token {} then {})",
-                    lease.holder(), tenure, lease.token());
+            log.info("Leaderboard not published by {}: another node held the lease during the run, or it was reset "
+                    + "(token {} then {})", lease.holder(), tenure, token);
+            return false;
+        }
+        long publishedNow = store.published();
+        if (publishedNow != published) {
+            // a generation was published since this run read the store (under a tenure a reset hid from the token)
+            previous = null;
+            dropCaches();
+            log.info("Leaderboard not published by {}: generation {} was published during the run, which began at {}",
+                    lease.holder(), publishedNow, published);
             return false;
         }
         try {

@@ -8,6 +8,7 @@ import io.tandem.contracts.leaderboard.FindTraderStatsQuery;
 import io.tandem.contracts.leaderboard.Period;
 import io.tandem.projection.support.InstrumentFormats;
 import io.tandem.projection.support.MongoReadModelTest;
+import io.tandem.projection.support.Numbers;
 import io.tandem.projection.support.ReadModelCollections;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.tandem.projection.performance.PerformanceDocuments.*;
 import static io.tandem.projection.performance.PerformanceWorld.*;
@@ -162,6 +164,77 @@ class LeaderboardFencingTest extends MongoReadModelTest {
         assertThat(a.rank()).as("its own lease ran out, nobody took it").isTrue();
         assertThat(new LeaderboardStore(database).published()).isEqualTo(first + 1);
         assertThat(returnOfAlice()).isEqualTo("10.00");
+    }
+
+    private MongoCollection<Document> control() {
+        return database.getCollection(ReadModelCollections.LEADERBOARD_RANKER);
+    }
+
+    /** What B published, whole, and nothing of A. */
+    private void onlyTheGenerationOfB(long generationOfB) {
+        LeaderboardStore store = new LeaderboardStore(database);
+        assertThat(store.published()).isEqualTo(generationOfB);
+        assertThat(store.latestRun().getLong(GENERATION)).isEqualTo(generationOfB);
+        assertThat(rows().countDocuments(Filters.eq(FROM, generationOfB))).as("B's rows, whole").isEqualTo(2L * Period.values().length);
+        assertThat(rows().countDocuments(Filters.ne(FROM, generationOfB))).isZero();
+        assertThat(returnOfAlice()).isEqualTo("10.00");
+    }
+
+    @Test
+    void aRankerWhoseLeaseWasResetDuringItsRunStepsDownThoughItsTokenIsNowLower() {
+        Clock clock = Clock.fixed(T, ZoneOffset.UTC);
+        RankerLease earlier = lease("node-a", clock);
+        for (int tenure = 1; tenure <= 4; tenure++) {
+            assertThat(earlier.acquire()).isTrue();
+            earlier.release();
+        }
+        LeaderboardRanker b = new LeaderboardRanker(database, clock, ProjectionProgress.ALWAYS, "node-b", LEASE);
+        AtomicLong generationOfB = new AtomicLong();
+        AtomicInteger checks = new AtomicInteger();
+        // A ranks under token 5; after it computed, the ranker's state is reset (tokens start again at 1), B ranks and lets go
+        ProjectionProgress resetMidRun = () -> {
+            if (checks.incrementAndGet() == 2) {
+                control().deleteOne(Filters.eq("_id", RankerLease.LEASE));
+                assertThat(b.rank()).isTrue();
+                generationOfB.set(new LeaderboardStore(database).published());
+                b.release();
+            }
+            return true;
+        };
+        LeaderboardRanker a = new LeaderboardRanker(database, clock, resetMidRun, "node-a", LEASE);
+
+        assertThat(a.rank()).as("A's tenure (token 5) ended by a reset; it takes the lease back as token 2").isFalse();
+
+        Document lease = control().find(Filters.eq("_id", RankerLease.LEASE)).first();
+        assertThat(lease.getString(RankerLease.HOLDER)).isEqualTo("node-a");
+        assertThat(Numbers.longOf(lease, RankerLease.TOKEN)).isEqualTo(2L);
+        onlyTheGenerationOfB(generationOfB.get());
+    }
+
+    @Test
+    void aRankerThatFindsAGenerationPublishedDuringItsRunStepsDownThoughItsTokenIsTheSame() {
+        Clock clock = Clock.fixed(T, ZoneOffset.UTC);
+        LeaderboardRanker b = new LeaderboardRanker(database, clock, ProjectionProgress.ALWAYS, "node-b", LEASE);
+        AtomicLong generationOfB = new AtomicLong();
+        AtomicInteger checks = new AtomicInteger();
+        // A ranks under token 1; meanwhile the ranker's state is reset, B ranks (token 1 too) and lets go, and it is reset
+        // again: A takes the lease back as token 1, and only the store tells that another tenure came in between
+        ProjectionProgress resetTwiceMidRun = () -> {
+            if (checks.incrementAndGet() == 2) {
+                control().deleteOne(Filters.eq("_id", RankerLease.LEASE));
+                assertThat(b.rank()).isTrue();
+                generationOfB.set(new LeaderboardStore(database).published());
+                b.release();
+                control().deleteOne(Filters.eq("_id", RankerLease.LEASE));
+            }
+            return true;
+        };
+        LeaderboardRanker a = new LeaderboardRanker(database, clock, resetTwiceMidRun, "node-a", LEASE);
+
+        assertThat(a.rank()).as("B published during A's run").isFalse();
+
+        assertThat(Numbers.longOf(control().find(Filters.eq("_id", RankerLease.LEASE)).first(), RankerLease.TOKEN)).isEqualTo(1L);
+        onlyTheGenerationOfB(generationOfB.get());
     }
 
     /** A clock the test sets, which can run an action before a given read (to interleave another node). */
