@@ -53,7 +53,12 @@ import static io.tandem.projection.performance.PerformanceDocuments.*;
  * taken the lease yet, and one that takes it afterwards finds the committed generation
  * ({@link #published()} reads the commit too) and builds on it instead of rolling it back. Rows are
  * closed with {@code $max}, and rollbacks touch only the generations of their own tenure or earlier,
- * so late writes of a node that lost the lease never undo a later holder's.
+ * so late writes of a node that lost the lease never undo a later holder's. A chunk such a node writes
+ * after the holder's allocation rolled the earlier generations back (it paused between its check and
+ * its write) is the holder's to remove when the late node cannot (its own rollback failed, or it died):
+ * the holder rolls back the generations between the published one and its own again right before its
+ * commit, so a published generation never shows a stale node's rows. Rows stored before generations
+ * are closed only after a commit that won, so no unpublished generation ever closes them.
  */
 final class LeaderboardStore {
 
@@ -123,11 +128,20 @@ final class LeaderboardStore {
                 return -1;
             }
         }
+        rollBackBetween(published, generation);
+        return generation;
+    }
+
+    /**
+     * Rolls back every generation between {@code published} and {@code generation} (both excluded):
+     * allocated, never published, and never to be (generations are allocated in order under the lease,
+     * so only earlier tenures wrote them). Nothing to do when there is none.
+     */
+    private void rollBackBetween(long published, long generation) {
         if (generation - 1 > published) {
             rankings.deleteMany(Filters.and(Filters.gt(FROM, published), Filters.lt(FROM, generation)));
             rankings.updateMany(Filters.and(Filters.gt(UNTIL, published), Filters.lt(UNTIL, generation)), Updates.unset(UNTIL));
         }
-        return generation;
     }
 
     /** The current rows of {@code generation} by entry id (period U+0001 user id). */
@@ -179,14 +193,19 @@ final class LeaderboardStore {
             }
             rankings.bulkWrite(writes.subList(from, Math.min(writes.size(), from + CHUNK)), UNORDERED);
         }
-        if (legacyRows) {
-            // rows stored before generations: visible up to the one before this, pruned like any superseded row
-            superseded += rankings.updateMany(LEGACY, Updates.set(UNTIL, generation)).getModifiedCount();
-            legacyRows = false;
-        }
+        // a node that lost the lease may have written a chunk after this generation's allocation rolled its generation
+        // back (paused between its check and its write) and failed to roll it back itself: again, just before the commit
+        rollBackBetween(published(), generation);
         if (!fence.update(Updates.max(PUBLISHED, generation))) {
             rollBack(generation);
             return null;
+        }
+        if (legacyRows) {
+            // rows stored before generations: visible up to the one before this, pruned like any superseded row. Closed
+            // only by the node whose commit won (readers see the generation once its run document is written, below), so
+            // that no unpublished generation ever closes them
+            superseded += rankings.updateMany(LEGACY, Updates.set(UNTIL, generation)).getModifiedCount();
+            legacyRows = false;
         }
         runs.replaceOne(Filters.eq("_id", runId(generation)), new Document("_id", runId(generation)).append(GENERATION, generation)
                 .append(COMPUTED_AT, now.toString()).append(SUPERSEDED, superseded), new ReplaceOptions().upsert(true));

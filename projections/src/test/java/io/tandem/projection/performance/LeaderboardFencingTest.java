@@ -2,6 +2,7 @@ package io.tandem.projection.performance;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.tandem.contracts.common.AccountType;
 import io.tandem.contracts.common.UserId;
 import io.tandem.contracts.leaderboard.FindTraderStatsQuery;
@@ -28,11 +29,15 @@ import static io.tandem.projection.performance.PerformanceDocuments.*;
 import static io.tandem.projection.performance.PerformanceWorld.*;
 import static io.tandem.projection.support.ProjectionBatches.oneByOne;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The leaderboard lease fences publication: a node whose lease expired while it ranked (a pause, a
  * slow run) and was taken by another never makes its generation visible, while a node that renewed
- * within its lease publishes as before. Against the real read-model store, with clocks the test moves.
+ * within its lease publishes as before; a ranker whose lease was reset under it (tokens start again at 1)
+ * steps down; a late chunk of a node that lost the lease never shows in the holder's generation; rows
+ * stored before generations are closed only by a commit that won. Against the real read-model store,
+ * with clocks the test moves.
  * alice holds 50 ACME bought at 10.00 (return 10.00 on day 2 at 12.00), bob nothing (0.00).
  */
 class LeaderboardFencingTest extends MongoReadModelTest {
@@ -235,6 +240,80 @@ class LeaderboardFencingTest extends MongoReadModelTest {
 
         assertThat(Numbers.longOf(control().find(Filters.eq("_id", RankerLease.LEASE)).first(), RankerLease.TOKEN)).isEqualTo(1L);
         onlyTheGenerationOfB(generationOfB.get());
+    }
+
+    @Test
+    void aLateChunkOfANodeThatLostTheLeaseAndNeverRolledItBackIsNotInTheHoldersGeneration() {
+        Clock clock = Clock.fixed(T, ZoneOffset.UTC);
+        assertThat(new LeaderboardRanker(database, clock, ProjectionProgress.ALWAYS, "node-a", LEASE).rank()).isTrue();
+        LeaderboardStore store = new LeaderboardStore(database);
+        long published = store.published();
+        Map<String, Document> current = store.current(published);
+        // A allocates the next generation and checks its tenure before its chunk; then it pauses past its lease, and B
+        // takes over and allocates (rolling back A's generation, which has nothing yet)
+        RankerLease a = lease("node-a", clock);
+        assertThat(a.acquire()).isTrue();
+        long generationA = store.allocate(published, a.fence());
+        RankerLease b = lease("node-b", Clock.fixed(T.plus(Duration.ofMinutes(3)), ZoneOffset.UTC));
+        assertThat(b.acquire()).isTrue();
+        long generationB = store.allocate(store.published(), b.fence());
+        assertThat(generationB).isGreaterThan(generationA);
+        // A's chunk lands now (alice's D7 at 999.00, every other row of its generation closed), and A dies before it
+        // could roll it back
+        Document alice = current.get(rankingId("D7", "u-alice"));
+        rows().insertOne(new Document(alice).append("_id", "late-of-a").append(FROM, generationA).append(RETURN_PERCENT, "999.00"));
+        for (Document row : current.values()) {
+            rows().updateOne(Filters.eq("_id", row.get("_id")), Updates.max(UNTIL, generationA));
+        }
+
+        assertThat(store.publish(generationB, current, current, T, b.fence())).as("B publishes its unchanged ranking").isNotNull();
+
+        assertThat(store.published()).isEqualTo(generationB);
+        assertThat(rows().countDocuments(Filters.eq(FROM, generationA))).as("A's late row").isZero();
+        assertThat(rows().countDocuments(Filters.eq(UNTIL, generationA))).as("A's late closes").isZero();
+        for (Period period : Period.values()) {
+            assertThat(rows().countDocuments(LeaderboardStore.visibleAt(period.name(), generationB))).as(period.name()).isEqualTo(2);
+        }
+        assertThat(returnOfAlice()).isEqualTo("10.00");
+    }
+
+    @Test
+    void rowsStoredBeforeGenerationsAreClosedOnlyByACommitThatWon() {
+        for (Period period : Period.values()) {
+            rows().insertOne(new Document("_id", rankingId(period.name(), "u-alice")).append(PERIOD, period.name())
+                    .append(USER_ID, "u-alice").append(HANDLE, "alice").append(RETURN_PERCENT, "1.00"));
+        }
+        database.getCollection(ReadModelCollections.LEADERBOARD_RUNS).insertOne(new Document("_id", runId(5)).append(GENERATION, 5L)
+                .append(COMPUTED_AT, at(D2, 19).toString()));
+        LeaderboardStore storeA = new LeaderboardStore(database);
+        TestClock clockA = new TestClock(T);
+        RankerLease a = lease("node-a", clockA);
+        assertThat(a.acquire()).isTrue();
+        long generationA = storeA.allocate(storeA.published(), a.fence());
+        Map<String, Document> previousOfA = storeA.current(5);
+        // A writes its rows (first read: its tenure holds), then pauses past its lease before its commit (second read):
+        // meanwhile B takes over and publishes from what it finds, and A dies
+        clockA.beforeRead(2, () -> {
+            clockA.set(T.plus(Duration.ofMinutes(3)));
+            RankerLease b = lease("node-b", Clock.fixed(T.plus(Duration.ofMinutes(3)), ZoneOffset.UTC));
+            assertThat(b.acquire()).isTrue();
+            LeaderboardStore storeB = new LeaderboardStore(database);
+            long published = storeB.published();
+            Map<String, Document> previousOfB = storeB.current(published);
+            long generationB = storeB.allocate(published, b.fence());
+            assertThat(storeB.publish(generationB, aliceAt("2.00"), previousOfB, T, b.fence())).isNotNull();
+            throw new IllegalStateException("node-a dies");
+        });
+
+        assertThatThrownBy(() -> storeA.publish(generationA, aliceAt("1.00"), previousOfA, T, a.fence()))
+                .hasMessage("node-a dies");
+
+        long published = new LeaderboardStore(database).published();
+        assertThat(published).isGreaterThan(generationA);
+        assertThat(rows().countDocuments(Filters.and(Filters.exists(FROM, false), Filters.eq(UNTIL, null))))
+                .as("the old rows closed by B's generation").isZero();
+        assertThat(rows().find(LeaderboardStore.visibleAt("D7", published))).singleElement()
+                .satisfies(row -> assertThat(row.getString(RETURN_PERCENT)).isEqualTo("2.00"));
     }
 
     /** A clock the test sets, which can run an action before a given read (to interleave another node). */
