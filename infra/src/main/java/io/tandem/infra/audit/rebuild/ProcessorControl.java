@@ -43,6 +43,13 @@ import java.util.Optional;
 class ProcessorControl {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorControl.class);
+    /** Axon's setting of the token store's claim timeout, and its default. */
+    static final String CLAIM_TIMEOUT = "axon.eventhandling.tokenstore.claim-timeout";
+    static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofSeconds(10);
+    /** The token table's names, which Axon's JPA and JDBC token stores share (the command line's is built on it). */
+    private static final org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema TOKENS = AuditContext.TOKEN_SCHEMA;
+    /** A shadow collection's suffix: {@code __r} (rebuild) or {@code __v} (verification), then when its run took its lock, in base-36 epoch millis. */
+    static final java.util.regex.Pattern SHADOW_SUFFIX = java.util.regex.Pattern.compile("__[rv]([0-9a-z]+)$");
 
     final EventStore eventStore;
     final TokenStore tokenStore;
@@ -93,14 +100,6 @@ class ProcessorControl {
             throw new IllegalArgumentException("tandem.rebuild.max-events-per-second must be 0 (unlimited) or more");
         }
     }
-
-    /** Axon's setting of the token store's claim timeout, and its default. */
-    static final String CLAIM_TIMEOUT = "axon.eventhandling.tokenstore.claim-timeout";
-    static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofSeconds(10);
-    /** The token table's names, which Axon's JPA and JDBC token stores share (the command line's is built on it). */
-    private static final org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema TOKENS = AuditContext.TOKEN_SCHEMA;
-    /** A shadow collection's suffix: {@code __r} (rebuild) or {@code __v} (verification), then the run's start in base-36 epoch millis. */
-    static final java.util.regex.Pattern SHADOW_SUFFIX = java.util.regex.Pattern.compile("__[rv]([0-9a-z]+)$");
 
     private static Duration positive(Environment environment, String property, Duration fallback) {
         Duration value = environment.getProperty(property, Duration.class, fallback);

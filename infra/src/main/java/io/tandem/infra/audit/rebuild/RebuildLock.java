@@ -175,7 +175,7 @@ final class RebuildLock implements AutoCloseable {
 
     static IllegalStateException lostException(String group, String reason) {
         return new IllegalStateException("lost the lock of '" + group + "': " + reason
-                + "; stopped without switching, only this run's own shadow collections are dropped");
+                + "; this run stops without switching anything and drops only its own shadow collections");
     }
 
     private void beat() {
