@@ -7,15 +7,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -56,8 +51,8 @@ import static org.awaitility.Awaitility.await;
  * account, and every acknowledged trade on the tape; buyers' and sellers' fills equal the tape per
  * instrument; the ledger balances; and once every open order is cancelled nothing stays reserved.
  * <p>
- * The application's output goes to {@code target/crash-safety/}. Sizes are constants that system
- * properties of the same names override ({@code -Dtandem.e2e.crash.accepted=1000}).
+ * The application ({@link ForkedApplication}) writes its output to {@code target/crash-safety/}. Sizes
+ * are constants that system properties of the same names override ({@code -Dtandem.e2e.crash.accepted=1000}).
  */
 class CrashSafetyEndToEndTest {
 
@@ -75,12 +70,9 @@ class CrashSafetyEndToEndTest {
     /** Buys are priced MID - 4 .. MID + 6 ticks, sells MID - 6 .. MID + 4: the ranges overlap, so about a third trade on arrival. */
     static final int PASSIVE_TICKS = 4;
     static final int AGGRESSIVE_TICKS = 6;
-    static final String HEAP = "-Xmx512m";
-    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     static final Duration LOAD_TIMEOUT = Duration.ofMinutes(3);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     static final Duration READ_MODEL_TIMEOUT = Duration.ofSeconds(60);
-    static final String MAIN_CLASS = TandemApplication.class.getName();
 
     /**
      * Refusals a new order may get under load: the trader ran out of cash or stock, or it lost a race
@@ -91,11 +83,7 @@ class CrashSafetyEndToEndTest {
     @TempDir
     Path dataDir;
 
-    private final String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    private int port;
-    private int starts;
-    private Process app;
-    private Path log;
+    private ForkedApplication app;
 
     /** A request answered 201 before a kill: its exact body, its owner's token and the answer. */
     private record Acknowledged(String token, String account, String body, JsonNode answer) {
@@ -110,40 +98,26 @@ class CrashSafetyEndToEndTest {
     private final ConcurrentLinkedQueue<String> unexpected = new ConcurrentLinkedQueue<>();
     private final ConcurrentMap<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final Map<Throwable, String> failedChecks = new LinkedHashMap<>();
-    /** Should the test JVM itself end early, the application must not outlive it. */
-    private final Thread killOnExit = new Thread(() -> {
-        if (app != null) {
-            app.destroyForcibly();
-        }
-    });
-
     @AfterEach
     void killTheApplication() throws InterruptedException {
-        if (app != null && app.isAlive()) {
-            app.destroyForcibly();
-            app.waitFor(30, TimeUnit.SECONDS);
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-        } catch (IllegalArgumentException | IllegalStateException notRegisteredOrExiting) {
-            // nothing to remove
+        if (app != null) {
+            app.close();
         }
     }
 
     @Test
     void killMinusNineInMidLoadLosesNothingThatWasAcknowledged() throws Exception {
-        Runtime.getRuntime().addShutdownHook(killOnExit);
-        port = freePort();
-        TandemClient client = start();
+        app = new ForkedApplication(dataDir, "crash-safety", List.of(), List.of());
+        TandemClient client = app.start();
         LoadMarket market = LoadMarket.open(client, "crash", SYMBOLS, TRADERS, CASH, STOCK);
         phase("started and set up");
 
         for (int round = 1; round <= KILLS; round++) {
             loadAndKill(client, market, round);
             phase("round " + round + ": load and kill -9");
-            assertThat(unexpected.size()).as("unexpected answers during the load (seed %d, application log in %s): %s", SEED, log,
+            assertThat(unexpected.size()).as("unexpected answers during the load (seed %d, application log in %s): %s", SEED, app.log(),
                     LoadMarket.firstOf(unexpected, 10)).isZero();
-            client = start();
+            client = app.start();
             market = market.on(client);
             phase("round " + round + ": restart");
         }
@@ -169,7 +143,7 @@ class CrashSafetyEndToEndTest {
         });
         if (!failedChecks.isEmpty()) {
             AssertionError failure = new AssertionError(failedChecks.size() + " of 5 checks after kill -9 failed (seed " + SEED
-                    + ", application log " + log + "):\n" + String.join("\n", failedChecks.values()));
+                    + ", application log " + app.log() + "):\n" + String.join("\n", failedChecks.values()));
             failedChecks.keySet().forEach(failure::addSuppressed);
             throw failure;
         }
@@ -205,9 +179,9 @@ class CrashSafetyEndToEndTest {
             }
             await().atMost(LOAD_TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() ->
                     acceptedThisRound.get() >= ACCEPTED_BEFORE_KILL || !unexpected.isEmpty() || !app.isAlive());
-            assertThat(app.isAlive()).as("the application died on its own; see %s", log).isTrue();
+            assertThat(app.isAlive()).as("the application died on its own; see %s", app.log()).isTrue();
             killed.set(true);
-            kill();
+            app.kill();
             for (Future<?> thread : done) {
                 thread.get(REQUEST_TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
             }
@@ -251,13 +225,6 @@ class CrashSafetyEndToEndTest {
         }
     }
 
-    private void kill() throws InterruptedException {
-        long pid = app.pid();
-        app.destroyForcibly();
-        assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("process %d still running after SIGKILL", pid).isTrue();
-        assertThat(app.exitValue()).as("exit status of a process killed by SIGKILL").isEqualTo(128 + 9);
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("process %d is gone", pid).isFalse();
-    }
 
     // ---------------------------------------------------------------- after the last restart
 
@@ -296,7 +263,7 @@ class CrashSafetyEndToEndTest {
         });
         System.out.printf("[%s] %s%n", getClass().getSimpleName(), new TreeMap<>(outcomes));
         assertThat(mismatches.size()).as("acknowledged requests sent again after kill -9 that differ from their first answer, of %d "
-                + "(by what differs: %s; seed %d; log %s): %s", acknowledged.size(), kinds(mismatches), SEED, log,
+                + "(by what differs: %s; seed %d; log %s): %s", acknowledged.size(), kinds(mismatches), SEED, app.log(),
                 LoadMarket.firstOf(mismatches, 10)).isZero();
     }
 
@@ -318,7 +285,7 @@ class CrashSafetyEndToEndTest {
             }
         });
         System.out.printf("[%s] %s%n", getClass().getSimpleName(), new TreeMap<>(outcomes));
-        assertThat(failures.size()).as("unknown requests sent again after kill -9 that failed (seed %d; log %s): %s", SEED, log,
+        assertThat(failures.size()).as("unknown requests sent again after kill -9 that failed (seed %d; log %s): %s", SEED, app.log(),
                 LoadMarket.firstOf(failures, 10)).isZero();
     }
 
@@ -355,38 +322,6 @@ class CrashSafetyEndToEndTest {
         }
     }
 
-    // ---------------------------------------------------------------- the application process
-
-    private TandemClient start() throws IOException {
-        starts++;
-        log = Path.of("target", "crash-safety", run + "-start-" + starts + ".log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
-                "-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"), MAIN_CLASS,
-                "--server.port=" + port, "--tandem.data-dir=" + dataDir, "--tandem.rate-limits.order-entry.enabled=false",
-                "--spring.main.banner-mode=off");
-        app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        TandemClient client = new TandemClient(port);
-        await().atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("the application exited with " + app.exitValue() + " while starting; see " + log);
-            }
-            try {
-                Response health = client.send("GET", "/actuator/health", null, null, Duration.ofSeconds(5));
-                return health.status() == 200 && "UP".equals(health.text("status"));
-            } catch (UncheckedIOException notListening) {
-                return false;
-            }
-        });
-        return client;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
-    }
 
     // ---------------------------------------------------------------- helpers
 

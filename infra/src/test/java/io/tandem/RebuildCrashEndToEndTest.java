@@ -16,20 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +45,8 @@ import static org.awaitility.Awaitility.await;
  *   <li>{@code verify read-models} for the group then reports no difference.</li>
  * </ul>
  * The test reads the read-model store directly too: the embedded server listens on a loopback port,
- * which the application logs. Its output goes to {@code target/rebuild-crash/}.
+ * which the application logs. The application ({@link ForkedApplication}) writes its output to
+ * {@code target/rebuild-crash/}.
  */
 class RebuildCrashEndToEndTest {
 
@@ -67,51 +61,34 @@ class RebuildCrashEndToEndTest {
     static final int TRADES = 30;
     /** The crashed run reads the log this slowly, so that it is still replaying when it is killed. */
     static final int SLOW_EVENTS_PER_SECOND = 40;
-    static final String LOCK_STALE = "3s";
-    static final String HEAP = "-Xmx512m";
+    /** Above the token claim timeout (10 s), as the application requires. */
+    static final Duration LOCK_STALE = Duration.ofSeconds(11);
     /** The application starts twice and does little: a quick start (C1 only, one GC thread) matters more than peak speed. */
     static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-    static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
     static final Duration JOB_TIMEOUT = Duration.ofSeconds(60);
     static final Pattern READ_MODEL_PORT = Pattern.compile("Read models in embedded MongoDB-compatible server on 127\\.0\\.0\\.1:(\\d+)");
-    static final String MAIN_CLASS = TandemApplication.class.getName();
 
     @TempDir
     Path dataDir;
 
-    private final String run = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    private int port;
-    private int starts;
-    private Process app;
-    private Path log;
+    private ForkedApplication app;
     private MongoClient readModels;
-    private final Thread killOnExit = new Thread(() -> {
-        if (app != null) {
-            app.destroyForcibly();
-        }
-    });
 
     @AfterEach
     void killTheApplication() throws InterruptedException {
         if (readModels != null) {
             readModels.close();
         }
-        if (app != null && app.isAlive()) {
-            app.destroyForcibly();
-            app.waitFor(30, TimeUnit.SECONDS);
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(killOnExit);
-        } catch (IllegalArgumentException | IllegalStateException notRegisteredOrExiting) {
-            // nothing to remove
+        if (app != null) {
+            app.close();
         }
     }
 
     @Test
     void aSideBySideRebuildKilledPartWayLeavesTheLiveReadModelServingAndTheNextRebuildCleansUpAndSucceeds() throws Exception {
-        Runtime.getRuntime().addShutdownHook(killOnExit);
-        port = freePort();
-        TandemClient first = start("--tandem.rebuild.max-events-per-second=" + SLOW_EVENTS_PER_SECOND);
+        app = new ForkedApplication(dataDir, "rebuild-crash", QUICK_START,
+                List.of("--tandem.rebuild.lock-stale=" + LOCK_STALE.toMillis() + "ms"));
+        TandemClient first = app.start("--tandem.rebuild.max-events-per-second=" + SLOW_EVENTS_PER_SECOND);
         LoadMarket market = LoadMarket.open(first, "rbk", List.of(SYMBOL), TRADERS, "100000.00", "100");
         trade(first, market);
         LedgerInvariant.awaitBalanced(first, market.admin);
@@ -141,7 +118,7 @@ class RebuildCrashEndToEndTest {
         assertThat(progress.path("done").asLong()).as("killed part way: %s", progress).isLessThan(progress.path("total").asLong());
         phase("rebuild killed at " + progress);
 
-        TandemClient client = start();
+        TandemClient client = app.start();
         store = store();
         assertThat(aliases(store)).as("the aliases still name the live collections").isEqualTo(aliasesBefore);
         assertThat(store.getCollection(LOCKS).find(Filters.eq("_id", GROUP)).first()).as("the crashed run's lock").isNotNull();
@@ -154,7 +131,12 @@ class RebuildCrashEndToEndTest {
         });
         phase("restarted: the live read model serves as before");
 
-        // a new rebuild takes the stale lock over, drops what the crashed run left and switches
+        // a new rebuild takes the stale lock over, once its heartbeat is older than the stale time, drops what the
+        // crashed run left and switches
+        long crashedBeat = restarted.getCollection(LOCKS).find(Filters.eq("_id", GROUP)).first()
+                .get("heartbeat", Number.class).longValue();
+        await().atMost(LOCK_STALE.multipliedBy(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> System.currentTimeMillis() - crashedBeat > LOCK_STALE.toMillis() + 500);
         String second = startRebuild(client, market.admin);
         JsonNode done = awaitFinished(client, market.admin, second);
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("DONE");
@@ -268,57 +250,21 @@ class RebuildCrashEndToEndTest {
 
     // ---------------------------------------------------------------- the application process
 
-    private TandemClient start(String... settings) throws IOException {
-        starts++;
-        log = Path.of("target", "rebuild-crash", run + "-start-" + starts + ".log").toAbsolutePath();
-        Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP));
-        command.addAll(QUICK_START);
-        command.addAll(List.of("-Daxoniq.update-checker.disabled=true", "-cp", System.getProperty("java.class.path"), MAIN_CLASS,
-                "--server.port=" + port, "--tandem.data-dir=" + dataDir, "--tandem.rate-limits.order-entry.enabled=false",
-                "--tandem.rebuild.lock-stale=" + LOCK_STALE, "--spring.main.banner-mode=off"));
-        command.addAll(List.of(settings));
-        app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        TandemClient client = new TandemClient(port);
-        await().atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!app.isAlive()) {
-                throw new IllegalStateException("the application exited with " + app.exitValue() + " while starting; see " + log);
-            }
-            try {
-                Response health = client.send("GET", "/actuator/health", null, null, Duration.ofSeconds(5));
-                return health.status() == 200 && "UP".equals(health.text("status"));
-            } catch (UncheckedIOException notListening) {
-                return false;
-            }
-        });
-        return client;
-    }
 
     /** The running application's read-model store, through the loopback port it logged. */
     private MongoDatabase store() throws IOException {
-        Matcher found = READ_MODEL_PORT.matcher(Files.readString(log));
-        assertThat(found.find()).as("the read-model port in %s", log).isTrue();
+        String readModelPort = app.logged(READ_MODEL_PORT);
         if (readModels != null) {
             readModels.close();
         }
-        readModels = MongoClients.create("mongodb://127.0.0.1:" + found.group(1));
+        readModels = MongoClients.create("mongodb://127.0.0.1:" + readModelPort);
         return readModels.getDatabase("tandem");
     }
 
     private void kill() throws InterruptedException {
-        long pid = app.pid();
         readModels.close();
         readModels = null;
-        app.destroyForcibly();
-        assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("process %d still running after SIGKILL", pid).isTrue();
-        assertThat(app.exitValue()).as("exit status of a process killed by SIGKILL").isEqualTo(128 + 9);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
+        app.kill();
     }
 
     private long phaseStarted = System.nanoTime();

@@ -83,7 +83,8 @@ public class AuditContext {
             .metaDataColumn("meta_data")
             .build();
 
-    static final TokenSchema TOKEN_SCHEMA = TokenSchema.builder()
+    /** The token table as Hibernate names Axon's JPA token entries; the server's and this context's token stores share it. */
+    public static final TokenSchema TOKEN_SCHEMA = TokenSchema.builder()
             .setTokenTable("token_entry")
             .setProcessorNameColumn("processor_name")
             .setSegmentColumn("segment")

@@ -1,5 +1,7 @@
 package io.tandem.infra.audit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -24,6 +26,9 @@ import java.util.function.Function;
 public class AuditJobs {
 
     static final int KEPT = 50;
+    /** How much of a failure's message a job shows (the whole failure goes to the log). */
+    static final int DETAIL_LENGTH = 300;
+    private static final Logger log = LoggerFactory.getLogger(AuditJobs.class);
 
     /** Where a job is. */
     public enum Status { RUNNING, DONE, FAILED }
@@ -54,6 +59,9 @@ public class AuditJobs {
             try {
                 job.finish(work.apply(job), null, clock.instant());
             } catch (RuntimeException | Error e) {
+                if (!(e instanceof AuditRefusal)) {
+                    log.warn("Audit job {} ({}) failed", id, kind, e);
+                }
                 job.finish(null, e, clock.instant());
             } finally {
                 runningByKind.remove(kind, id);
@@ -62,6 +70,19 @@ public class AuditJobs {
         thread.setDaemon(true);
         thread.start();
         return job;
+    }
+
+    /**
+     * {@code text} (an exception's message, which may quote another exception, a document or a stack trace) fit to
+     * show: its first line only, whitespace collapsed, at most {@value #DETAIL_LENGTH} characters.
+     */
+    public static String brief(String text) {
+        if (text == null) {
+            return null;
+        }
+        int lineEnd = text.indexOf('\n');
+        String line = (lineEnd < 0 ? text : text.substring(0, lineEnd)).replaceAll("\\s+", " ").strip();
+        return line.length() <= DETAIL_LENGTH ? line : line.substring(0, DETAIL_LENGTH - 15) + "... (truncated)";
     }
 
     public Optional<Job> find(String id) {
@@ -134,7 +155,7 @@ public class AuditJobs {
                     finishedReport == null ? null : finishedReport.ok(), finishedReport,
                     finishedReport == null ? null : finishedReport.human(),
                     error == null ? null : error instanceof AuditRefusal refusal ? refusal.code() : "FAILED",
-                    error == null ? null : String.valueOf(error.getMessage()));
+                    error == null ? null : brief(error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()));
         }
     }
 

@@ -56,6 +56,29 @@ class AuditJobsTest {
         assertThat(job.view().detail()).isEqualTo("saga");
     }
 
+    @Test
+    void aFailureShowsOnlyTheFirstLineOfItsMessageCutToASaneLength() {
+        AuditJobs jobs = new AuditJobs(Clock.systemUTC());
+        String huge = "Write failed on document " + "x".repeat(5000);
+        AuditJobs.Job job = jobs.start("rebuild", progress -> {
+            throw new IllegalStateException("the rebuild of 'orders' fails at position 7: " + huge
+                    + "\n\tat io.tandem.Projector.on(Projector.java:42)\n\tat org.axonframework.Invoker.invoke(Invoker.java:1)");
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> job.status() == AuditJobs.Status.FAILED);
+        assertThat(job.view().error()).isEqualTo("FAILED");
+        assertThat(job.view().detail()).hasSize(AuditJobs.DETAIL_LENGTH)
+                .startsWith("the rebuild of 'orders' fails at position 7: Write failed on document xxx")
+                .endsWith("... (truncated)")
+                .doesNotContain("\n", "Projector.java", "\tat ");
+        assertThat(AuditJobs.brief("short\n\tat a.b.C(C.java:1)")).isEqualTo("short");
+        assertThat(AuditJobs.brief("  two   words ")).isEqualTo("two words");
+        AuditJobs.Job unnamed = jobs.start("verify", progress -> {
+            throw new IllegalStateException();
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> unnamed.status() == AuditJobs.Status.FAILED);
+        assertThat(unnamed.view().detail()).isEqualTo("IllegalStateException");
+    }
+
     private static void awaitLatch(CountDownLatch latch) {
         try {
             latch.await();

@@ -19,13 +19,20 @@ import java.util.function.Supplier;
  * ends at exactly the live processor's position, which is what read-model verification compares at.
  * <p>
  * With a rate ({@code tandem.rebuild.max-events-per-second}) the stream also holds each event back
- * until delivering it keeps every stream opened here at or below that many events per second.
+ * until delivering it keeps every stream opened here at or below that many events per second. A stream
+ * that waited (at the limit, or at the head) saves up at most {@link #BURST} of unused rate, so it does
+ * not then deliver a long burst at full speed. {@link #unthrottle()} lifts the rate for good: the last
+ * catch-up, while the live processor waits for the shadow, is not held back.
  */
 final class BoundedMessageSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final StreamableMessageSource<TrackedEventMessage<?>> source;
     private final Supplier<TrackingToken> limit;
+    /** How much unused rate a stream may save up while it waits. */
+    static final Duration BURST = Duration.ofSeconds(1);
+
     private final long eventsPerSecond;
+    private volatile boolean unthrottled;
 
     /** {@code eventsPerSecond}: at most that many events delivered per second by each stream; 0 for no limit. */
     BoundedMessageSource(StreamableMessageSource<TrackedEventMessage<?>> source, Supplier<TrackingToken> limit,
@@ -33,6 +40,11 @@ final class BoundedMessageSource implements StreamableMessageSource<TrackedEvent
         this.source = source;
         this.limit = limit;
         this.eventsPerSecond = eventsPerSecond;
+    }
+
+    /** Delivers every event as soon as the limit covers it, from now on. */
+    void unthrottle() {
+        unthrottled = true;
     }
 
     @Override
@@ -63,8 +75,8 @@ final class BoundedMessageSource implements StreamableMessageSource<TrackedEvent
     private final class Bounded implements BlockingStream<TrackedEventMessage<?>> {
 
         private final BlockingStream<TrackedEventMessage<?>> stream;
-        private final long opened = System.nanoTime();
-        private long delivered;
+        /** When (System.nanoTime) the next event may be delivered within the rate. */
+        private long allowedAt = System.nanoTime();
 
         Bounded(BlockingStream<TrackedEventMessage<?>> stream) {
             this.stream = stream;
@@ -72,7 +84,7 @@ final class BoundedMessageSource implements StreamableMessageSource<TrackedEvent
 
         /** Whether delivering one more event now keeps the stream within its rate. */
         private boolean withinRate() {
-            return eventsPerSecond <= 0 || (delivered + 1) * 1_000_000_000L / eventsPerSecond <= System.nanoTime() - opened;
+            return eventsPerSecond <= 0 || unthrottled || System.nanoTime() - allowedAt >= 0;
         }
 
         /** True when the next event is there and may be delivered; passes over events behind a gap of the limit. */
@@ -126,7 +138,12 @@ final class BoundedMessageSource implements StreamableMessageSource<TrackedEvent
                     throw new InterruptedException();
                 }
             }
-            delivered++;
+            if (eventsPerSecond > 0) {
+                // the next one is due one period after this one, or after when this one was due if the stream is
+                // behind its rate: by at most BURST, so a stream that waited long catches up at the rate, not at once
+                long now = System.nanoTime();
+                allowedAt = Math.max(allowedAt, now - BURST.toNanos()) + 1_000_000_000L / eventsPerSecond;
+            }
             return stream.nextAvailable();
         }
 

@@ -1,6 +1,7 @@
 package io.tandem.infra.audit.rebuild;
 
 import com.mongodb.client.MongoDatabase;
+import io.tandem.infra.audit.AuditContext;
 import io.tandem.infra.config.ProcessorFailures;
 import io.tandem.infra.readmodel.AliasedMongoDatabase;
 import io.tandem.infra.readmodel.ReadModelAliases;
@@ -29,7 +30,11 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code tandem.rebuild.stall-timeout} (2 min): how long a replay may make no progress before the run fails;</li>
  *   <li>{@code tandem.rebuild.lock-stale} (60 s): how old a lock's heartbeat must be for the lock to be taken
- *       over (its holder died); keep it longer than the token store's claim timeout;</li>
+ *       over (its holder died), and how old a shadow collection must be for the cleanup to drop it;</li>
+ *   <li>{@code tandem.rebuild.lock-heartbeat} (a third of the stale time, 10 s at most): how often the lock's
+ *       holder renews its heartbeat. Refused at startup unless the stale time is at least three heartbeats
+ *       and longer than the token store's claim timeout ({@code axon.eventhandling.tokenstore.claim-timeout},
+ *       10 s), so that a living holder is not taken for dead and a dead one's token claim has expired;</li>
  *   <li>{@code tandem.rebuild.max-events-per-second} (0, unlimited): how many events of the log a shadow
  *       reads per second at most, so that a rebuild on a busy server leaves room to the live processors.</li>
  * </ul>
@@ -38,6 +43,13 @@ import java.util.Optional;
 class ProcessorControl {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorControl.class);
+    /** Axon's setting of the token store's claim timeout, and its default. */
+    static final String CLAIM_TIMEOUT = "axon.eventhandling.tokenstore.claim-timeout";
+    static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofSeconds(10);
+    /** The token table's names, which Axon's JPA and JDBC token stores share (the command line's is built on it). */
+    private static final org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema TOKENS = AuditContext.TOKEN_SCHEMA;
+    /** A shadow collection's suffix: {@code __r} (rebuild) or {@code __v} (verification), then when its run took its lock, in base-36 epoch millis. */
+    static final java.util.regex.Pattern SHADOW_SUFFIX = java.util.regex.Pattern.compile("__[rv]([0-9a-z]+)$");
 
     final EventStore eventStore;
     final TokenStore tokenStore;
@@ -49,6 +61,7 @@ class ProcessorControl {
     final ProjectionGroups groups = ProjectionGroups.scan();
     final Duration stallTimeout;
     final Duration lockStale;
+    final Duration lockHeartbeat;
     final long maxEventsPerSecond;
     private final ObjectProvider<EventProcessingConfiguration> processing;
     private final javax.sql.DataSource dataSource;
@@ -70,6 +83,18 @@ class ProcessorControl {
         this.clock = clock;
         this.stallTimeout = positive(environment, "tandem.rebuild.stall-timeout", ShadowReadModel.STUCK);
         this.lockStale = positive(environment, "tandem.rebuild.lock-stale", RebuildLock.STALE);
+        this.lockHeartbeat = positive(environment, "tandem.rebuild.lock-heartbeat", RebuildLock.heartbeatFor(lockStale));
+        Duration claimTimeout = positive(environment, CLAIM_TIMEOUT, DEFAULT_CLAIM_TIMEOUT);
+        if (lockStale.compareTo(lockHeartbeat.multipliedBy(3)) < 0) {
+            throw new IllegalArgumentException("tandem.rebuild.lock-stale (" + lockStale + ") must be at least three"
+                    + " heartbeats (tandem.rebuild.lock-heartbeat " + lockHeartbeat + "): a living rebuild's lock would be"
+                    + " taken over");
+        }
+        if (lockStale.compareTo(claimTimeout) <= 0) {
+            throw new IllegalArgumentException("tandem.rebuild.lock-stale (" + lockStale + ") must be longer than the"
+                    + " token claim timeout (" + CLAIM_TIMEOUT + " " + claimTimeout + "): a lock taken over must belong to"
+                    + " a run whose token claims have expired");
+        }
         this.maxEventsPerSecond = environment.getProperty("tandem.rebuild.max-events-per-second", Long.class, 0L);
         if (maxEventsPerSecond < 0) {
             throw new IllegalArgumentException("tandem.rebuild.max-events-per-second must be 0 (unlimited) or more");
@@ -84,19 +109,44 @@ class ProcessorControl {
         return value;
     }
 
-    /** Takes the group's lock (see {@link RebuildLock}) with this process's stale time. */
+    /** Takes the group's lock (see {@link RebuildLock}) with this process's stale time and heartbeat. */
     RebuildLock lock(String group, String what) {
-        return RebuildLock.acquire(database, group, what, clock, lockStale);
+        return RebuildLock.acquire(database, group, what, clock, lockStale, lockHeartbeat);
+    }
+
+    /** The suffix of the shadow collections of the run holding {@code lock}: {@code kind} ('r' or 'v') and the lock's time. */
+    static String shadowSuffix(char kind, RebuildLock lock) {
+        return "__" + kind + Long.toString(lock.acquiredAt(), 36);
+    }
+
+    /**
+     * When the run that built {@code name}, a shadow collection of {@code logical}, started (epoch millis, from
+     * its suffix matched exactly by {@link #SHADOW_SUFFIX}); empty when {@code name} is not one.
+     */
+    static java.util.OptionalLong shadowStarted(String name, String logical) {
+        if (!name.startsWith(logical)) {
+            return java.util.OptionalLong.empty();
+        }
+        java.util.regex.Matcher suffix = SHADOW_SUFFIX.matcher(name);
+        if (!suffix.find() || suffix.start() != logical.length()) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            return java.util.OptionalLong.of(Long.parseLong(suffix.group(1), 36));
+        } catch (NumberFormatException tooLong) {
+            return java.util.OptionalLong.empty();
+        }
     }
 
     /**
      * Clears what a rebuild or verification of {@code group} that died (kill -9, power loss) left behind:
      * the shadow processor's token, still claimed by the dead process (removed in SQL, since the token
      * store only lets the claim's owner delete it), and the shadow collections it was building
-     * ({@code <logical>__r<id>}, {@code <logical>__v<id>}). Call it holding the group's lock: no other
-     * run of the group is alive then, so nothing of a living one is removed. Collections that serve (the
-     * stored alias map, read again here, so a switch another node made is seen) or wait for their
-     * delayed drop after a switch are kept.
+     * ({@code <logical>__r<millis>}, {@code <logical>__v<millis>}, base 36). Call it holding the group's lock. Only
+     * shadows whose run started more than the lock's stale time ago are dropped: a run that started later
+     * may still be alive (one whose lock was taken over stops by itself, see {@link RebuildLock}). Collections
+     * that serve (the stored alias map, read again here, so a switch another node made is seen) or wait for
+     * their delayed drop after a switch are kept.
      *
      * @return the collections dropped
      */
@@ -105,7 +155,7 @@ class ProcessorControl {
         if (dataSource != null) {
             try (java.sql.Connection connection = dataSource.getConnection();
                  java.sql.PreparedStatement delete = connection.prepareStatement(
-                         "DELETE FROM token_entry WHERE processor_name = ?")) {
+                         "DELETE FROM " + TOKENS.tokenTable() + " WHERE " + TOKENS.processorNameColumn() + " = ?")) {
                 delete.setString(1, shadowProcessor);
                 delete.executeUpdate();
                 if (!connection.getAutoCommit()) {
@@ -118,9 +168,11 @@ class ProcessorControl {
         aliases.reload();
         java.util.Set<String> kept = new java.util.HashSet<>(aliases.current().values());
         kept.addAll(aliases.pendingDrops().keySet());
+        long staleBefore = clock.millis() - lockStale.toMillis();
         java.util.List<String> dropped = new java.util.ArrayList<>();
         for (String name : database.listCollectionNames()) {
-            if (!kept.contains(name) && group.collections().stream().anyMatch(logical -> ShadowReadModel.isShadowOf(name, logical))) {
+            if (!kept.contains(name) && group.collections().stream().anyMatch(logical -> shadowStarted(name, logical)
+                    .stream().anyMatch(started -> started < staleBefore))) {
                 database.getCollection(name).drop();
                 dropped.add(name);
             }
@@ -172,7 +224,8 @@ class ProcessorControl {
         String self = java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
         try (java.sql.Connection connection = dataSource.getConnection();
              java.sql.PreparedStatement query = connection.prepareStatement(
-                     "SELECT segment, owner FROM token_entry WHERE processor_name = ?")) {
+                     "SELECT " + TOKENS.segmentColumn() + ", " + TOKENS.ownerColumn() + " FROM " + TOKENS.tokenTable()
+                             + " WHERE " + TOKENS.processorNameColumn() + " = ?")) {
             query.setString(1, group);
             try (java.sql.ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -53,7 +53,7 @@ public class ReadModelVerifier {
         for (String name : groupNames) {
             ProjectionGroups.Group group = control.groups.rebuildable(name);
             try (RebuildLock lock = control.lock(group.name(), "read-model verification")) {
-                results.add(verify(group, progress));
+                results.add(verify(group, progress, lock));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("verification interrupted", e);
@@ -62,7 +62,8 @@ public class ReadModelVerifier {
         return new ReadModelReport(results, ProjectionGroups.NOT_FROM_EVENTS, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private ReadModelReport.GroupResult verify(ProjectionGroups.Group group, Progress progress) throws InterruptedException {
+    private ReadModelReport.GroupResult verify(ProjectionGroups.Group group, Progress progress, RebuildLock lock)
+            throws InterruptedException {
         Optional<PooledStreamingEventProcessor> live = control.live(group.name());
         AtomicReference<Supplier<TrackingToken>> limit = new AtomicReference<>();
         if (live.isPresent()) {
@@ -75,15 +76,17 @@ public class ReadModelVerifier {
         }
         control.clearLeftovers(group);
         long tail = control.tail();
-        String suffix = "__v" + Long.toString(control.clock.millis(), 36);
+        String suffix = ProcessorControl.shadowSuffix('v', lock);
         try (ShadowReadModel shadow = new ShadowReadModel(group, suffix, control.database, control.aliases,
                 control.environment, control.eventStore, control.tokenStore, control.transactions,
                 control.batchSize(group.name()), () -> limit.get().get(), control.maxEventsPerSecond)) {
+            lock.onLost(reason -> shadow.abort(RebuildLock.lostException(group.name(), reason).getMessage()));
             try {
                 progress.phase("rebuilding " + group.name() + " to compare", Math.max(1, control.head() - tail));
                 shadow.start();
                 if (live.isPresent()) {
                     shadow.awaitPosition(control.head(), tail, control::head, progress, control.stallTimeout);
+                    shadow.unthrottle();
                     live.get().shutDown();
                     TrackingToken stored = control.storedToken(group.name());
                     limit.set(() -> stored);
@@ -94,6 +97,8 @@ public class ReadModelVerifier {
                     shadow.awaitPosition(position, tail, control::head, progress, control.stallTimeout);
                 }
                 shadow.stop();
+                // a shadow whose lock was taken over may have been dropped by the new holder: no comparison then
+                lock.confirm();
                 progress.phase("comparing " + group.name(), group.collections().size());
                 List<DocumentDiff.Result> models = new ArrayList<>();
                 for (String logical : group.collections()) {
@@ -108,7 +113,9 @@ public class ReadModelVerifier {
                     live.get().start();
                 }
                 shadow.stop();
-                shadow.deleteTokens();
+                if (lock.lost() == null) {
+                    shadow.deleteTokens();
+                }
                 shadow.dropCollections();
             }
         }

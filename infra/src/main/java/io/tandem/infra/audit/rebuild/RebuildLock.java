@@ -7,20 +7,32 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One rebuild (or verification) per processing group at a time, across processes: a document per group
- * in {@value #COLLECTION} of the read-model store, kept fresh by a heartbeat. A lock whose heartbeat is
- * older than its stale time ({@link #STALE} unless {@code tandem.rebuild.lock-stale} says otherwise)
- * belongs to a process that died and is taken over; the heartbeat beats three times per stale time (at
- * most every {@link #HEARTBEAT}), so a living holder is never taken for dead.
+ * in {@value #COLLECTION} of the read-model store, with its holder's owner id, kept fresh by a heartbeat.
+ * A lock whose heartbeat is older than its stale time ({@link #STALE} unless {@code tandem.rebuild.lock-stale}
+ * says otherwise) belongs to a process that died and is taken over; the heartbeat beats at least three
+ * times per stale time ({@link #HEARTBEAT} at most, unless {@code tandem.rebuild.lock-heartbeat} says
+ * otherwise), so a living holder is not taken for dead.
+ * <p>
+ * A holder that was only slow (a long pause, the store out of reach) may still find its lock taken over.
+ * It learns it two ways: the heartbeat, which beats only while the document still names its owner id,
+ * finds it gone or taken over, marks the lock {@linkplain #lost() lost} and tells the {@linkplain #onLost
+ * listeners} (the run stops its shadow); and {@link #confirm()}, a compare-and-set on the document called
+ * right before anything irreversible (the alias switch), refuses when the document no longer names it.
  */
 final class RebuildLock implements AutoCloseable {
 
@@ -28,22 +40,39 @@ final class RebuildLock implements AutoCloseable {
     static final Duration STALE = Duration.ofSeconds(60);
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
+    private static final Logger log = LoggerFactory.getLogger(RebuildLock.class);
+
     private final MongoCollection<Document> locks;
     private final String group;
     private final String owner;
+    private final long acquiredAt;
+    private final Clock clock;
+    private final Duration stale;
     private final ScheduledExecutorService heartbeat;
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private volatile long lastBeat;
+    private volatile String lost;
 
-    private RebuildLock(MongoCollection<Document> locks, String group, String owner, Duration stale) {
+    private RebuildLock(MongoCollection<Document> locks, String group, String owner, long acquiredAt, Clock clock,
+                        Duration stale, Duration every) {
         this.locks = locks;
         this.group = group;
         this.owner = owner;
+        this.acquiredAt = acquiredAt;
+        this.clock = clock;
+        this.stale = stale;
+        this.lastBeat = acquiredAt;
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "rebuild-lock-" + group);
             thread.setDaemon(true);
             return thread;
         });
-        long every = Math.max(1, Math.min(HEARTBEAT.toMillis(), stale.toMillis() / 3));
-        heartbeat.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(this::beat, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The heartbeat for {@code stale} when none is configured: three beats per stale time, {@link #HEARTBEAT} at most. */
+    static Duration heartbeatFor(Duration stale) {
+        return Duration.ofMillis(Math.max(1, Math.min(HEARTBEAT.toMillis(), stale.toMillis() / 3)));
     }
 
     /** {@link #acquire(MongoDatabase, String, String, Clock, Duration)} with the default stale time. */
@@ -51,18 +80,25 @@ final class RebuildLock implements AutoCloseable {
         return acquire(database, group, what, clock, STALE);
     }
 
+    /** {@link #acquire(MongoDatabase, String, String, Clock, Duration, Duration)} with the heartbeat {@link #heartbeatFor} it. */
+    static RebuildLock acquire(MongoDatabase database, String group, String what, Clock clock, Duration stale) {
+        return acquire(database, group, what, clock, stale, heartbeatFor(stale));
+    }
+
     /**
      * Takes the lock of {@code group}, or takes it over when its heartbeat is older than {@code stale}, or
      * refuses with {@link RebuildRefusedException.Reason#ALREADY_RUNNING}.
      */
-    static RebuildLock acquire(MongoDatabase database, String group, String what, Clock clock, Duration stale) {
+    static RebuildLock acquire(MongoDatabase database, String group, String what, Clock clock, Duration stale,
+                               Duration every) {
         MongoCollection<Document> locks = database.getCollection(COLLECTION);
         String owner = UUID.randomUUID().toString();
         long now = clock.millis();
-        Document mine = new Document("_id", group).append("owner", owner).append("what", what).append("heartbeat", now);
+        Document mine = new Document("_id", group).append("owner", owner).append("what", what).append("heartbeat", now)
+                .append("since", now);
         try {
             locks.insertOne(mine);
-            return new RebuildLock(locks, group, owner, stale);
+            return new RebuildLock(locks, group, owner, now, clock, stale, every);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
@@ -76,25 +112,108 @@ final class RebuildLock implements AutoCloseable {
                         "a " + held.getString("what") + " of '" + group + "' is already running (heartbeat "
                                 + Duration.ofMillis(now - beat).toSeconds() + " s ago); try again when it is done");
             }
-            if (locks.replaceOne(Filters.and(Filters.eq("_id", group), Filters.eq("owner", held.getString("owner"))), mine)
-                    .getModifiedCount() == 1) {
-                return new RebuildLock(locks, group, owner, stale);
+            // compare-and-set on the holder's owner id and heartbeat: of several taking it over, one wins, and a
+            // holder that beat meanwhile keeps it
+            if (locks.replaceOne(Filters.and(Filters.eq("_id", group), Filters.eq("owner", held.getString("owner")),
+                            Filters.eq("heartbeat", held.get("heartbeat"))), mine).getModifiedCount() == 1) {
+                log.warn("Took over the lock of '{}' from {} (its heartbeat is {} s old)", group, held.getString("owner"),
+                        Duration.ofMillis(now - beat).toSeconds());
+                return new RebuildLock(locks, group, owner, now, clock, stale, every);
             }
         } else if (locks.replaceOne(Filters.eq("_id", group), mine,
                 new com.mongodb.client.model.ReplaceOptions().upsert(true)).getUpsertedId() != null) {
-            return new RebuildLock(locks, group, owner, stale);
+            return new RebuildLock(locks, group, owner, now, clock, stale, every);
         }
         throw new RebuildRefusedException(RebuildRefusedException.Reason.ALREADY_RUNNING,
                 "another process took the lock of '" + group + "' just now");
     }
 
-    private void beat() {
-        try {
-            locks.updateOne(Filters.and(Filters.eq("_id", group), Filters.eq("owner", owner)),
-                    Updates.set("heartbeat", System.currentTimeMillis()));
-        } catch (RuntimeException ignored) {
-            // the next beat tries again; a lock left stale for the stale time is taken over, which is the point
+    /** When this lock was taken (epoch millis of its clock): a run's shadow collections are named after it. */
+    long acquiredAt() {
+        return acquiredAt;
+    }
+
+    /** Why this lock is lost (taken over or gone), or null while it is held as far as the heartbeat knows. */
+    String lost() {
+        return lost;
+    }
+
+    /** Calls {@code listener} with the reason once the heartbeat finds the lock lost (at once if it is already). */
+    void onLost(Consumer<String> listener) {
+        listeners.add(listener);
+        String reason = lost;
+        if (reason != null && listeners.remove(listener)) {
+            listener.accept(reason);
         }
+    }
+
+    /**
+     * Checks, by compare-and-set on the lock's document (it must still name this owner id; its heartbeat is
+     * renewed), that this lock is still held, so that nobody takes it over for the next stale time: call it
+     * right before a step that must not run once another process holds the lock.
+     *
+     * @throws IllegalStateException when the lock was taken over or removed, or its heartbeat could not be
+     *                               stored for a stale time (another process may take it over any moment)
+     */
+    void confirm() {
+        long now = clock.millis();
+        String reason = lost;
+        if (reason == null && now - lastBeat >= stale.toMillis()) {
+            reason = "its heartbeat could not be stored for " + Duration.ofMillis(now - lastBeat).toSeconds()
+                    + " s, so another process may take it over";
+        }
+        if (reason == null && locks.findOneAndUpdate(Filters.and(Filters.eq("_id", group), Filters.eq("owner", owner)),
+                Updates.set("heartbeat", now)) == null) {
+            reason = "another process took it over (its heartbeat was seen as stale) or it was removed";
+        }
+        if (reason != null) {
+            markLost(reason);
+            throw lostException(group, reason);
+        }
+        lastBeat = now;
+    }
+
+    static IllegalStateException lostException(String group, String reason) {
+        return new IllegalStateException("lost the lock of '" + group + "': " + reason
+                + "; this run stops without switching anything and drops only its own shadow collections");
+    }
+
+    private void beat() {
+        if (lost != null) {
+            return;
+        }
+        long now = clock.millis();
+        try {
+            if (locks.updateOne(Filters.and(Filters.eq("_id", group), Filters.eq("owner", owner)),
+                    Updates.set("heartbeat", now)).getMatchedCount() == 0) {
+                markLost("another process took it over (its heartbeat was seen as stale) or it was removed");
+                return;
+            }
+            lastBeat = now;
+        } catch (RuntimeException e) {
+            // the next beat tries again; a lock left stale for the stale time may be taken over, so stop then
+            if (now - lastBeat >= stale.toMillis()) {
+                markLost("its heartbeat could not be stored for " + Duration.ofMillis(now - lastBeat).toSeconds() + " s");
+            }
+        }
+    }
+
+    private synchronized void markLost(String reason) {
+        if (lost != null) {
+            return;
+        }
+        lost = reason;
+        log.warn("Lost the lock of '{}': {}", group, reason);
+        for (Consumer<String> listener : listeners) {
+            if (listeners.remove(listener)) {
+                try {
+                    listener.accept(reason);
+                } catch (RuntimeException e) {
+                    log.warn("Stopping the run of '{}' after it lost its lock failed", group, e);
+                }
+            }
+        }
+        heartbeat.shutdown();
     }
 
     @Override

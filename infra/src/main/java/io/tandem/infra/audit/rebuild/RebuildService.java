@@ -1,5 +1,6 @@
 package io.tandem.infra.audit.rebuild;
 
+import io.tandem.infra.audit.AuditJobs;
 import io.tandem.infra.audit.Progress;
 import io.tandem.infra.config.ProcessorFailures;
 import io.tandem.infra.readmodel.ReadModelAliases;
@@ -51,7 +52,10 @@ import java.util.Optional;
  * switch, since nothing serves queries meanwhile; a group whose tokens a running server claims is
  * refused ({@code --server}).
  * Sagas, processes and lookup tables are refused ({@link ProjectionGroups}), and so is a second rebuild
- * of a group that one process is rebuilding already ({@link RebuildLock}).
+ * of a group that one process is rebuilding already ({@link RebuildLock}). A run whose lock another
+ * process took over (taken for dead after a long pause) stops as soon as its heartbeat finds out, and
+ * never switches: the switch is preceded by a compare-and-set on the lock; it then drops only its own
+ * shadow collections.
  */
 @Service
 public class RebuildService {
@@ -98,9 +102,10 @@ public class RebuildService {
             }
             control.clearLeftovers(group);
             if (!sideBySide && live.isPresent()) {
+                lock.confirm();
                 return inPlace(group, live.get(), progress);
             }
-            return sideBySide(group, live.orElse(null), sideBySide, progress);
+            return sideBySide(group, live.orElse(null), sideBySide, progress, lock);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("rebuild of " + processor + " interrupted", e);
@@ -108,9 +113,9 @@ public class RebuildService {
     }
 
     private RebuildReport sideBySide(ProjectionGroups.Group group, PooledStreamingEventProcessor live, boolean sideBySide,
-                                     Progress progress) throws InterruptedException {
+                                     Progress progress, RebuildLock lock) throws InterruptedException {
         long started = System.nanoTime();
-        String suffix = "__r" + Long.toString(control.clock.millis(), 36);
+        String suffix = ProcessorControl.shadowSuffix('r', lock);
         long tail = control.tail();
         long pausedAt = 0;
         long paused = 0;
@@ -131,11 +136,16 @@ public class RebuildService {
         ShadowReadModel shadow = new ShadowReadModel(group, suffix, control.database, control.aliases,
                 control.environment, control.eventStore, control.tokenStore, control.transactions,
                 control.batchSize(group.name()), () -> limit.get().get(), control.maxEventsPerSecond);
+        // a run whose lock another process took over (it was taken for dead) stops: that process may be building
+        // a shadow of its own, with the same shadow processor, and switches to it
+        lock.onLost(reason -> shadow.abort(RebuildLock.lostException(group.name(), reason).getMessage()));
         try {
             progress.phase("replaying " + group.name(), Math.max(1, control.head() - tail));
             shadow.start();
             if (live != null) {
                 shadow.awaitPosition(control.head(), tail, control::head, progress, control.stallTimeout);
+                // at the head: the last catch-up, while the live processor waits, goes at full speed
+                shadow.unthrottle();
                 pausedAt = System.nanoTime();
                 stopped = true;
                 live.shutDown();
@@ -149,6 +159,9 @@ public class RebuildService {
                 shadow.awaitPosition(reached, tail, control::head, progress, control.stallTimeout);
             }
             shadow.stop();
+            // still ours? (compare-and-set on the lock, which also renews it for a stale time): a run taken for dead
+            // whose lock was taken over must not switch, nor touch the live tokens
+            lock.confirm();
             // the shadow is at exactly the live token: switching needs no token written, and a crash before or
             // after the switch leaves the serving collections and the token consistent. Segments at different
             // positions (a split group) are all set to the lowest one first, before the switch: a crash in between
@@ -180,7 +193,10 @@ public class RebuildService {
                     }
                 } finally {
                     shadow.close();
-                    shadow.deleteTokens();
+                    if (lock.lost() == null) {
+                        // the shadow processor's token; once the lock is lost it may be the new holder's
+                        shadow.deleteTokens();
+                    }
                     if (replaced == null) {
                         shadow.dropCollections();
                     }
@@ -205,14 +221,14 @@ public class RebuildService {
     /** Why the processor stands still: a segment in error, else its last failure since {@code sinceNanos}, else what is known. */
     private String stallReason(PooledStreamingEventProcessor live, long sinceNanos) {
         Optional<String> inError = live.processingStatus().values().stream().filter(EventTrackerStatus::isErrorState)
-                .map(status -> String.valueOf(status.getError())).distinct().reduce((a, b) -> a + "; " + b);
+                .map(status -> AuditJobs.brief(String.valueOf(status.getError()))).distinct().reduce((a, b) -> a + "; " + b);
         if (inError.isPresent()) {
             return inError.get();
         }
         Optional<ProcessorFailures.Failure> failure = control.lastFailure(live.getName(), sinceNanos);
         if (failure.isPresent()) {
             return "its last batch failed " + (System.nanoTime() - failure.get().atNanos()) / 1_000_000 + " ms ago: "
-                    + failure.get().error();
+                    + AuditJobs.brief(String.valueOf(failure.get().error()));
         }
         return live.isRunning() ? "no failure reported" : "the processor is not running";
     }

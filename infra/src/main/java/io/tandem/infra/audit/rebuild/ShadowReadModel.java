@@ -1,6 +1,7 @@
 package io.tandem.infra.audit.rebuild;
 
 import com.mongodb.client.MongoDatabase;
+import io.tandem.infra.audit.AuditJobs;
 import io.tandem.infra.audit.Progress;
 import io.tandem.infra.readmodel.AliasedMongoDatabase;
 import io.tandem.infra.readmodel.ReadModelAliases;
@@ -51,8 +52,6 @@ final class ShadowReadModel implements AutoCloseable {
 
     /** How long a processor may fail without progress before a rebuild gives up, unless {@code tandem.rebuild.stall-timeout} says otherwise. */
     static final Duration STUCK = Duration.ofMinutes(2);
-    /** The suffixes a rebuild's ({@code __r}) and a verification's ({@code __v}) shadow collections carry. */
-    private static final java.util.regex.Pattern SUFFIX = java.util.regex.Pattern.compile("__[rv][0-9a-z]+");
 
     private final ProjectionGroups.Group group;
     private final MongoDatabase raw;
@@ -65,7 +64,9 @@ final class ShadowReadModel implements AutoCloseable {
     private final AnnotationConfigApplicationContext context;
     private final PooledStreamingEventProcessor processor;
     private final List<ScheduledExecutorService> executors = new ArrayList<>();
+    private final BoundedMessageSource bounded;
     private volatile Throwable lastError;
+    private volatile String aborted;
 
     ShadowReadModel(ProjectionGroups.Group group, String suffix, MongoDatabase database, ReadModelAliases aliases,
                     Environment environment, StreamableMessageSource<TrackedEventMessage<?>> events, TokenStore tokenStore,
@@ -79,6 +80,7 @@ final class ShadowReadModel implements AutoCloseable {
         MongoDatabase shadow = AliasedMongoDatabase.view(raw,
                 logical -> physical.containsKey(logical) ? physical.get(logical) : aliases.physical(logical),
                 physical::containsKey);
+        this.bounded = limit == null ? null : new BoundedMessageSource(events, limit, maxEventsPerSecond);
         dropCollections();
         deleteTokens();
         this.context = projectors(shadow, environment);
@@ -92,7 +94,7 @@ final class ShadowReadModel implements AutoCloseable {
                     lastError = errorContext.error();
                     PropagatingErrorHandler.instance().handleError(errorContext);
                 })
-                .messageSource(limit == null ? events : new BoundedMessageSource(events, limit, maxEventsPerSecond))
+                .messageSource(bounded == null ? events : bounded)
                 .tokenStore(tokenStore)
                 .transactionManager(transactions)
                 .coordinatorExecutor(name -> executor(name))
@@ -110,11 +112,6 @@ final class ShadowReadModel implements AutoCloseable {
     /** The name of the group's shadow processor, whose token is the shadow's. */
     static String processorName(ProjectionGroups.Group group) {
         return group.name() + "__rebuild";
-    }
-
-    /** Whether {@code name} is a shadow collection of {@code logical}, built by a rebuild or a verification. */
-    static boolean isShadowOf(String name, String logical) {
-        return name.startsWith(logical) && SUFFIX.matcher(name.substring(logical.length())).matches();
     }
 
     private AnnotationConfigApplicationContext projectors(MongoDatabase shadow, Environment environment) {
@@ -169,6 +166,25 @@ final class ShadowReadModel implements AutoCloseable {
         processor.shutDown();
     }
 
+    /**
+     * Reads the rest of the log at full speed ({@code tandem.rebuild.max-events-per-second} no longer holds
+     * it back): for the last catch-up, once the shadow has reached the head, while the live processor waits.
+     */
+    void unthrottle() {
+        if (bounded != null) {
+            bounded.unthrottle();
+        }
+    }
+
+    /**
+     * Stops the shadow's processor for good, from any thread (the run lost its lock): {@link #awaitPosition}
+     * then fails with {@code reason}.
+     */
+    void abort(String reason) {
+        aborted = reason;
+        processor.shutDown();
+    }
+
     /** The lowest position the shadow's segments have reached; empty before it has claimed a segment. */
     OptionalLong position() {
         return lowest(processor);
@@ -197,6 +213,9 @@ final class ShadowReadModel implements AutoCloseable {
         long progressedAt = System.nanoTime();
         long lastPhase = 0;
         while (true) {
+            if (aborted != null) {
+                throw new IllegalStateException("the rebuild of '" + group.name() + "' was stopped: " + aborted);
+            }
             long at = position().orElse(tail);
             if (at >= target) {
                 progress.done(at - tail);
@@ -209,8 +228,8 @@ final class ShadowReadModel implements AutoCloseable {
             Throwable error = lastError;
             if (error instanceof AliasedMongoDatabase.ReadOnlyException
                     || (error != null && System.nanoTime() - progressedAt > stuck.toNanos())) {
-                throw new IllegalStateException("the rebuild of '" + group.name() + "' fails at position " + at + ": " + error,
-                        error);
+                throw new IllegalStateException("the rebuild of '" + group.name() + "' fails at position " + at + ": "
+                        + AuditJobs.brief(String.valueOf(error)), error);
             }
             if (System.nanoTime() - lastPhase > 1_000_000_000L) {
                 lastPhase = System.nanoTime();

@@ -417,17 +417,18 @@ class RebuildEndToEndTest {
             }
             return chain.proceed();
         });
-        RebuildService stalling = new RebuildService(control(Map.of("tandem.rebuild.stall-timeout", "1500ms")));
+        // long enough that a loaded machine's pauses are not taken for a stall, short enough for a test
+        RebuildService stalling = new RebuildService(control(Map.of("tandem.rebuild.stall-timeout", "6s")));
         long started = System.nanoTime();
         try {
             assertThatThrownBy(() -> stalling.rebuild("trade-tape", false, Progress.none()))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("the in-place rebuild of 'trade-tape' made no progress for 1.5 s")
+                    .hasMessageContaining("the in-place rebuild of 'trade-tape' made no progress for 6.0 s")
                     .hasMessageContaining("(head " + head + ")")
                     .hasMessageContaining("its last batch failed")
                     .hasMessageContaining("planted failure at position")
                     .hasMessageContaining("left running");
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(30));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(60));
             assertThat(failed.get()).isPositive();
             assertThat(ShadowReadModel.lowest(tape).orElse(-1)).isLessThan(head);
             // the lock is free again, and the processor is left running: it retries the failing batch
@@ -441,6 +442,208 @@ class RebuildEndToEndTest {
         awaitCaughtUp();
         ReadModelReport report = verifier.verify(List.of("trade-tape"), Progress.none());
         assertThat(report.ok()).as(report.human()).isTrue();
+    }
+
+    @Test
+    void aRunWhoseLockIsTakenOverWhileItIsAliveDoesNotSwitchAndLeavesTheNewHoldersShadow() throws Exception {
+        // paused right before its switch: the heartbeat (every 10 s) has no time to notice, the compare-and-set on the
+        // lock before the switch does
+        TakenOver run = takeOverWhilePaused(rebuilds, "catching up", true, () -> {
+        });
+        assertThat(run.failure()).hasMessageContaining("lost the lock of 'orders'").hasMessageContaining("without switching");
+    }
+
+    @Test
+    void aRunWhoseHeartbeatFindsItsLockTakenOverStopsItsShadowAtOnce() throws Exception {
+        RebuildService beatingOften = new RebuildService(control(Map.of("tandem.rebuild.lock-heartbeat", "200ms")));
+        // paused while it replays, its shadow processor claiming its token: the heartbeat finds the lock taken over and
+        // stops the shadow processor (its claim is released) before the run goes on
+        TakenOver run = takeOverWhilePaused(beatingOften, "replaying", false, () -> await().atMost(Duration.ofSeconds(30))
+                .until(() -> shadowTokenOwners("orders").stream().allMatch(java.util.Objects::isNull)));
+        assertThat(run.failure()).hasMessageContaining("was stopped: lost the lock of 'orders'");
+    }
+
+    private record TakenOver(Throwable failure) {
+    }
+
+    /**
+     * Starts a side-by-side rebuild of {@code orders} with {@code service}, pauses it at its first progress in the
+     * phase starting with {@code phase}, takes its lock over as a process that took it for dead would (its clock
+     * past the stale time), builds that process's own shadow collection, runs {@code meanwhile}, lets the paused run
+     * go on and checks it failed without switching, dropping its own shadow and not the new holder's.
+     * {@code built}: the paused run's shadow has all its collections then.
+     */
+    private TakenOver takeOverWhilePaused(RebuildService service, String phase, boolean built, Runnable meanwhile)
+            throws Exception {
+        awaitCaughtUp();
+        MongoDatabase raw = AliasedMongoDatabase.raw(database);
+        String logical = ReadModelCollections.ORDERS;
+        Map<String, String> before = aliases.current();
+        java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch resume = new java.util.concurrent.CountDownLatch(1);
+        Progress pausing = new Progress() {
+            private volatile boolean inPhase;
+
+            @Override
+            public void phase(String name, long total) {
+                inPhase |= name.startsWith(phase);
+            }
+
+            @Override
+            public void done(long units) {
+                if (inPhase && paused.getCount() > 0) {
+                    paused.countDown();
+                    try {
+                        resume.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        };
+        java.util.concurrent.CompletableFuture<RebuildReport> old =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> service.rebuild("orders", true, pausing));
+        String newShadow = null;
+        try {
+            assertThat(paused.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("the run reached " + phase).isTrue();
+            Document held = raw.getCollection(RebuildLock.COLLECTION).find(Filters.eq("_id", "orders")).first();
+            assertThat(held).isNotNull();
+            String oldShadow = logical + "__r" + Long.toString(held.getLong("since"), 36);
+            if (built) {
+                assertThat(raw.listCollectionNames().into(new ArrayList<>())).as("the paused run's shadow").contains(oldShadow);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> shadowTokenOwners("orders").stream().anyMatch(java.util.Objects::nonNull));
+            Clock late = Clock.offset(Clock.systemUTC(), RebuildLock.STALE.plusSeconds(5));
+            java.util.concurrent.atomic.AtomicReference<RebuildLock> taken = new java.util.concurrent.atomic.AtomicReference<>();
+            // the paused run's heartbeat may beat between the read and the compare-and-set of a takeover: try again then
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                try {
+                    taken.set(RebuildLock.acquire(raw, "orders", "rebuild", late));
+                    return true;
+                } catch (RebuildRefusedException beatMeanwhile) {
+                    return false;
+                }
+            });
+            try (RebuildLock takenOver = taken.get()) {
+                newShadow = logical + ProcessorControl.shadowSuffix('r', takenOver);
+                raw.getCollection(newShadow).insertOne(new Document("_id", "built by the new holder"));
+                meanwhile.run();
+                resume.countDown();
+                Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> old.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                assertThat(failure).isInstanceOf(java.util.concurrent.ExecutionException.class);
+                assertThat(aliases.current()).as("not switched").isEqualTo(before);
+                assertThat(new ReadModelAliases(raw).current()).as("not switched in the store").isEqualTo(before);
+                assertThat(raw.listCollectionNames().into(new ArrayList<>())).as("the new holder's shadow is kept, the old run's dropped")
+                        .contains(newShadow).doesNotContain(oldShadow);
+                assertThat(raw.getCollection(newShadow).countDocuments()).isEqualTo(1);
+                assertThat(takenOver.lost()).isNull();
+                takenOver.confirm();
+                assertThat(processing.eventProcessor("orders", PooledStreamingEventProcessor.class).orElseThrow().isRunning())
+                        .as("the live processor runs again").isTrue();
+                return new TakenOver(failure.getCause());
+            }
+        } finally {
+            resume.countDown();
+            if (newShadow != null) {
+                raw.getCollection(newShadow).drop();
+            }
+        }
+    }
+
+    /** The owners of the claims on the shadow token of {@code group} (null for an unclaimed segment). */
+    private List<String> shadowTokenOwners(String group) throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement query = connection.prepareStatement(
+                     "SELECT owner FROM token_entry WHERE processor_name = ?")) {
+            query.setString(1, group + "__rebuild");
+            List<String> owners = new ArrayList<>();
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    owners.add(rows.getString(1));
+                }
+            }
+            return owners;
+        }
+    }
+
+    @Test
+    void theHeartbeatOfALockTakenOverFindsOutAndTellsTheRun() {
+        MongoDatabase raw = AliasedMongoDatabase.raw(database);
+        String group = "scratch-lock-" + System.nanoTime();
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        try (RebuildLock slow = RebuildLock.acquire(raw, group, "rebuild", Clock.systemUTC(), RebuildLock.STALE,
+                Duration.ofMillis(100))) {
+            slow.onLost(told::add);
+            slow.confirm();
+            Clock late = Clock.offset(Clock.systemUTC(), RebuildLock.STALE.plusSeconds(5));
+            java.util.concurrent.atomic.AtomicReference<RebuildLock> taken = new java.util.concurrent.atomic.AtomicReference<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                try {
+                    taken.set(RebuildLock.acquire(raw, group, "rebuild", late));
+                    return true;
+                } catch (RebuildRefusedException beatMeanwhile) {
+                    return false;
+                }
+            });
+            try (RebuildLock takenOver = taken.get()) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> !told.isEmpty());
+                slow.close();
+                assertThat(raw.getCollection(RebuildLock.COLLECTION).countDocuments(Filters.eq("_id", group)))
+                        .as("closing the lost lock leaves the new holder's document alone").isOne();
+                assertThat(told).singleElement().asString().contains("took it over");
+                assertThat(slow.lost()).isNotNull();
+                assertThatThrownBy(slow::confirm).hasMessageContaining("lost the lock of '" + group + "'");
+                takenOver.confirm();
+                List<String> late2 = new ArrayList<>();
+                slow.onLost(late2::add);
+                assertThat(late2).as("a listener registered after the loss is told at once").hasSize(1);
+            }
+            assertThat(raw.getCollection(RebuildLock.COLLECTION).countDocuments(Filters.eq("_id", group))).isZero();
+        }
+    }
+
+    @Test
+    void theCleanupDropsOnlyShadowsOlderThanTheLockStaleTimeMatchedByTheirExactSuffix() {
+        ProcessorControl control = control(Map.of());
+        ProjectionGroups.Group group = control.groups.rebuildable("payments-view");
+        String logical = group.collections().get(0);
+        MongoDatabase raw = AliasedMongoDatabase.raw(database);
+        long now = System.currentTimeMillis();
+        String old = Long.toString(now - control.lockStale.toMillis() - 5_000, 36);
+        String stale = logical + "__r" + old;
+        String staleVerification = logical + "__v" + old;
+        String fresh = logical + "__r" + Long.toString(now - 1_000, 36);
+        List<String> lookalikes = List.of(logical + "__r" + old + "_copy", logical + "_archive__r" + old,
+                "x" + logical + "__r" + old, logical + "__x" + old);
+        List<String> planted = new ArrayList<>(List.of(stale, staleVerification, fresh));
+        planted.addAll(lookalikes);
+        planted.forEach(name -> raw.getCollection(name).insertOne(new Document("_id", name)));
+        try {
+            List<String> dropped = control.clearLeftovers(group);
+            assertThat(dropped).contains(stale, staleVerification).doesNotContain(fresh).doesNotContainAnyElementsOf(lookalikes);
+            assertThat(raw.listCollectionNames().into(new ArrayList<>())).doesNotContain(stale, staleVerification)
+                    .contains(fresh).containsAll(lookalikes);
+        } finally {
+            planted.forEach(name -> raw.getCollection(name).drop());
+        }
+    }
+
+    @Test
+    void aLockStaleTimeShorterThanThreeHeartbeatsOrTheClaimTimeoutIsRefused() {
+        assertThatThrownBy(() -> control(Map.of("tandem.rebuild.lock-stale", "5s")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tandem.rebuild.lock-stale (PT5S) must be longer than the token claim timeout")
+                .hasMessageContaining("PT10S");
+        assertThatThrownBy(() -> control(Map.of("tandem.rebuild.lock-stale", "20s", "tandem.rebuild.lock-heartbeat", "10s")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be at least three heartbeats (tandem.rebuild.lock-heartbeat PT10S)");
+        assertThatThrownBy(() -> control(Map.of("tandem.rebuild.lock-stale", "30s",
+                "axon.eventhandling.tokenstore.claim-timeout", "30s")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("claim timeout (axon.eventhandling.tokenstore.claim-timeout PT30S)");
+        ProcessorControl valid = control(Map.of("tandem.rebuild.lock-stale", "30s", "tandem.rebuild.lock-heartbeat", "10s"));
+        assertThat(valid.lockHeartbeat).isEqualTo(Duration.ofSeconds(10));
+        assertThat(control(Map.of("tandem.rebuild.lock-stale", "15s")).lockHeartbeat).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
