@@ -69,7 +69,8 @@ import java.util.concurrent.TimeUnit;
  * between accounts with their orders, reservations, fills and settlements), then measures:
  * <ul>
  *   <li>the raw read: a stream opened at the tail and read to the head, every payload deserialized;</li>
- *   <li>each rebuildable group rebuilt side by side through {@link RebuildService} as the command line
+ *   <li>with every live token set to the head (as a server that had handled the log leaves them: a
+ *       rebuild replays up to the live token), each rebuildable group rebuilt side by side through {@link RebuildService} as the command line
  *       runs it (no live processor: build, switch, set the live token), one after the other;</li>
  *   <li>all groups rebuilt at once, one thread each (wall clock over the log's events).</li>
  * </ul>
@@ -109,6 +110,15 @@ public final class AuditReplayBench {
             readAll(store);
             double read = (System.nanoTime() - t0) / 1e9;
             System.out.printf("BENCH_EVENT_READ events=%d seconds=%.1f events_per_s=%.0f%n", events, read, events / read);
+
+            // as if the server's processors had handled the whole log: a rebuild replays up to the live token
+            TokenStore tokens = context.getBean(TokenStore.class);
+            org.axonframework.eventhandling.TrackingToken headToken = store.createHeadToken();
+            transactions.executeInTransaction(() -> processing.eventProcessors().keySet().forEach(name -> {
+                for (int segment : tokens.fetchSegments(name)) {
+                    tokens.storeToken(headToken, name, segment);
+                }
+            }));
 
             StaticListableBeanFactory none = new StaticListableBeanFactory();
             RebuildService rebuilds = new RebuildService(new ProcessorControl(store, context.getBean(TokenStore.class), transactions,
