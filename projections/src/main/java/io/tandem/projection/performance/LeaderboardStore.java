@@ -57,7 +57,8 @@ import static io.tandem.projection.performance.PerformanceDocuments.*;
  * after the holder's allocation rolled the earlier generations back (it paused between its check and
  * its write) is the holder's to remove when the late node cannot (its own rollback failed, or it died):
  * the holder rolls back the generations between the published one and its own again right before its
- * commit, so a published generation never shows a stale node's rows. Rows stored before generations
+ * commit, so a published generation shows a stale node's rows only if their write lands between that
+ * cleanup and the commit (closing that needs a transaction, which the embedded store does not have). Rows stored before generations
  * are closed only after a commit that won, so no unpublished generation ever closes them.
  */
 final class LeaderboardStore {
