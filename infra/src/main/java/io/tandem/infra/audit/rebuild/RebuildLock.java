@@ -200,7 +200,7 @@ final class RebuildLock implements AutoCloseable {
         String reason = lost;
         long age = System.nanoTime() - lastBeat;
         if (reason == null && age >= stale.toNanos()) {
-            reason = "its heartbeat could not be stored for " + Duration.ofNanos(age).toSeconds()
+            reason = "its heartbeat could not be stored for " + Duration.ofNanos(age).toMillis() / 1000.0
                     + " s, so another process may take it over";
             markLost(reason);
             reason = lost;
@@ -247,7 +247,7 @@ final class RebuildLock implements AutoCloseable {
             // the next beat tries again; a lock left stale for the stale time may be taken over, so stop then
             long age = System.nanoTime() - lastBeat;
             if (!closed && age >= stale.toNanos()) {
-                markLost("its heartbeat could not be stored for " + Duration.ofNanos(age).toSeconds() + " s");
+                markLost("its heartbeat could not be stored for " + Duration.ofNanos(age).toMillis() / 1000.0 + " s");
             }
         }
     }
