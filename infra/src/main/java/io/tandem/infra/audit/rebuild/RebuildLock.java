@@ -62,15 +62,16 @@ final class RebuildLock implements AutoCloseable {
     private volatile String lost;
     private volatile boolean closed;
 
-    private RebuildLock(MongoCollection<Document> locks, String group, String owner, long acquiredAt, Clock clock,
-                        Duration stale, Duration every) {
+    /** {@code beatAt}: System.nanoTime before the heartbeat {@code acquiredAt} was read, so the local age is never the lower. */
+    private RebuildLock(MongoCollection<Document> locks, String group, String owner, long acquiredAt, long beatAt,
+                        Clock clock, Duration stale, Duration every) {
         this.locks = locks;
         this.group = group;
         this.owner = owner;
         this.acquiredAt = acquiredAt;
         this.clock = clock;
         this.stale = stale;
-        this.lastBeat = System.nanoTime();
+        this.lastBeat = beatAt;
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "rebuild-lock-" + group);
             thread.setDaemon(true);
@@ -102,11 +103,12 @@ final class RebuildLock implements AutoCloseable {
                                Duration every) {
         MongoCollection<Document> locks = database.getCollection(COLLECTION);
         String owner = UUID.randomUUID().toString();
+        long beatAt = System.nanoTime();
         long now = clock.millis();
         Document mine = new Document("_id", group).append("owner", owner).append("what", what).append("heartbeat", now)
                 .append("since", now).append("stale", stale.toMillis());
         if (insert(locks, mine)) {
-            return new RebuildLock(locks, group, owner, now, clock, stale, every);
+            return new RebuildLock(locks, group, owner, now, beatAt, clock, stale, every);
         }
         Document held = locks.find(Filters.eq("_id", group)).first();
         if (held != null) {
@@ -125,11 +127,11 @@ final class RebuildLock implements AutoCloseable {
                             Filters.eq("heartbeat", held.get("heartbeat"))), mine).getModifiedCount() == 1) {
                 log.warn("Took over the lock of '{}' from {} (its heartbeat is {} s old)", group, held.getString("owner"),
                         Duration.ofMillis(now - beat).toSeconds());
-                return new RebuildLock(locks, group, owner, now, clock, stale, every);
+                return new RebuildLock(locks, group, owner, now, beatAt, clock, stale, every);
             }
         } else if (insert(locks, mine)) {
             // removed (its holder closed it) between the first insert and the read
-            return new RebuildLock(locks, group, owner, now, clock, stale, every);
+            return new RebuildLock(locks, group, owner, now, beatAt, clock, stale, every);
         }
         throw new RebuildRefusedException(RebuildRefusedException.Reason.ALREADY_RUNNING,
                 "another process took the lock of '" + group + "' just now");
@@ -223,7 +225,10 @@ final class RebuildLock implements AutoCloseable {
             try {
                 markLost("its heartbeat failed (" + e + ")");
             } catch (Throwable ignored) {
-                lost = "its heartbeat failed (" + e + ")";
+                // telling failed too: the lock is lost all the same, and confirm() and check() refuse
+                if (lost == null) {
+                    lost = "its heartbeat failed (" + e + ")";
+                }
                 heartbeat.shutdown();
             }
         }
