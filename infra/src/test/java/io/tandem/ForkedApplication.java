@@ -58,6 +58,10 @@ final class ForkedApplication implements AutoCloseable {
 
     /** Starts the application with {@code extra} settings for this start only, and waits until it is up. */
     TandemClient start(String... extra) throws IOException {
+        Process previous = app;
+        // a start while the previous process still runs would share its port and data directory
+        assertThat(previous == null || !previous.isAlive())
+                .as("the previous process (%s) is still running", previous == null ? null : previous.pid()).isTrue();
         starts++;
         log = Path.of("target", logDir, run + "-start-" + starts + ".log").toAbsolutePath();
         Files.createDirectories(log.getParent());

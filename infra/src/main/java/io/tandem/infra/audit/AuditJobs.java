@@ -81,8 +81,12 @@ public class AuditJobs {
             return null;
         }
         int lineEnd = text.indexOf('\n');
-        String line = (lineEnd < 0 ? text : text.substring(0, lineEnd)).replaceAll("\\s+", " ").strip();
-        return line.length() <= DETAIL_LENGTH ? line : line.substring(0, DETAIL_LENGTH - 15) + "... (truncated)";
+        String line = lineEnd < 0 ? text : text.substring(0, lineEnd);
+        // cut before collapsing the whitespace: a long line (a document quoted whole) is not scanned whole
+        boolean cut = line.length() > 4 * DETAIL_LENGTH;
+        line = (cut ? line.substring(0, 4 * DETAIL_LENGTH) : line).replaceAll("\\s+", " ").strip();
+        return line.length() <= DETAIL_LENGTH && !cut ? line
+                : line.substring(0, Math.min(line.length(), DETAIL_LENGTH - 15)) + "... (truncated)";
     }
 
     public Optional<Job> find(String id) {

@@ -72,6 +72,8 @@ class AuditJobsTest {
                 .doesNotContain("\n", "Projector.java", "\tat ");
         assertThat(AuditJobs.brief("short\n\tat a.b.C(C.java:1)")).isEqualTo("short");
         assertThat(AuditJobs.brief("  two   words ")).isEqualTo("two words");
+        assertThat(AuditJobs.brief("x" + " ".repeat(10 * AuditJobs.DETAIL_LENGTH) + "y")).as("cut before collapsing")
+                .isEqualTo("x... (truncated)");
         AuditJobs.Job unnamed = jobs.start("verify", progress -> {
             throw new IllegalStateException();
         });

@@ -81,6 +81,8 @@ public class ReadModelVerifier {
                 control.environment, control.eventStore, control.tokenStore, control.transactions,
                 control.batchSize(group.name()), () -> limit.get().get(), control.maxEventsPerSecond)) {
             lock.onLost(reason -> shadow.abort(RebuildLock.lostException(group.name(), reason).getMessage()));
+            shadow.guard(lock::check);
+            Throwable failure = null;
             try {
                 progress.phase("rebuilding " + group.name() + " to compare", Math.max(1, control.head() - tail));
                 shadow.start();
@@ -107,16 +109,28 @@ public class ReadModelVerifier {
                             control.database.getCollection(shadow.physicalNames().get(logical)), FIRST_DIFFERENCES));
                     progress.done(models.size());
                 }
+                // still ours after the comparison? Otherwise the new holder may have dropped the shadow meanwhile
+                lock.confirm();
                 return new ReadModelReport.GroupResult(group.name(), position, models);
+            } catch (Throwable e) {
+                failure = e;
+                throw e;
             } finally {
-                if (live.isPresent() && !live.get().isRunning()) {
-                    live.get().start();
-                }
-                shadow.stop();
-                if (lock.lost() == null) {
-                    shadow.deleteTokens();
-                }
-                shadow.dropCollections();
+                // every step runs whatever the one before threw; what they throw is added to the run's failure
+                RebuildService.Steps cleanup = new RebuildService.Steps(failure);
+                cleanup.run(() -> {
+                    if (live.isPresent() && !live.get().isRunning()) {
+                        live.get().start();
+                    }
+                });
+                cleanup.run(shadow::stop);
+                cleanup.run(() -> {
+                    if (lock.lost() == null) {
+                        shadow.deleteTokens();
+                    }
+                });
+                cleanup.run(shadow::dropCollections);
+                cleanup.rethrow();
             }
         }
     }

@@ -32,7 +32,14 @@ import java.util.function.Consumer;
  * It learns it two ways: the heartbeat, which beats only while the document still names its owner id,
  * finds it gone or taken over, marks the lock {@linkplain #lost() lost} and tells the {@linkplain #onLost
  * listeners} (the run stops its shadow); and {@link #confirm()}, a compare-and-set on the document called
- * right before anything irreversible (the alias switch), refuses when the document no longer names it.
+ * right before anything irreversible (the alias switch), and again right after it, refuses when the document
+ * no longer names it.
+ * <p>
+ * The document also holds its holder's stale time ({@code stale}, millis): a takeover waits for the longer of
+ * its own and the holder's since the last heartbeat (documents without it: its own). The heartbeat's age is
+ * compared across processes by their wall clocks (the stored heartbeat), so the nodes' clocks must agree to
+ * well within the stale time; locally the age of the last successful beat is measured by {@link System#nanoTime()},
+ * so a wall clock stepping back does not hide a missed heartbeat.
  */
 final class RebuildLock implements AutoCloseable {
 
@@ -50,24 +57,27 @@ final class RebuildLock implements AutoCloseable {
     private final Duration stale;
     private final ScheduledExecutorService heartbeat;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    /** When (System.nanoTime) the heartbeat was last stored. */
     private volatile long lastBeat;
     private volatile String lost;
+    private volatile boolean closed;
 
-    private RebuildLock(MongoCollection<Document> locks, String group, String owner, long acquiredAt, Clock clock,
-                        Duration stale, Duration every) {
+    /** {@code beatAt}: System.nanoTime before the heartbeat {@code acquiredAt} was read, so the local age is never the lower. */
+    private RebuildLock(MongoCollection<Document> locks, String group, String owner, long acquiredAt, long beatAt,
+                        Clock clock, Duration stale, Duration every) {
         this.locks = locks;
         this.group = group;
         this.owner = owner;
         this.acquiredAt = acquiredAt;
         this.clock = clock;
         this.stale = stale;
-        this.lastBeat = acquiredAt;
+        this.lastBeat = beatAt;
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "rebuild-lock-" + group);
             thread.setDaemon(true);
             return thread;
         });
-        heartbeat.scheduleAtFixedRate(this::beat, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        heartbeat.scheduleAtFixedRate(this::beatOrStop, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The heartbeat for {@code stale} when none is configured: three beats per stale time, {@link #HEARTBEAT} at most. */
@@ -93,21 +103,20 @@ final class RebuildLock implements AutoCloseable {
                                Duration every) {
         MongoCollection<Document> locks = database.getCollection(COLLECTION);
         String owner = UUID.randomUUID().toString();
+        long beatAt = System.nanoTime();
         long now = clock.millis();
         Document mine = new Document("_id", group).append("owner", owner).append("what", what).append("heartbeat", now)
-                .append("since", now);
-        try {
-            locks.insertOne(mine);
-            return new RebuildLock(locks, group, owner, now, clock, stale, every);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
+                .append("since", now).append("stale", stale.toMillis());
+        if (insert(locks, mine)) {
+            return new RebuildLock(locks, group, owner, now, beatAt, clock, stale, every);
         }
         Document held = locks.find(Filters.eq("_id", group)).first();
         if (held != null) {
             long beat = ((Number) held.get("heartbeat")).longValue();
-            if (now - beat < stale.toMillis()) {
+            // the holder's own stale time when it is longer (documents of older versions have none)
+            long waits = held.get("stale") instanceof Number holders ? Math.max(stale.toMillis(), holders.longValue())
+                    : stale.toMillis();
+            if (now - beat < waits) {
                 throw new RebuildRefusedException(RebuildRefusedException.Reason.ALREADY_RUNNING,
                         "a " + held.getString("what") + " of '" + group + "' is already running (heartbeat "
                                 + Duration.ofMillis(now - beat).toSeconds() + " s ago); try again when it is done");
@@ -118,14 +127,30 @@ final class RebuildLock implements AutoCloseable {
                             Filters.eq("heartbeat", held.get("heartbeat"))), mine).getModifiedCount() == 1) {
                 log.warn("Took over the lock of '{}' from {} (its heartbeat is {} s old)", group, held.getString("owner"),
                         Duration.ofMillis(now - beat).toSeconds());
-                return new RebuildLock(locks, group, owner, now, clock, stale, every);
+                return new RebuildLock(locks, group, owner, now, beatAt, clock, stale, every);
             }
-        } else if (locks.replaceOne(Filters.eq("_id", group), mine,
-                new com.mongodb.client.model.ReplaceOptions().upsert(true)).getUpsertedId() != null) {
-            return new RebuildLock(locks, group, owner, now, clock, stale, every);
+        } else if (insert(locks, mine)) {
+            // removed (its holder closed it) between the first insert and the read
+            return new RebuildLock(locks, group, owner, now, beatAt, clock, stale, every);
         }
         throw new RebuildRefusedException(RebuildRefusedException.Reason.ALREADY_RUNNING,
                 "another process took the lock of '" + group + "' just now");
+    }
+
+    /**
+     * Inserts {@code mine}; false when a lock document of its group exists (another process holds it, or took it
+     * just now): never overwrites one.
+     */
+    static boolean insert(MongoCollection<Document> locks, Document mine) {
+        try {
+            locks.insertOne(mine);
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     /** When this lock was taken (epoch millis of its clock): a run's shadow collections are named after it. */
@@ -156,21 +181,35 @@ final class RebuildLock implements AutoCloseable {
      *                               stored for a stale time (another process may take it over any moment)
      */
     void confirm() {
-        long now = clock.millis();
-        String reason = lost;
-        if (reason == null && now - lastBeat >= stale.toMillis()) {
-            reason = "its heartbeat could not be stored for " + Duration.ofMillis(now - lastBeat).toSeconds()
-                    + " s, so another process may take it over";
-        }
-        if (reason == null && locks.findOneAndUpdate(Filters.and(Filters.eq("_id", group), Filters.eq("owner", owner)),
-                Updates.set("heartbeat", now)) == null) {
-            reason = "another process took it over (its heartbeat was seen as stale) or it was removed";
-        }
-        if (reason != null) {
+        long beatAt = System.nanoTime();
+        check();
+        if (locks.findOneAndUpdate(Filters.and(Filters.eq("_id", group), Filters.eq("owner", owner)),
+                Updates.set("heartbeat", clock.millis())) == null) {
+            String reason = "another process took it over (its heartbeat was seen as stale) or it was removed";
             markLost(reason);
             throw lostException(group, reason);
         }
-        lastBeat = now;
+        lastBeat = beatAt;
+    }
+
+    /**
+     * Checks, locally (no store access), that this lock is not known to be lost and that its heartbeat was stored
+     * less than a stale time ago (by {@link System#nanoTime()}): cheap enough for a wait loop.
+     *
+     * @throws IllegalStateException otherwise (the lock is marked lost then)
+     */
+    void check() {
+        String reason = lost;
+        long age = System.nanoTime() - lastBeat;
+        if (reason == null && age >= stale.toNanos()) {
+            reason = "its heartbeat could not be stored for " + Duration.ofNanos(age).toMillis() / 1000.0
+                    + " s, so another process may take it over";
+            markLost(reason);
+            reason = lost;
+        }
+        if (reason != null) {
+            throw lostException(group, reason);
+        }
     }
 
     static IllegalStateException lostException(String group, String reason) {
@@ -178,22 +217,42 @@ final class RebuildLock implements AutoCloseable {
                 + "; this run stops without switching anything and drops only its own shadow collections");
     }
 
+    /** The scheduled task: whatever it throws would end the heartbeat silently, so anything but a retry marks the lock lost. */
+    private void beatOrStop() {
+        try {
+            beat();
+        } catch (Throwable e) {
+            try {
+                markLost("its heartbeat failed (" + e + ")");
+            } catch (Throwable ignored) {
+                // telling failed too: the lock is lost all the same, and confirm() and check() refuse
+                if (lost == null) {
+                    lost = "its heartbeat failed (" + e + ")";
+                }
+                heartbeat.shutdown();
+            }
+        }
+    }
+
     private void beat() {
-        if (lost != null) {
+        if (lost != null || closed) {
             return;
         }
-        long now = clock.millis();
+        long beatAt = System.nanoTime();
         try {
             if (locks.updateOne(Filters.and(Filters.eq("_id", group), Filters.eq("owner", owner)),
-                    Updates.set("heartbeat", now)).getMatchedCount() == 0) {
-                markLost("another process took it over (its heartbeat was seen as stale) or it was removed");
+                    Updates.set("heartbeat", clock.millis())).getMatchedCount() == 0) {
+                if (!closed) {
+                    markLost("another process took it over (its heartbeat was seen as stale) or it was removed");
+                }
                 return;
             }
-            lastBeat = now;
+            lastBeat = beatAt;
         } catch (RuntimeException e) {
             // the next beat tries again; a lock left stale for the stale time may be taken over, so stop then
-            if (now - lastBeat >= stale.toMillis()) {
-                markLost("its heartbeat could not be stored for " + Duration.ofMillis(now - lastBeat).toSeconds() + " s");
+            long age = System.nanoTime() - lastBeat;
+            if (!closed && age >= stale.toNanos()) {
+                markLost("its heartbeat could not be stored for " + Duration.ofNanos(age).toMillis() / 1000.0 + " s");
             }
         }
     }
@@ -208,7 +267,7 @@ final class RebuildLock implements AutoCloseable {
             if (listeners.remove(listener)) {
                 try {
                     listener.accept(reason);
-                } catch (RuntimeException e) {
+                } catch (Throwable e) {
                     log.warn("Stopping the run of '{}' after it lost its lock failed", group, e);
                 }
             }
@@ -218,6 +277,14 @@ final class RebuildLock implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        // a beat in flight finishes first (it would find the document gone and take the lock for lost)
+        heartbeat.shutdown();
+        try {
+            heartbeat.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         heartbeat.shutdownNow();
         locks.deleteOne(Filters.and(Filters.eq("_id", group), Filters.eq("owner", owner)));
     }

@@ -54,8 +54,9 @@ import java.util.Optional;
  * Sagas, processes and lookup tables are refused ({@link ProjectionGroups}), and so is a second rebuild
  * of a group that one process is rebuilding already ({@link RebuildLock}). A run whose lock another
  * process took over (taken for dead after a long pause) stops as soon as its heartbeat finds out, and
- * never switches: the switch is preceded by a compare-and-set on the lock; it then drops only its own
- * shadow collections.
+ * does not switch: the switch is preceded by a compare-and-set on the lock, and followed by another one; a run
+ * that finds it lost its lock right after switching switches back. It then drops only its own shadow
+ * collections.
  */
 @Service
 public class RebuildService {
@@ -63,6 +64,10 @@ public class RebuildService {
     private static final String PERFORMANCE = "performance";
 
     private final ProcessorControl control;
+    /** Runs right after the alias switch, before the lock is confirmed again (tests: a lock lost at that moment). */
+    volatile Runnable afterSwitch = () -> {
+    };
+
     public RebuildService(ProcessorControl control) {
         this.control = control;
     }
@@ -139,6 +144,8 @@ public class RebuildService {
         // a run whose lock another process took over (it was taken for dead) stops: that process may be building
         // a shadow of its own, with the same shadow processor, and switches to it
         lock.onLost(reason -> shadow.abort(RebuildLock.lostException(group.name(), reason).getMessage()));
+        shadow.guard(lock::check);
+        Throwable failure = null;
         try {
             progress.phase("replaying " + group.name(), Math.max(1, control.head() - tail));
             shadow.start();
@@ -170,6 +177,13 @@ public class RebuildService {
                 control.storeToken(group.name(), target);
             }
             replaced = control.aliases.switchTo(shadow.physicalNames());
+            afterSwitch.run();
+            // still ours after the switch? A run whose lock was taken over meanwhile switches back (the finally below)
+            try {
+                lock.confirm();
+            } catch (IllegalStateException lost) {
+                throw new IllegalStateException(lost.getMessage() + " (it had switched already: it switches back)", lost);
+            }
             if (group.name().equals(PERFORMANCE)) {
                 bumpRankerResets();
             }
@@ -180,32 +194,85 @@ public class RebuildService {
             group.collections().forEach(logical -> documents.put(logical, shadow.documents(logical)));
             handled = shadow.eventsHandled();
             done = true;
+        } catch (Throwable e) {
+            failure = e;
+            throw e;
         } finally {
-            try {
-                if (!done && replaced != null) {
-                    // the live processor did not start on the new collections: serve the old ones again
-                    control.aliases.switchTo(replaced);
+            // every step runs whatever the one before threw; what they throw is added to the run's failure
+            Steps cleanup = new Steps(failure);
+            boolean switchBack = !done && replaced != null;
+            Map<String, String> serveAgain = replaced;
+            // the live processor did not start on the new collections, or the lock was lost: serve the old ones again
+            cleanup.run(() -> {
+                if (switchBack) {
+                    control.aliases.switchTo(serveAgain);
                 }
-            } finally {
-                try {
-                    if (stopped && !live.isRunning()) {
-                        live.start();
-                    }
-                } finally {
-                    shadow.close();
-                    if (lock.lost() == null) {
-                        // the shadow processor's token; once the lock is lost it may be the new holder's
-                        shadow.deleteTokens();
-                    }
-                    if (replaced == null) {
-                        shadow.dropCollections();
-                    }
+            });
+            boolean restart = stopped;
+            cleanup.run(() -> {
+                if (restart && !live.isRunning()) {
+                    live.start();
                 }
-            }
+            });
+            cleanup.run(shadow::close);
+            cleanup.run(() -> {
+                if (lock.lost() == null) {
+                    // the shadow processor's token; once the lock is lost it may be the new holder's
+                    shadow.deleteTokens();
+                }
+            });
+            boolean neverSwitched = replaced == null;
+            cleanup.run(() -> {
+                if (neverSwitched) {
+                    shadow.dropCollections();
+                }
+            });
+            cleanup.rethrow();
         }
         long ms = Math.max(1, (System.nanoTime() - started) / 1_000_000);
         return new RebuildReport(group.name(), sideBySide ? "side-by-side" : "in-place (command line: built and switched)",
                 handled, Math.max(0, reached - tail), ms, handled * 1000 / ms, shadow.physicalNames(), documents, paused);
+    }
+
+    /**
+     * Cleanup steps that each run whatever the one before threw: the first failure (the run's own, when it failed)
+     * is thrown at the end, the others added to it as suppressed.
+     */
+    static final class Steps {
+
+        private Throwable failure;
+        private final boolean runFailed;
+
+        Steps(Throwable runFailure) {
+            this.failure = runFailure;
+            this.runFailed = runFailure != null;
+        }
+
+        void run(Runnable step) {
+            try {
+                step.run();
+            } catch (Throwable e) {
+                if (failure == null) {
+                    failure = e;
+                } else if (failure != e) {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+
+        /** Throws the first step's failure when the run itself did not fail (its own failure propagates by itself). */
+        void rethrow() {
+            if (failure == null || runFailed) {
+                return;
+            }
+            if (failure instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(failure);
+        }
     }
 
     /**

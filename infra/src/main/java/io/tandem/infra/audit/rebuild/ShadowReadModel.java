@@ -67,6 +67,8 @@ final class ShadowReadModel implements AutoCloseable {
     private final BoundedMessageSource bounded;
     private volatile Throwable lastError;
     private volatile String aborted;
+    private volatile Runnable guard = () -> {
+    };
 
     ShadowReadModel(ProjectionGroups.Group group, String suffix, MongoDatabase database, ReadModelAliases aliases,
                     Environment environment, StreamableMessageSource<TrackedEventMessage<?>> events, TokenStore tokenStore,
@@ -158,8 +160,24 @@ final class ShadowReadModel implements AutoCloseable {
         return handled.sum();
     }
 
-    void start() {
+    /**
+     * Starts the shadow's processor; refuses once {@linkplain #abort aborted} (a run whose lock was lost before
+     * it started must not start it again).
+     */
+    synchronized void start() {
+        if (aborted != null) {
+            throw stopped();
+        }
         processor.start();
+    }
+
+    /** Called at every step of {@link #awaitPosition}: a check that throws to end the wait (the lock's {@link RebuildLock#check()}). */
+    void guard(Runnable check) {
+        this.guard = check;
+    }
+
+    private IllegalStateException stopped() {
+        return new IllegalStateException("the rebuild of '" + group.name() + "' was stopped: " + aborted);
     }
 
     void stop() {
@@ -180,7 +198,7 @@ final class ShadowReadModel implements AutoCloseable {
      * Stops the shadow's processor for good, from any thread (the run lost its lock): {@link #awaitPosition}
      * then fails with {@code reason}.
      */
-    void abort(String reason) {
+    synchronized void abort(String reason) {
         aborted = reason;
         processor.shutDown();
     }
@@ -205,8 +223,8 @@ final class ShadowReadModel implements AutoCloseable {
 
     /**
      * Waits until the shadow has reached {@code target} (a global position), reporting its progress
-     * from {@code tail}; fails when a batch keeps failing without progress for {@code stuck}, or at once when a
-     * projector wrote a collection of another group.
+     * from {@code tail}; fails when a batch keeps failing without progress for {@code stuck}, at once when a
+     * projector wrote a collection of another group, and when the {@linkplain #guard guard} throws.
      */
     void awaitPosition(long target, long tail, Supplier<Long> head, Progress progress, Duration stuck) throws InterruptedException {
         long best = Long.MIN_VALUE;
@@ -214,8 +232,9 @@ final class ShadowReadModel implements AutoCloseable {
         long lastPhase = 0;
         while (true) {
             if (aborted != null) {
-                throw new IllegalStateException("the rebuild of '" + group.name() + "' was stopped: " + aborted);
+                throw stopped();
             }
+            guard.run();
             long at = position().orElse(tail);
             if (at >= target) {
                 progress.done(at - tail);

@@ -446,8 +446,8 @@ class RebuildEndToEndTest {
 
     @Test
     void aRunWhoseLockIsTakenOverWhileItIsAliveDoesNotSwitchAndLeavesTheNewHoldersShadow() throws Exception {
-        // paused right before its switch: the heartbeat (every 10 s) has no time to notice, the compare-and-set on the
-        // lock before the switch does
+        // paused right before its switch: the heartbeat (every 10 s) may or may not beat (and find out) before the run
+        // goes on; if it does not, the compare-and-set on the lock before the switch does. Either way it does not switch
         TakenOver run = takeOverWhilePaused(rebuilds, "catching up", true, () -> {
         });
         assertThat(run.failure()).hasMessageContaining("lost the lock of 'orders'").hasMessageContaining("without switching");
@@ -599,6 +599,153 @@ class RebuildEndToEndTest {
                 assertThat(late2).as("a listener registered after the loss is told at once").hasSize(1);
             }
             assertThat(raw.getCollection(RebuildLock.COLLECTION).countDocuments(Filters.eq("_id", group))).isZero();
+        }
+    }
+
+    @Test
+    void ofTwoAcquirersOfAVanishedLockOnlyOneWinsAndTheOtherOverwritesNothing() throws Exception {
+        MongoDatabase raw = AliasedMongoDatabase.raw(database);
+        com.mongodb.client.MongoCollection<Document> locks = raw.getCollection(RebuildLock.COLLECTION);
+        String group = "scratch-vanished-" + System.nanoTime();
+        // both found the document gone: the first to write it wins, the second must not replace it
+        Document first = new Document("_id", group).append("owner", "first").append("heartbeat", 1L);
+        Document second = new Document("_id", group).append("owner", "second").append("heartbeat", 2L);
+        assertThat(RebuildLock.insert(locks, first)).isTrue();
+        assertThat(RebuildLock.insert(locks, second)).as("held by the first").isFalse();
+        assertThat(locks.find(Filters.eq("_id", group)).first().getString("owner")).isEqualTo("first");
+        locks.deleteOne(Filters.eq("_id", group));
+        // and racing through acquire: exactly one holds it, the one its document names
+        String raced = "scratch-race-" + System.nanoTime();
+        int racers = 6;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(racers);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        List<RebuildLock> won = Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                runs.add(threads.submit(() -> {
+                    together.await();
+                    try {
+                        won.add(RebuildLock.acquire(raw, raced, "rebuild", Clock.systemUTC()));
+                    } catch (RebuildRefusedException refused) {
+                        assertThat(refused.reason()).isEqualTo(RebuildRefusedException.Reason.ALREADY_RUNNING);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> run : runs) {
+                run.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertThat(won).hasSize(1);
+            won.get(0).confirm();
+        } finally {
+            threads.shutdownNow();
+            won.forEach(RebuildLock::close);
+        }
+    }
+
+    @Test
+    void aTakeoverWaitsForTheHoldersStaleTimeWhenItIsLongerAndOwnWhenTheDocumentHasNone() {
+        MongoDatabase raw = AliasedMongoDatabase.raw(database);
+        String group = "scratch-stale-" + System.nanoTime();
+        try (RebuildLock patient = RebuildLock.acquire(raw, group, "rebuild", Clock.systemUTC(), Duration.ofMinutes(5),
+                Duration.ofSeconds(10))) {
+            assertThat(raw.getCollection(RebuildLock.COLLECTION).find(Filters.eq("_id", group)).first().get("stale"))
+                    .isEqualTo(Duration.ofMinutes(5).toMillis());
+            Clock late = Clock.offset(Clock.systemUTC(), RebuildLock.STALE.plusSeconds(5));
+            assertThatThrownBy(() -> RebuildLock.acquire(raw, group, "rebuild", late))
+                    .as("stale for the taker, not for the holder").isInstanceOf(RebuildRefusedException.class);
+            assertThat(patient.lost()).isNull();
+            patient.confirm();
+        }
+        // a document of an older version, without the holder's stale time: the taker's own
+        long old = Clock.systemUTC().millis() - RebuildLock.STALE.plusSeconds(5).toMillis();
+        raw.getCollection(RebuildLock.COLLECTION).insertOne(new Document("_id", group).append("owner", "older")
+                .append("what", "rebuild").append("heartbeat", old).append("since", old));
+        try (RebuildLock takenOver = RebuildLock.acquire(raw, group, "rebuild", Clock.systemUTC())) {
+            takenOver.confirm();
+        }
+    }
+
+    @Test
+    void anErrorInTheHeartbeatMarksTheLockLostInsteadOfEndingItSilently() {
+        MongoDatabase raw = AliasedMongoDatabase.raw(database);
+        String group = "scratch-error-" + System.nanoTime();
+        AtomicBoolean failing = new AtomicBoolean();
+        Clock clock = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                if (failing.get()) {
+                    throw new AssertionError("a clock that fails");
+                }
+                return java.time.Instant.now();
+            }
+        };
+        try (RebuildLock lock = RebuildLock.acquire(raw, group, "rebuild", clock, RebuildLock.STALE, Duration.ofMillis(50))) {
+            List<String> told = Collections.synchronizedList(new ArrayList<>());
+            lock.onLost(told::add);
+            failing.set(true);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !told.isEmpty());
+            assertThat(lock.lost()).contains("its heartbeat failed", "a clock that fails");
+            assertThatThrownBy(lock::check).hasMessageContaining("lost the lock of '" + group + "'");
+        }
+    }
+
+    @Test
+    void theLocalCheckFailsOnceNoHeartbeatWasStoredForTheStaleTime() {
+        MongoDatabase raw = AliasedMongoDatabase.raw(database);
+        String group = "scratch-check-" + System.nanoTime();
+        // a heartbeat far less often than the stale time (a holder whose beats do not get through)
+        try (RebuildLock lock = RebuildLock.acquire(raw, group, "rebuild", Clock.systemUTC(), Duration.ofMillis(300),
+                Duration.ofMinutes(1))) {
+            lock.check();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThatThrownBy(lock::check)
+                    .hasMessageContaining("its heartbeat could not be stored"));
+            assertThat(lock.lost()).isNotNull();
+        }
+    }
+
+    @Test
+    void aRunThatFindsItsLockLostRightAfterTheSwitchSwitchesBack() throws Exception {
+        awaitCaughtUp();
+        MongoDatabase raw = AliasedMongoDatabase.raw(database);
+        RebuildService service = new RebuildService(control(Map.of()));
+        Map<String, String> before = aliases.current();
+        java.util.concurrent.atomic.AtomicReference<RebuildLock> taken = new java.util.concurrent.atomic.AtomicReference<>();
+        Clock late = Clock.offset(Clock.systemUTC(), RebuildLock.STALE.plusSeconds(5));
+        // switched already, when another process takes the lock for dead: the confirm after the switch finds out
+        service.afterSwitch = () -> await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try {
+                taken.set(RebuildLock.acquire(raw, "orders", "rebuild", late));
+                return true;
+            } catch (RebuildRefusedException beatMeanwhile) {
+                return false;
+            }
+        });
+        try {
+            assertThatThrownBy(() -> service.rebuild("orders", true, Progress.none()))
+                    .hasMessageContaining("lost the lock of 'orders'").hasMessageContaining("switches back");
+            assertThat(taken.get()).isNotNull();
+            assertThat(aliases.current()).as("switched back").isEqualTo(before);
+            assertThat(new ReadModelAliases(raw).current()).as("switched back in the store").isEqualTo(before);
+            assertThat(processing.eventProcessor("orders", PooledStreamingEventProcessor.class).orElseThrow().isRunning())
+                    .as("the live processor runs again").isTrue();
+            assertThat(taken.get().lost()).isNull();
+            taken.get().confirm();
+        } finally {
+            if (taken.get() != null) {
+                taken.get().close();
+            }
         }
     }
 
