@@ -41,7 +41,8 @@ import static org.awaitility.Awaitility.await;
  *   <li>the crashed run left its lock (stale) and its half-built shadow collections behind;</li>
  *   <li>a new side-by-side rebuild of the group succeeds: it takes the stale lock over (its stale time is
  *       short here, {@code tandem.rebuild.lock-stale}), drops the crashed run's shadow collections and
- *       token, and switches to collections of its own, which answer as before;</li>
+ *       deletes the token rows of its shadow processor (named after the run: read from the store's file while the
+ *       application is down, before and after), and switches to collections of its own, which answer as before;</li>
  *   <li>{@code verify read-models} for the group then reports no difference.</li>
  * </ul>
  * The test reads the read-model store directly too: the embedded server listens on a loopback port,
@@ -106,15 +107,21 @@ class RebuildCrashEndToEndTest {
             JsonNode view = job(first, market.admin, job);
             assertThat(view.path("status").asText()).as("the rebuild ended before it could be killed: %s", view).isEqualTo("RUNNING");
             replaying.set(view);
+            // seconds in (a second's worth may come at once): the shadow's token row, written when it started, is on
+            // disk by now (H2 writes its file every WRITE_DELAY, 500 ms)
             return view.path("progress").path("phase").asText().startsWith("replaying " + GROUP)
-                    && view.path("progress").path("done").asLong() > 0;
+                    && view.path("progress").path("done").asLong() >= 3 * SLOW_EVENTS_PER_SECOND;
         });
         List<String> halfBuilt = shadows(store);
         assertThat(halfBuilt).as("shadow collections of the running rebuild").isNotEmpty();
         assertThat(store.getCollection(halfBuilt.stream().filter(name -> name.startsWith(ReadModelCollections.ACCOUNTS + "__r"))
                 .findFirst().orElseThrow()).countDocuments()).isPositive();
         JsonNode progress = replaying.get().path("progress");
+        // the crashed run's shadow processor, named after the run as its collections are (ProcessorControl.shadowSuffix)
+        String crashedProcessor = GROUP + "__rebuild__r" + Long.toString(store.getCollection(LOCKS)
+                .find(Filters.eq("_id", GROUP)).first().get("since", Number.class).longValue(), 36);
         kill();
+        assertThat(shadowTokenRows()).as("the crashed run's token rows").isNotEmpty().containsOnly(crashedProcessor);
         assertThat(progress.path("done").asLong()).as("killed part way: %s", progress).isLessThan(progress.path("total").asLong());
         phase("rebuild killed at " + progress);
 
@@ -156,6 +163,29 @@ class RebuildCrashEndToEndTest {
         assertThat(verified.path("status").asText()).as(verified.toString()).isEqualTo("DONE");
         assertThat(verified.path("ok").asBoolean()).as(verified.path("human").asText()).isTrue();
         phase("verify read-models: " + GROUP + " equal to a fresh rebuild");
+
+        // killed too (the only way to stop it): what was committed seconds before is on disk
+        kill();
+        assertThat(shadowTokenRows()).as("the crashed run's token rows, deleted by the next run").doesNotContain(crashedProcessor);
+    }
+
+    /**
+     * The token rows of the group's shadow processors ({@code <group>__rebuild...}), one name per row, read from the
+     * stopped application's event store file.
+     */
+    private List<String> shadowTokenRows() throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("axon"), "sa", "");
+             java.sql.PreparedStatement query = connection.prepareStatement(
+                     "SELECT processor_name FROM token_entry WHERE processor_name LIKE ? ESCAPE '!'")) {
+            query.setString(1, GROUP + "!_!_rebuild%");
+            List<String> names = new ArrayList<>();
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+            return names;
+        }
     }
 
     /** {@value #TRADES} trades between the traders, one lot each, that leave nothing reserved. */

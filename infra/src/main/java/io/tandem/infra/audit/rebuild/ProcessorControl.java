@@ -48,7 +48,10 @@ class ProcessorControl {
     static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofSeconds(10);
     /** The token table's names, which Axon's JPA and JDBC token stores share (the command line's is built on it). */
     private static final org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema TOKENS = AuditContext.TOKEN_SCHEMA;
-    /** A shadow collection's suffix: {@code __r} (rebuild) or {@code __v} (verification), then when its run took its lock, in base-36 epoch millis. */
+    /**
+     * A shadow collection's suffix, and its shadow processor's after {@code <group>__rebuild}: {@code __r} (rebuild) or
+     * {@code __v} (verification), then when its run took its lock, in base-36 epoch millis.
+     */
     static final java.util.regex.Pattern SHADOW_SUFFIX = java.util.regex.Pattern.compile("__[rv]([0-9a-z]+)$");
 
     final EventStore eventStore;
@@ -114,14 +117,18 @@ class ProcessorControl {
         return RebuildLock.acquire(database, group, what, clock, lockStale, lockHeartbeat);
     }
 
-    /** The suffix of the shadow collections of the run holding {@code lock}: {@code kind} ('r' or 'v') and the lock's time. */
+    /**
+     * The suffix of the shadow collections and the shadow processor of the run holding {@code lock}: {@code kind} ('r' or
+     * 'v') and the lock's time.
+     */
     static String shadowSuffix(char kind, RebuildLock lock) {
         return "__" + kind + Long.toString(lock.acquiredAt(), 36);
     }
 
     /**
-     * When the run that built {@code name}, a shadow collection of {@code logical}, started (epoch millis, from
-     * its suffix matched exactly by {@link #SHADOW_SUFFIX}); empty when {@code name} is not one.
+     * When the run that built {@code name}, a shadow collection of {@code logical} (or a shadow processor of the
+     * group whose legacy shadow processor name is {@code logical}), started (epoch millis, from its suffix matched
+     * exactly by {@link #SHADOW_SUFFIX}); empty when {@code name} is not one.
      */
     static java.util.OptionalLong shadowStarted(String name, String logical) {
         if (!name.startsWith(logical)) {
@@ -140,35 +147,25 @@ class ProcessorControl {
 
     /**
      * Clears what a rebuild or verification of {@code group} that died (kill -9, power loss) left behind:
-     * the shadow processor's token, still claimed by the dead process (removed in SQL, since the token
-     * store only lets the claim's owner delete it), and the shadow collections it was building
+     * its shadow processor's token rows, still claimed by the dead process (removed in SQL, since the token
+     * store only lets the claim's owner delete them), and the shadow collections it was building
      * ({@code <logical>__r<millis>}, {@code <logical>__v<millis>}, base 36). Call it holding the group's lock. Only
-     * shadows whose run started more than the lock's stale time ago are dropped: a run that started later
-     * may still be alive (one whose lock was taken over stops by itself, see {@link RebuildLock}). Collections
-     * that serve (the stored alias map, read again here, so a switch another node made is seen) or wait for
-     * their delayed drop after a switch are kept.
+     * what a run that started more than the lock's stale time ago left is removed: a run that started later
+     * may still be alive (one whose lock was taken over stops by itself, see {@link RebuildLock}). The token rows
+     * are those of the processors named exactly {@code <group>__rebuild__r<millis>}/{@code __v<millis>}
+     * ({@link ShadowReadModel#processorName}), and those of {@code <group>__rebuild}, the one name every run's shadow
+     * processor had in earlier versions (the lock held now was free or taken over, so no run of this version uses
+     * it). Collections that serve (the stored alias map, read again here, so a switch another node made is seen)
+     * or wait for their delayed drop after a switch are kept.
      *
      * @return the collections dropped
      */
     java.util.List<String> clearLeftovers(ProjectionGroups.Group group) {
-        String shadowProcessor = ShadowReadModel.processorName(group);
-        if (dataSource != null) {
-            try (java.sql.Connection connection = dataSource.getConnection();
-                 java.sql.PreparedStatement delete = connection.prepareStatement(
-                         "DELETE FROM " + TOKENS.tokenTable() + " WHERE " + TOKENS.processorNameColumn() + " = ?")) {
-                delete.setString(1, shadowProcessor);
-                delete.executeUpdate();
-                if (!connection.getAutoCommit()) {
-                    connection.commit();
-                }
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("could not remove the token of '" + shadowProcessor + "': " + e.getMessage(), e);
-            }
-        }
+        long staleBefore = clock.millis() - lockStale.toMillis();
+        deleteShadowTokens(group, staleBefore);
         aliases.reload();
         java.util.Set<String> kept = new java.util.HashSet<>(aliases.current().values());
         kept.addAll(aliases.pendingDrops().keySet());
-        long staleBefore = clock.millis() - lockStale.toMillis();
         java.util.List<String> dropped = new java.util.ArrayList<>();
         for (String name : database.listCollectionNames()) {
             if (!kept.contains(name) && group.collections().stream().anyMatch(logical -> shadowStarted(name, logical)
@@ -181,6 +178,55 @@ class ProcessorControl {
             log.info("Dropped {} left by a rebuild or verification of '{}' that did not finish", dropped, group.name());
         }
         return dropped;
+    }
+
+    /**
+     * Deletes the token rows of the group's leftover shadow processors: those named after a run that started before
+     * {@code staleBefore} (epoch millis) and the legacy {@code <group>__rebuild}; see {@link #clearLeftovers}.
+     */
+    private void deleteShadowTokens(ProjectionGroups.Group group, long staleBefore) {
+        if (dataSource == null) {
+            return;
+        }
+        String legacy = ShadowReadModel.legacyProcessorName(group);
+        java.util.List<String> leftovers = new java.util.ArrayList<>();
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            try (java.sql.PreparedStatement query = connection.prepareStatement(
+                    "SELECT DISTINCT " + TOKENS.processorNameColumn() + " FROM " + TOKENS.tokenTable() + " WHERE "
+                            + TOKENS.processorNameColumn() + " LIKE ? ESCAPE '!'")) {
+                query.setString(1, likePrefix(legacy));
+                try (java.sql.ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String name = rows.getString(1);
+                        if (name.equals(legacy) || shadowStarted(name, legacy).stream().anyMatch(started -> started < staleBefore)) {
+                            leftovers.add(name);
+                        }
+                    }
+                }
+            }
+            try (java.sql.PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + TOKENS.tokenTable() + " WHERE " + TOKENS.processorNameColumn() + " = ?")) {
+                for (String name : leftovers) {
+                    delete.setString(1, name);
+                    delete.executeUpdate();
+                }
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not remove the tokens of " + (leftovers.isEmpty() ? "'" + legacy + "*'"
+                    : leftovers) + ": " + e.getMessage(), e);
+        }
+        if (!leftovers.isEmpty()) {
+            log.info("Deleted the tokens of {}, left by a rebuild or verification of '{}' that did not finish", leftovers,
+                    group.name());
+        }
+    }
+
+    /** A LIKE pattern (escape character {@code !}) for the names starting with {@code prefix}. */
+    private static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     /** The group's running processor in this process, if this is a server that runs it. */

@@ -124,11 +124,8 @@ public class ReadModelVerifier {
                     }
                 });
                 cleanup.run(shadow::stop);
-                cleanup.run(() -> {
-                    if (lock.lost() == null) {
-                        shadow.deleteTokens();
-                    }
-                });
+                // named after this run: its own token rows, lock lost or not
+                cleanup.run(shadow::deleteTokens);
                 cleanup.run(shadow::dropCollections);
                 cleanup.rethrow();
             }

@@ -56,7 +56,8 @@ import java.util.Optional;
  * process took over (taken for dead after a long pause) stops as soon as its heartbeat finds out, and
  * does not switch: the switch is preceded by a compare-and-set on the lock, and followed by another one; a run
  * that finds it lost its lock right after switching switches back. It then drops only its own shadow
- * collections.
+ * collections and token rows: its shadow processor is named after the run ({@link ShadowReadModel#processorName}),
+ * so while it runs on it cannot move the new holder's shadow token.
  */
 @Service
 public class RebuildService {
@@ -142,7 +143,7 @@ public class RebuildService {
                 control.environment, control.eventStore, control.tokenStore, control.transactions,
                 control.batchSize(group.name()), () -> limit.get().get(), control.maxEventsPerSecond);
         // a run whose lock another process took over (it was taken for dead) stops: that process may be building
-        // a shadow of its own, with the same shadow processor, and switches to it
+        // a shadow of its own (other collections, another shadow processor and token), and switches to it
         lock.onLost(reason -> shadow.abort(RebuildLock.lostException(group.name(), reason).getMessage()));
         shadow.guard(lock::check);
         Throwable failure = null;
@@ -215,12 +216,8 @@ public class RebuildService {
                 }
             });
             cleanup.run(shadow::close);
-            cleanup.run(() -> {
-                if (lock.lost() == null) {
-                    // the shadow processor's token; once the lock is lost it may be the new holder's
-                    shadow.deleteTokens();
-                }
-            });
+            // the shadow processor's token rows: named after this run, no other run uses them, lock lost or not
+            cleanup.run(shadow::deleteTokens);
             boolean neverSwitched = replaced == null;
             cleanup.run(() -> {
                 if (neverSwitched) {

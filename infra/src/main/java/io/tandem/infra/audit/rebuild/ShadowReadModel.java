@@ -38,7 +38,9 @@ import java.util.function.Supplier;
 /**
  * One processing group's read model built again from the event log under new physical collection
  * names ({@code accounts__r<id>}), by the group's own projector classes in a pooled streaming processor
- * of its own ({@code <group>__rebuild}, its own token).
+ * of its own, named after the run ({@code <group>__rebuild__r<id>}, the same suffix as its collections, see
+ * {@link #processorName}), with its own token: a run whose lock was taken over while it was still alive uses
+ * other token rows than the new holder's, so it cannot move or delete the new holder's token.
  * <p>
  * The projectors are constructed in a small Spring context without a parent, which holds only what a
  * projector may need: the shadow database (the group's collections mapped to the new names, every
@@ -75,7 +77,7 @@ final class ShadowReadModel implements AutoCloseable {
                     TransactionManager transactions, int batchSize, Supplier<TrackingToken> limit, long maxEventsPerSecond) {
         this.group = group;
         this.raw = AliasedMongoDatabase.raw(database);
-        this.processorName = processorName(group);
+        this.processorName = processorName(group, suffix);
         this.tokenStore = tokenStore;
         this.transactions = transactions;
         group.collections().forEach(logical -> physical.put(logical, logical + suffix));
@@ -111,9 +113,23 @@ final class ShadowReadModel implements AutoCloseable {
         });
     }
 
-    /** The name of the group's shadow processor, whose token is the shadow's. */
-    static String processorName(ProjectionGroups.Group group) {
+    /**
+     * The name of the shadow processor of the run whose shadow collections end with {@code suffix}
+     * ({@code __r<id>} or {@code __v<id>}, {@link ProcessorControl#shadowSuffix}): {@code <group>__rebuild<suffix>},
+     * used by no other run, so its token rows are the run's own.
+     */
+    static String processorName(ProjectionGroups.Group group, String suffix) {
+        return legacyProcessorName(group) + suffix;
+    }
+
+    /** The name every run's shadow processor of {@code group} had in earlier versions, whose rows the cleanup still removes. */
+    static String legacyProcessorName(ProjectionGroups.Group group) {
         return group.name() + "__rebuild";
+    }
+
+    /** This shadow's processor name (its token rows). */
+    String processorName() {
+        return processorName;
     }
 
     private AnnotationConfigApplicationContext projectors(MongoDatabase shadow, Environment environment) {

@@ -448,7 +448,7 @@ class RebuildEndToEndTest {
     void aRunWhoseLockIsTakenOverWhileItIsAliveDoesNotSwitchAndLeavesTheNewHoldersShadow() throws Exception {
         // paused right before its switch: the heartbeat (every 10 s) may or may not beat (and find out) before the run
         // goes on; if it does not, the compare-and-set on the lock before the switch does. Either way it does not switch
-        TakenOver run = takeOverWhilePaused(rebuilds, "catching up", true, () -> {
+        TakenOver run = takeOverWhilePaused(rebuilds, "catching up", true, processor -> {
         });
         assertThat(run.failure()).hasMessageContaining("lost the lock of 'orders'").hasMessageContaining("without switching");
     }
@@ -458,8 +458,8 @@ class RebuildEndToEndTest {
         RebuildService beatingOften = new RebuildService(control(Map.of("tandem.rebuild.lock-heartbeat", "200ms")));
         // paused while it replays, its shadow processor claiming its token: the heartbeat finds the lock taken over and
         // stops the shadow processor (its claim is released) before the run goes on
-        TakenOver run = takeOverWhilePaused(beatingOften, "replaying", false, () -> await().atMost(Duration.ofSeconds(30))
-                .until(() -> shadowTokenOwners("orders").stream().allMatch(java.util.Objects::isNull)));
+        TakenOver run = takeOverWhilePaused(beatingOften, "replaying", false, processor -> await().atMost(Duration.ofSeconds(30))
+                .until(() -> shadowTokenOwners(processor).stream().allMatch(java.util.Objects::isNull)));
         assertThat(run.failure()).hasMessageContaining("was stopped: lost the lock of 'orders'");
     }
 
@@ -469,11 +469,13 @@ class RebuildEndToEndTest {
     /**
      * Starts a side-by-side rebuild of {@code orders} with {@code service}, pauses it at its first progress in the
      * phase starting with {@code phase}, takes its lock over as a process that took it for dead would (its clock
-     * past the stale time), builds that process's own shadow collection, runs {@code meanwhile}, lets the paused run
-     * go on and checks it failed without switching, dropping its own shadow and not the new holder's.
+     * past the stale time), builds that process's own shadow collection, runs {@code meanwhile} with the paused run's
+     * shadow processor name, lets the paused run go on and checks it failed without switching, dropping its own shadow
+     * and token rows and not the new holder's collection.
      * {@code built}: the paused run's shadow has all its collections then.
      */
-    private TakenOver takeOverWhilePaused(RebuildService service, String phase, boolean built, Runnable meanwhile)
+    private TakenOver takeOverWhilePaused(RebuildService service, String phase, boolean built,
+                                          java.util.function.Consumer<String> meanwhile)
             throws Exception {
         awaitCaughtUp();
         MongoDatabase raw = AliasedMongoDatabase.raw(database);
@@ -481,7 +483,62 @@ class RebuildEndToEndTest {
         Map<String, String> before = aliases.current();
         java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch resume = new java.util.concurrent.CountDownLatch(1);
-        Progress pausing = new Progress() {
+        Progress pausing = pausingAt(phase, paused, resume);
+        java.util.concurrent.CompletableFuture<RebuildReport> old =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> service.rebuild("orders", true, pausing));
+        String newShadow = null;
+        try {
+            assertThat(paused.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("the run reached " + phase).isTrue();
+            Document held = raw.getCollection(RebuildLock.COLLECTION).find(Filters.eq("_id", "orders")).first();
+            assertThat(held).isNotNull();
+            String oldShadow = logical + "__r" + Long.toString(held.getLong("since"), 36);
+            String oldProcessor = "orders__rebuild__r" + Long.toString(held.getLong("since"), 36);
+            if (built) {
+                assertThat(raw.listCollectionNames().into(new ArrayList<>())).as("the paused run's shadow").contains(oldShadow);
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> shadowTokenOwners(oldProcessor).stream().anyMatch(java.util.Objects::nonNull));
+            Clock late = Clock.offset(Clock.systemUTC(), RebuildLock.STALE.plusSeconds(5));
+            java.util.concurrent.atomic.AtomicReference<RebuildLock> taken = new java.util.concurrent.atomic.AtomicReference<>();
+            // the paused run's heartbeat may beat between the read and the compare-and-set of a takeover: try again then
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                try {
+                    taken.set(RebuildLock.acquire(raw, "orders", "rebuild", late));
+                    return true;
+                } catch (RebuildRefusedException beatMeanwhile) {
+                    return false;
+                }
+            });
+            try (RebuildLock takenOver = taken.get()) {
+                newShadow = logical + ProcessorControl.shadowSuffix('r', takenOver);
+                raw.getCollection(newShadow).insertOne(new Document("_id", "built by the new holder"));
+                meanwhile.accept(oldProcessor);
+                resume.countDown();
+                Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> old.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                assertThat(failure).isInstanceOf(java.util.concurrent.ExecutionException.class);
+                assertThat(aliases.current()).as("not switched").isEqualTo(before);
+                assertThat(new ReadModelAliases(raw).current()).as("not switched in the store").isEqualTo(before);
+                assertThat(raw.listCollectionNames().into(new ArrayList<>())).as("the new holder's shadow is kept, the old run's dropped")
+                        .contains(newShadow).doesNotContain(oldShadow);
+                assertThat(raw.getCollection(newShadow).countDocuments()).isEqualTo(1);
+                assertThat(shadowTokenOwners(oldProcessor)).as("its own token rows, deleted though it lost its lock").isEmpty();
+                assertThat(takenOver.lost()).isNull();
+                takenOver.confirm();
+                assertThat(processing.eventProcessor("orders", PooledStreamingEventProcessor.class).orElseThrow().isRunning())
+                        .as("the live processor runs again").isTrue();
+                return new TakenOver(failure.getCause());
+            }
+        } finally {
+            resume.countDown();
+            if (newShadow != null) {
+                raw.getCollection(newShadow).drop();
+            }
+        }
+    }
+
+    /** A progress that, at its first progress in the phase starting with {@code phase}, counts {@code paused} down and waits for {@code resume}. */
+    private static Progress pausingAt(String phase, java.util.concurrent.CountDownLatch paused,
+                                      java.util.concurrent.CountDownLatch resume) {
+        return new Progress() {
             private volatile boolean inPhase;
 
             @Override
@@ -501,61 +558,122 @@ class RebuildEndToEndTest {
                 }
             }
         };
-        java.util.concurrent.CompletableFuture<RebuildReport> old =
-                java.util.concurrent.CompletableFuture.supplyAsync(() -> service.rebuild("orders", true, pausing));
-        String newShadow = null;
+    }
+
+    @Test
+    void aRunWhoseLockIsTakenOverAndTheNewHoldersRunUseTheirOwnTokenRowsAtOnceAndTheOldOneLeavesTheNewOnesAlone()
+            throws Exception {
+        awaitCaughtUp();
+        MongoDatabase raw = AliasedMongoDatabase.raw(database);
+        ProjectionGroups.Group group = ProjectionGroups.scan().rebuildable("orders");
+        // a heartbeat that does not beat during the test: the old run stays alive, its shadow processor claiming its
+        // token, until its compare-and-set on the lock before the switch
+        ProcessorControl unaware = control(Map.of("tandem.rebuild.lock-stale", "10m", "tandem.rebuild.lock-heartbeat", "3m"));
+        Map<String, String> before = aliases.current();
+        java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch resume = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<RebuildReport> old = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> new RebuildService(unaware).rebuild("orders", true, pausingAt("replaying", paused, resume)));
         try {
-            assertThat(paused.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("the run reached " + phase).isTrue();
+            assertThat(paused.await(60, java.util.concurrent.TimeUnit.SECONDS)).as("the old run replays").isTrue();
             Document held = raw.getCollection(RebuildLock.COLLECTION).find(Filters.eq("_id", "orders")).first();
-            assertThat(held).isNotNull();
-            String oldShadow = logical + "__r" + Long.toString(held.getLong("since"), 36);
-            if (built) {
-                assertThat(raw.listCollectionNames().into(new ArrayList<>())).as("the paused run's shadow").contains(oldShadow);
-            }
-            await().atMost(Duration.ofSeconds(30)).until(() -> shadowTokenOwners("orders").stream().anyMatch(java.util.Objects::nonNull));
-            Clock late = Clock.offset(Clock.systemUTC(), RebuildLock.STALE.plusSeconds(5));
-            java.util.concurrent.atomic.AtomicReference<RebuildLock> taken = new java.util.concurrent.atomic.AtomicReference<>();
-            // the paused run's heartbeat may beat between the read and the compare-and-set of a takeover: try again then
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String oldProcessor = ShadowReadModel.processorName(group, "__r" + Long.toString(held.getLong("since"), 36));
+            await().atMost(Duration.ofSeconds(30)).until(() -> shadowTokenOwners(oldProcessor).stream().anyMatch(java.util.Objects::nonNull));
+            // another process takes the lock for dead (its clock past the old run's stale time) and builds its own shadow
+            Clock late = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(15));
+            try (RebuildLock takenOver = RebuildLock.acquire(raw, "orders", "rebuild", late);
+                 ShadowReadModel shadow = new ShadowReadModel(group, ProcessorControl.shadowSuffix('r', takenOver), database,
+                         aliases, environment, eventStore, tokenStore, transactions, 500, null, 0)) {
                 try {
-                    taken.set(RebuildLock.acquire(raw, "orders", "rebuild", late));
-                    return true;
-                } catch (RebuildRefusedException beatMeanwhile) {
-                    return false;
+                    String newProcessor = shadow.processorName();
+                    assertThat(newProcessor).isEqualTo("orders__rebuild" + ProcessorControl.shadowSuffix('r', takenOver))
+                            .isNotEqualTo(oldProcessor);
+                    ProcessorControl control = control(Map.of());
+                    shadow.start();
+                    shadow.awaitPosition(control.head(), control.tail(), control::head, Progress.none(), ShadowReadModel.STUCK);
+                    // both shadow processors at once, each claiming a token row of its own
+                    assertThat(shadowTokenOwners(oldProcessor)).singleElement().isNotNull();
+                    assertThat(shadowTokenOwners(newProcessor)).singleElement().isNotNull();
+
+                    resume.countDown();
+                    Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> old.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                    assertThat(failure).isInstanceOf(java.util.concurrent.ExecutionException.class)
+                            .hasMessageContaining("lost the lock of 'orders'");
+                    assertThat(aliases.current()).as("not switched").isEqualTo(before);
+                    assertThat(shadowTokenOwners(oldProcessor)).as("the old run deleted its own token rows").isEmpty();
+                    assertThat(shadowTokenOwners(newProcessor)).as("the new run's token row, still claimed").singleElement()
+                            .isNotNull();
+                    // and the new run's shadow goes on from its own token
+                    post("/api/v1/orders", alice, order(aliceAccount, symbol, "BUY", "1.00", "1"), 201);
+                    long head = control.head();
+                    shadow.awaitPosition(head, control.tail(), control::head, Progress.none(), ShadowReadModel.STUCK);
+                    shadow.stop();
+                    assertThat(shadow.storedToken().position().orElse(-1)).isGreaterThanOrEqualTo(head);
+                    assertThat(takenOver.lost()).isNull();
+                    takenOver.confirm();
+                    assertThat(processing.eventProcessor("orders", PooledStreamingEventProcessor.class).orElseThrow().isRunning())
+                            .as("the live processor runs again").isTrue();
+                } finally {
+                    shadow.stop();
+                    shadow.deleteTokens();
+                    shadow.dropCollections();
                 }
-            });
-            try (RebuildLock takenOver = taken.get()) {
-                newShadow = logical + ProcessorControl.shadowSuffix('r', takenOver);
-                raw.getCollection(newShadow).insertOne(new Document("_id", "built by the new holder"));
-                meanwhile.run();
-                resume.countDown();
-                Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() -> old.get(60, java.util.concurrent.TimeUnit.SECONDS));
-                assertThat(failure).isInstanceOf(java.util.concurrent.ExecutionException.class);
-                assertThat(aliases.current()).as("not switched").isEqualTo(before);
-                assertThat(new ReadModelAliases(raw).current()).as("not switched in the store").isEqualTo(before);
-                assertThat(raw.listCollectionNames().into(new ArrayList<>())).as("the new holder's shadow is kept, the old run's dropped")
-                        .contains(newShadow).doesNotContain(oldShadow);
-                assertThat(raw.getCollection(newShadow).countDocuments()).isEqualTo(1);
-                assertThat(takenOver.lost()).isNull();
-                takenOver.confirm();
-                assertThat(processing.eventProcessor("orders", PooledStreamingEventProcessor.class).orElseThrow().isRunning())
-                        .as("the live processor runs again").isTrue();
-                return new TakenOver(failure.getCause());
             }
         } finally {
             resume.countDown();
-            if (newShadow != null) {
-                raw.getCollection(newShadow).drop();
+        }
+    }
+
+    @Test
+    void theCleanupDeletesTheTokenRowsOfStaleRunsShadowProcessorsAndOfTheLegacyOneButNotAFreshRunsOrLookalikes()
+            throws Exception {
+        ProcessorControl control = control(Map.of());
+        ProjectionGroups.Group group = control.groups.rebuildable("payments-view");
+        long now = System.currentTimeMillis();
+        String old = Long.toString(now - control.lockStale.toMillis() - 5_000, 36);
+        String legacy = group.name() + "__rebuild";
+        String stale = legacy + "__r" + old;
+        String staleVerification = legacy + "__v" + old;
+        String fresh = legacy + "__r" + Long.toString(now - 1_000, 36);
+        List<String> lookalikes = List.of(stale + "_copy", legacy + "__x" + old, legacy + "x__r" + old, "x" + stale,
+                group.name() + "-other__rebuild__r" + old, group.name() + "xxrebuild__r" + old);
+        List<String> planted = new ArrayList<>(List.of(legacy, stale, staleVerification, fresh));
+        planted.addAll(lookalikes);
+        int liveSegments = transactions.fetchInTransaction(() -> tokenStore.fetchSegments(group.name())).length;
+        assertThat(liveSegments).isPositive();
+        transactions.executeInTransaction(() -> planted.forEach(name -> tokenStore.initializeTokenSegments(name, 1)));
+        // a dead process's claim: the token store would not let anyone else delete it
+        setOwner(stale, "dead-node@elsewhere");
+        try {
+            control.clearLeftovers(group);
+            assertThat(List.of(legacy, stale, staleVerification)).allSatisfy(name ->
+                    assertThat(transactions.fetchInTransaction(() -> tokenStore.fetchSegments(name))).as(name).isEmpty());
+            List<String> kept = new ArrayList<>(lookalikes);
+            kept.add(fresh);
+            assertThat(kept).allSatisfy(name ->
+                    assertThat(transactions.fetchInTransaction(() -> tokenStore.fetchSegments(name))).as(name).hasSize(1));
+            assertThat(transactions.fetchInTransaction(() -> tokenStore.fetchSegments(group.name()))).as("the live group's")
+                    .hasSize(liveSegments);
+        } finally {
+            try (java.sql.Connection connection = dataSource.getConnection();
+                 java.sql.PreparedStatement delete = connection.prepareStatement("DELETE FROM token_entry WHERE processor_name = ?")) {
+                for (String name : planted) {
+                    delete.setString(1, name);
+                    delete.executeUpdate();
+                }
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
             }
         }
     }
 
-    /** The owners of the claims on the shadow token of {@code group} (null for an unclaimed segment). */
-    private List<String> shadowTokenOwners(String group) throws java.sql.SQLException {
+    /** The owners of the claims on the token rows of the shadow processor {@code processor} (null for an unclaimed segment). */
+    private List<String> shadowTokenOwners(String processor) throws java.sql.SQLException {
         try (java.sql.Connection connection = dataSource.getConnection();
              java.sql.PreparedStatement query = connection.prepareStatement(
                      "SELECT owner FROM token_entry WHERE processor_name = ?")) {
-            query.setString(1, group + "__rebuild");
+            query.setString(1, processor);
             List<String> owners = new ArrayList<>();
             try (java.sql.ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
