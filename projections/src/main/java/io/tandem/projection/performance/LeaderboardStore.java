@@ -53,13 +53,23 @@ import static io.tandem.projection.performance.PerformanceDocuments.*;
  * taken the lease yet, and one that takes it afterwards finds the committed generation
  * ({@link #published()} reads the commit too) and builds on it instead of rolling it back. Rows are
  * closed with {@code $max}, and rollbacks touch only the generations of their own tenure or earlier,
- * so late writes of a node that lost the lease never undo a later holder's. A chunk such a node writes
- * after the holder's allocation rolled the earlier generations back (it paused between its check and
- * its write) is the holder's to remove when the late node cannot (its own rollback failed, or it died):
- * the holder rolls back the generations between the published one and its own again right before its
- * commit, so a published generation shows a stale node's rows only if their write lands between that
- * cleanup and the commit (closing that needs a transaction, which the embedded store does not have). Rows stored before generations
- * are closed only after a commit that won, so no unpublished generation ever closes them.
+ * so late writes of a node that lost the lease never undo a later holder's. A chunk such a node sent
+ * before it lost the lease can still land at any time later (it paused between its check and its
+ * write), and if the node dies or its own rollback fails it stays. So the allocation of a generation
+ * above the published one records the generations in between as abandoned ({@link Abandoned}, on the
+ * lease document, in the same fenced update as the counter, which also requires that no generation above
+ * the published one was committed): none of them was committed, and none can be, since each belongs to a
+ * run that is over or to a tenure that is, and a commit is fenced by its tenure. Readers ({@link #visibleAt})
+ * and the next run ({@link #current}) ignore rows whose {@code from} is abandoned and take an
+ * {@code until} that is abandoned as open (a late close, a {@code $max}, only raises an open or abandoned
+ * {@code until} to its own abandoned generation), and pruning keeps such rows; so a published generation
+ * never shows a late chunk, whenever its write lands. The rollbacks (at allocation, and again by the holder right before its commit) only
+ * clean up. An abandoned range is rolled back once more and forgotten {@value #GENERATIONS_KEPT}
+ * generations above it, which keeps the record small (one range per published generation at most): only
+ * a write landing after that (in flight for that many publications) would show. The record goes with the
+ * lease document: if that is deleted (the ranker's state reset), a late chunk of the last generations that
+ * escaped both rollbacks can show again. Rows stored before generations are closed only after a commit
+ * that won, so no unpublished generation ever closes them.
  */
 final class LeaderboardStore {
 
