@@ -283,6 +283,7 @@ final class LeaderboardStore {
         }
         // a node that lost the lease may have written a chunk after this generation's allocation rolled its generation
         // back (paused between its check and its write) and failed to roll it back itself: again, just before the commit
+        // (cleanup only: its generation is abandoned, so no reader sees it, whenever it lands)
         rollBackBetween(published(), generation);
         if (!fence.update(Updates.max(PUBLISHED, generation))) {
             rollBack(generation);
