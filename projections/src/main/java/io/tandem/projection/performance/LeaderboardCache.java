@@ -33,10 +33,11 @@ import static io.tandem.projection.performance.PerformanceDocuments.*;
 /**
  * The latest ranking of each period in memory, sorted once per sort key, so that a leaderboard page
  * costs one small read (the newest {@code leaderboard_runs} document, to see whether a newer ranking
- * exists) and a walk of an in-memory list. A period is loaded again, in one read, only when a query
- * finds a newer generation than the one it holds; queries arriving meanwhile answer from the one held.
- * A load reads only the rows of that generation ({@link LeaderboardStore#visibleAt}), so it never mixes
- * two runs, and then checks that the run is still there (not pruned while it read).
+ * exists) and a walk of an in-memory list. A period is loaded again, in one read of its rows (and one of
+ * the ranker's lease document, for the abandoned generations), only when a query finds a newer generation
+ * than the one it holds; queries arriving meanwhile answer from the one held. A load reads only the rows
+ * of that generation ({@link LeaderboardStore#visibleAt}, none written by an abandoned generation), so it
+ * never mixes two runs, and then checks that the run is still there (not pruned while it read).
  * <p>
  * A cursor names the last entry of a page by its sort value, handle and user id (with the period and
  * sort it belongs to), so that the next page starts right after where that entry sorts, even in a
@@ -52,12 +53,14 @@ final class LeaderboardCache {
 
     private final MongoCollection<Document> rankings;
     private final MongoCollection<Document> runs;
+    private final MongoCollection<Document> control;
     private final Map<Period, Ranking> byPeriod = new EnumMap<>(Period.class);
     private final Set<Period> loading = EnumSet.noneOf(Period.class);
 
     LeaderboardCache(MongoDatabase database) {
         this.rankings = database.getCollection(ReadModelCollections.LEADERBOARD);
         this.runs = database.getCollection(ReadModelCollections.LEADERBOARD_RUNS);
+        this.control = database.getCollection(ReadModelCollections.LEADERBOARD_RANKER);
     }
 
     LeaderboardPage page(FindLeaderboardQuery query) {
@@ -203,8 +206,9 @@ final class LeaderboardCache {
     private Ranking load(Period period, long generation, String computedAt) {
         List<Entry> entries = new ArrayList<>();
         Map<String, Entry> byUser = new HashMap<>();
+        LeaderboardStore.Abandoned abandoned = LeaderboardStore.abandoned(control);
         for (Document document : rankings.find(Filters.and(CompositeIds.listing(period.name(), null),
-                LeaderboardStore.visibleAt(period.name(), generation)))) {
+                LeaderboardStore.visibleAt(period.name(), generation, abandoned)))) {
             Entry entry = new Entry(view(document, period, computedAt));
             entries.add(entry);
             byUser.put(entry.stats.userId(), entry);

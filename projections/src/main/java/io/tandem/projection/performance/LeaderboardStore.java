@@ -53,13 +53,23 @@ import static io.tandem.projection.performance.PerformanceDocuments.*;
  * taken the lease yet, and one that takes it afterwards finds the committed generation
  * ({@link #published()} reads the commit too) and builds on it instead of rolling it back. Rows are
  * closed with {@code $max}, and rollbacks touch only the generations of their own tenure or earlier,
- * so late writes of a node that lost the lease never undo a later holder's. A chunk such a node writes
- * after the holder's allocation rolled the earlier generations back (it paused between its check and
- * its write) is the holder's to remove when the late node cannot (its own rollback failed, or it died):
- * the holder rolls back the generations between the published one and its own again right before its
- * commit, so a published generation shows a stale node's rows only if their write lands between that
- * cleanup and the commit (closing that needs a transaction, which the embedded store does not have). Rows stored before generations
- * are closed only after a commit that won, so no unpublished generation ever closes them.
+ * so late writes of a node that lost the lease never undo a later holder's. A chunk such a node sent
+ * before it lost the lease can still land at any time later (it paused between its check and its
+ * write), and if the node dies or its own rollback fails it stays. So the allocation of a generation
+ * above the published one records the generations in between as abandoned ({@link Abandoned}, on the
+ * lease document, in the same fenced update as the counter, which also requires that no generation above
+ * the published one was committed): none of them was committed, and none can be, since each belongs to a
+ * run that is over or to a tenure that is, and a commit is fenced by its tenure. Readers ({@link #visibleAt})
+ * and the next run ({@link #current}) ignore rows whose {@code from} is abandoned and take an
+ * {@code until} that is abandoned as open (a late close, a {@code $max}, only raises an open or abandoned
+ * {@code until} to its own abandoned generation), and pruning keeps such rows; so a published generation
+ * never shows a late chunk, whenever its write lands. The rollbacks (at allocation, and again by the holder right before its commit) only
+ * clean up. An abandoned range is rolled back once more and forgotten {@value #GENERATIONS_KEPT}
+ * generations above it, which keeps the record small (one range per published generation at most): only
+ * a write landing after that (in flight for that many publications) would show. The record goes with the
+ * lease document: if that is deleted (the ranker's state reset), a late chunk of the last generations that
+ * escaped both rollbacks can show again. Rows stored before generations are closed only after a commit
+ * that won, so no unpublished generation ever closes them.
  */
 final class LeaderboardStore {
 
@@ -71,6 +81,10 @@ final class LeaderboardStore {
     static final String PUBLISHED = "published";
     /** The lease document's field holding the last generation allocated. */
     static final String ALLOCATED = "allocated";
+    /** The lease document's field holding the abandoned generations ({@link Abandoned}). */
+    static final String ABANDONED = "abandoned";
+    private static final String AFTER = "after";
+    private static final String BEFORE = "before";
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final Set<String> ROW_FIELDS = Set.of("_id", FROM, UNTIL);
     /** Current rows stored before generations existed (no {@code from}): valid from the start. */
@@ -87,10 +101,66 @@ final class LeaderboardStore {
         this.control = database.getCollection(ReadModelCollections.LEADERBOARD_RANKER);
     }
 
-    /** The rows of one period visible at {@code generation} (rows stored before generations count as from the start). */
-    static Bson visibleAt(String period, long generation) {
-        return Filters.and(Filters.eq(PERIOD, period), Filters.or(Filters.eq(FROM, null), Filters.lte(FROM, generation)),
-                Filters.or(Filters.eq(UNTIL, null), Filters.gt(UNTIL, generation)));
+    /**
+     * The rows of one period visible at the published {@code generation} (rows stored before generations count as
+     * from the start): none written by an {@code abandoned} generation, and a row closed by one still open.
+     */
+    static Bson visibleAt(String period, long generation, Abandoned abandoned) {
+        return Filters.and(Filters.eq(PERIOD, period), visible(generation, abandoned));
+    }
+
+    private static Bson visible(long generation, Abandoned abandoned) {
+        List<Bson> from = new ArrayList<>(List.of(Filters.lte(FROM, generation)));
+        List<Bson> until = new ArrayList<>(List.of(Filters.eq(UNTIL, null), Filters.gt(UNTIL, generation)));
+        for (Range range : abandoned.ranges()) {
+            if (range.after() < generation) { // the ranges above a published generation hold none of its rows
+                from.add(range.excludes(FROM));
+                until.add(range.includes(UNTIL));
+            }
+        }
+        return Filters.and(Filters.or(Filters.eq(FROM, null), Filters.and(from)), Filters.or(until));
+    }
+
+    /** The abandoned generations as the lease document (in {@code control}) records them now. */
+    static Abandoned abandoned(MongoCollection<Document> control) {
+        return Abandoned.of(control.find(Filters.eq("_id", RankerLease.LEASE)).first());
+    }
+
+    /**
+     * The generations allocated and never published, and never to be (a later generation was allocated under the
+     * lease above them): ranges between two generations, both excluded, on the lease document ({@value #ABANDONED}).
+     */
+    record Abandoned(List<Range> ranges) {
+
+        static final Abandoned NONE = new Abandoned(List.of());
+
+        static Abandoned of(Document lease) {
+            List<Document> stored = lease == null ? null : lease.getList(ABANDONED, Document.class);
+            if (stored == null || stored.isEmpty()) {
+                return NONE;
+            }
+            List<Range> ranges = new ArrayList<>(stored.size());
+            for (Document range : stored) {
+                ranges.add(new Range(Numbers.longOf(range, AFTER), Numbers.longOf(range, BEFORE)));
+            }
+            return new Abandoned(List.copyOf(ranges));
+        }
+    }
+
+    /** The generations above {@code after} and below {@code before}. */
+    record Range(long after, long before) {
+
+        Bson excludes(String field) {
+            return Filters.or(Filters.lte(field, after), Filters.gte(field, before));
+        }
+
+        Bson includes(String field) {
+            return Filters.and(Filters.gt(field, after), Filters.lt(field, before));
+        }
+
+        Document document() {
+            return new Document(AFTER, after).append(BEFORE, before);
+        }
     }
 
     /** The newest published run, or null. */
@@ -109,25 +179,35 @@ final class LeaderboardStore {
     }
 
     /**
-     * A new generation above {@code published}, from the counter on the lease document, incremented
-     * under {@code fence} (so a later tenure always allocates above every earlier one); -1 when the
-     * tenure no longer holds. If earlier generations were allocated and never published, what they
-     * wrote is rolled back first; only generations below this one are touched, so a node that lost the
-     * lease and rolls back late never deletes what a later holder writes.
+     * A new generation above {@code published}, from the counter on the lease document, set under
+     * {@code fence} (so a later tenure always allocates above every earlier one); -1 when the tenure no
+     * longer holds, or a generation above {@code published} was committed meanwhile. The same update
+     * records the generations between {@code published} and the new one as abandoned, so that readers
+     * ignore whatever they wrote, even what lands later; what they wrote is then rolled back as well.
+     * Only generations below this one are touched, so a node that lost the lease and rolls back late
+     * never deletes what a later holder writes. Abandoned ranges {@value #GENERATIONS_KEPT} generations
+     * below {@code published} are rolled back once more and forgotten, which keeps the record small.
      */
     long allocate(long published, RankerLease.Fence fence) {
-        Document lease = fence.updateAndGet(Updates.inc(ALLOCATED, 1L));
-        if (lease == null) {
-            return -1;
-        }
-        long generation = Numbers.longOf(lease, ALLOCATED);
+        Document lease = control.find(Filters.eq("_id", RankerLease.LEASE)).first();
         // the counter kept in its own document before the lease carried it: generations up to it may have rows
         long floor = Math.max(published, Numbers.longOf(control.find(Filters.eq("_id", GENERATIONS)).first(), LAST));
-        if (generation <= floor) {
-            generation = floor + 1;
-            if (!fence.update(Updates.set(ALLOCATED, generation))) {
-                return -1;
+        long generation = Math.max(Numbers.longOf(lease, ALLOCATED), floor) + 1;
+        List<Document> abandoned = new ArrayList<>();
+        for (Range range : Abandoned.of(lease).ranges()) {
+            if (range.before() <= published - GENERATIONS_KEPT) {
+                rollBackBetween(range.after(), range.before()); // long since cleaned up: again, before forgetting them
+            } else if (range.after() < published || range.before() > generation) {
+                abandoned.add(range.document()); // not within the range this allocation records
             }
+        }
+        if (generation - 1 > published) {
+            abandoned.add(new Range(published, generation).document());
+        }
+        Bson unchanged = Filters.and(Filters.eq(ALLOCATED, lease == null ? null : lease.get(ALLOCATED)),
+                Filters.or(Filters.eq(PUBLISHED, null), Filters.lte(PUBLISHED, published)));
+        if (fence.updateAndGet(unchanged, Updates.combine(Updates.set(ALLOCATED, generation), Updates.set(ABANDONED, abandoned))) == null) {
+            return -1;
         }
         rollBackBetween(published, generation);
         return generation;
@@ -145,12 +225,19 @@ final class LeaderboardStore {
         }
     }
 
-    /** The current rows of {@code generation} by entry id (period U+0001 user id). */
+    /** The abandoned generations as recorded now (one small read of the lease document). */
+    Abandoned abandoned() {
+        return abandoned(control);
+    }
+
+    /**
+     * The current rows of the published {@code generation} by entry id (period U+0001 user id): none of an abandoned
+     * generation, and those closed by one as open.
+     */
     Map<String, Document> current(long generation) {
         legacyRows = rankings.find(LEGACY).limit(1).first() != null;
         Map<String, Document> rows = new HashMap<>();
-        for (Document row : rankings.find(Filters.and(Filters.exists(FROM), Filters.lte(FROM, generation),
-                Filters.or(Filters.eq(UNTIL, null), Filters.gt(UNTIL, generation))))) {
+        for (Document row : rankings.find(Filters.and(Filters.exists(FROM), visible(generation, abandoned())))) {
             rows.put(rankingId(row.getString(PERIOD), row.getString(USER_ID)), row);
         }
         return rows;
@@ -196,6 +283,7 @@ final class LeaderboardStore {
         }
         // a node that lost the lease may have written a chunk after this generation's allocation rolled its generation
         // back (paused between its check and its write) and failed to roll it back itself: again, just before the commit
+        // (cleanup only: its generation is abandoned, so no reader sees it, whenever it lands)
         rollBackBetween(published(), generation);
         if (!fence.update(Updates.max(PUBLISHED, generation))) {
             rollBack(generation);
@@ -238,8 +326,12 @@ final class LeaderboardStore {
         }
         runs.deleteMany(expired);
         if (rowsToDelete) {
-            // rows closed at or before the oldest kept generation are visible to none kept
-            rankings.deleteMany(Filters.lte(UNTIL, oldestKept));
+            // rows closed at or before the oldest kept generation are visible to none kept, unless an abandoned one closed them
+            List<Bson> closed = new ArrayList<>(List.of(Filters.lte(UNTIL, oldestKept)));
+            for (Range range : abandoned().ranges()) {
+                closed.add(range.excludes(UNTIL));
+            }
+            rankings.deleteMany(Filters.and(closed));
         }
     }
 

@@ -118,6 +118,12 @@ final class RankerLease {
         Document updateAndGet(Bson update) {
             return control.findOneAndUpdate(held(), update, new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         }
+
+        /** Applies {@code update} if the tenure still holds and the lease document matches {@code condition}, as above. */
+        Document updateAndGet(Bson condition, Bson update) {
+            return control.findOneAndUpdate(Filters.and(held(), condition), update,
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        }
     }
 
     /** Gives the lease up (if held), so that another node can take over at once. */

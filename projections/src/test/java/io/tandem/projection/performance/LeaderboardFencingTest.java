@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The leaderboard lease fences publication: a node whose lease expired while it ranked (a pause, a
  * slow run) and was taken by another never makes its generation visible, while a node that renewed
  * within its lease publishes as before; a ranker whose lease was reset under it (tokens start again at 1)
- * steps down; a late chunk of a node that lost the lease never shows in the holder's generation; rows
+ * steps down; a late chunk of a node that lost the lease never shows in the holder's generation, nor in what
+ * the next run builds on, wherever its write lands (its generation is recorded as abandoned); rows
  * stored before generations are closed only by a commit that won. Against the real read-model store,
  * with clocks the test moves.
  * alice holds 50 ACME bought at 10.00 (return 10.00 on day 2 at 12.00), bob nothing (0.00).
@@ -272,9 +273,112 @@ class LeaderboardFencingTest extends MongoReadModelTest {
         assertThat(rows().countDocuments(Filters.eq(FROM, generationA))).as("A's late row").isZero();
         assertThat(rows().countDocuments(Filters.eq(UNTIL, generationA))).as("A's late closes").isZero();
         for (Period period : Period.values()) {
-            assertThat(rows().countDocuments(LeaderboardStore.visibleAt(period.name(), generationB))).as(period.name()).isEqualTo(2);
+            assertThat(rows().countDocuments(LeaderboardStore.visibleAt(period.name(), generationB, store.abandoned()))).as(period.name()).isEqualTo(2);
         }
         assertThat(returnOfAlice()).isEqualTo("10.00");
+    }
+
+    /** A's chunk of {@code generationA}: alice's D7 at 999.00, and every other row of its generation closed. */
+    private void lateChunkOfA(Map<String, Document> current, long generationA) {
+        Document alice = current.get(rankingId("D7", "u-alice"));
+        rows().insertOne(new Document(alice).append("_id", "late-of-a").append(FROM, generationA).append(RETURN_PERCENT, "999.00"));
+        for (Document row : current.values()) {
+            rows().updateOne(Filters.eq("_id", row.get("_id")), Updates.max(UNTIL, generationA));
+        }
+    }
+
+    /** What readers of the published generation see: every trader in every period, alice at 10.00, none of A's chunk. */
+    private void theRankingOfTheHolder() {
+        LeaderboardStore store = new LeaderboardStore(database);
+        long published = store.published();
+        for (Period period : Period.values()) {
+            assertThat(rows().countDocuments(LeaderboardStore.visibleAt(period.name(), published, store.abandoned())))
+                    .as(period.name()).isEqualTo(2);
+        }
+        Map<String, Document> current = store.current(published);
+        assertThat(current).hasSize(2 * Period.values().length);
+        assertThat(current.get(rankingId("D7", "u-alice")).getString(RETURN_PERCENT)).isEqualTo("10.00");
+        assertThat(current.values()).noneMatch(row -> "late-of-a".equals(row.getString("_id")));
+        assertThat(returnOfAlice()).isEqualTo("10.00");
+    }
+
+    private Document leaseDocument() {
+        return control().find(Filters.eq("_id", RankerLease.LEASE)).first();
+    }
+
+    @Test
+    void aLateChunkOfANodeThatLostTheLeaseLandingBetweenTheHoldersLastCleanupAndItsCommitIsInvisible() {
+        Clock clock = Clock.fixed(T, ZoneOffset.UTC);
+        assertThat(new LeaderboardRanker(database, clock, ProjectionProgress.ALWAYS, "node-a", LEASE).rank()).isTrue();
+        LeaderboardStore store = new LeaderboardStore(database);
+        long published = store.published();
+        Map<String, Document> current = store.current(published);
+        RankerLease a = lease("node-a", clock);
+        assertThat(a.acquire()).isTrue();
+        long generationA = store.allocate(published, a.fence());
+        Instant later = T.plus(Duration.ofMinutes(3));
+        TestClock clockB = new TestClock(later);
+        RankerLease b = lease("node-b", clockB);
+        assertThat(b.acquire()).isTrue();
+        long generationB = store.allocate(store.published(), b.fence());
+        assertThat(generationB).isGreaterThan(generationA);
+        // B's ranking is unchanged (no chunk to write): it rolls back the generations below its own once more and commits
+        // (its next read of the clock); A's chunk, sent before A paused past its lease, lands between the two, and A dies
+        clockB.beforeRead(1, () -> lateChunkOfA(current, generationA));
+
+        assertThat(store.publish(generationB, current, current, later, b.fence())).as("B publishes its unchanged ranking").isNotNull();
+
+        assertThat(store.published()).isEqualTo(generationB);
+        assertThat(rows().countDocuments(Filters.eq(FROM, generationA))).as("A's late row, still stored").isOne();
+        assertThat(rows().countDocuments(Filters.eq(UNTIL, generationA))).as("A's late closes, still stored")
+                .isEqualTo(2L * Period.values().length);
+        theRankingOfTheHolder();
+
+        assertThat(new LeaderboardRanker(database, Clock.fixed(later, ZoneOffset.UTC), ProjectionProgress.ALWAYS, "node-b", LEASE)
+                .rank()).as("the next run, from what is visible").isTrue();
+        assertThat(store.published()).isEqualTo(generationB + 1);
+        assertThat(rows().countDocuments(Filters.eq(FROM, generationB + 1))).as("nothing changed, nothing rewritten").isZero();
+        theRankingOfTheHolder();
+    }
+
+    @Test
+    void aChunkOfAnAbandonedGenerationLandingAfterThePublicationIsInvisibleUntilItIsRolledBackForGood() {
+        Clock clock = Clock.fixed(T, ZoneOffset.UTC);
+        assertThat(new LeaderboardRanker(database, clock, ProjectionProgress.ALWAYS, "node-a", LEASE).rank()).isTrue();
+        LeaderboardStore store = new LeaderboardStore(database);
+        long published = store.published();
+        Map<String, Document> current = store.current(published);
+        RankerLease a = lease("node-a", clock);
+        assertThat(a.acquire()).isTrue();
+        long generationA = store.allocate(published, a.fence());
+        Instant later = T.plus(Duration.ofMinutes(3));
+        LeaderboardRanker b = new LeaderboardRanker(database, Clock.fixed(later, ZoneOffset.UTC), ProjectionProgress.ALWAYS, "node-b",
+                LEASE);
+        assertThat(b.rank()).as("B takes the expired lease over and ranks").isTrue();
+        long generationB = store.published();
+        assertThat(generationB).isGreaterThan(generationA);
+
+        lateChunkOfA(current, generationA); // after B's commit, and A dies
+
+        theRankingOfTheHolder();
+        assertThat(LeaderboardStore.Abandoned.of(leaseDocument()).ranges())
+                .containsExactly(new LeaderboardStore.Range(published, generationB));
+        assertThat(b.rank()).isTrue();
+        assertThat(rows().countDocuments(Filters.eq(FROM, generationB + 1))).as("nothing changed, nothing rewritten").isZero();
+        theRankingOfTheHolder();
+
+        // when the first run's document expires, the rows closed up to the oldest kept generation are pruned: not those
+        // that A's late chunk closed, which are open
+        database.getCollection(ReadModelCollections.LEADERBOARD_RUNS).updateOne(Filters.eq("_id", runId(published)),
+                Updates.set(SUPERSEDED, 1L));
+        for (int run = 0; run < LeaderboardStore.GENERATIONS_KEPT; run++) {
+            assertThat(b.rank()).isTrue();
+        }
+        assertThat(leaseDocument().getList(LeaderboardStore.ABANDONED, Document.class)).as("forgotten once rolled back for good")
+                .isEmpty();
+        assertThat(rows().countDocuments(Filters.eq(FROM, generationA))).as("A's late row").isZero();
+        assertThat(rows().countDocuments(Filters.eq(UNTIL, generationA))).as("A's late closes").isZero();
+        theRankingOfTheHolder();
     }
 
     @Test
@@ -312,7 +416,7 @@ class LeaderboardFencingTest extends MongoReadModelTest {
         assertThat(published).isGreaterThan(generationA);
         assertThat(rows().countDocuments(Filters.and(Filters.exists(FROM, false), Filters.eq(UNTIL, null))))
                 .as("the old rows closed by B's generation").isZero();
-        assertThat(rows().find(LeaderboardStore.visibleAt("D7", published))).singleElement()
+        assertThat(rows().find(LeaderboardStore.visibleAt("D7", published, new LeaderboardStore(database).abandoned()))).singleElement()
                 .satisfies(row -> assertThat(row.getString(RETURN_PERCENT)).isEqualTo("2.00"));
     }
 
