@@ -17,6 +17,7 @@ import io.tandem.projection.support.ReadModelCollections;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,9 +65,10 @@ import static io.tandem.projection.performance.PerformanceDocuments.*;
  * {@code until} that is abandoned as open (a late close, a {@code $max}, only raises an open or abandoned
  * {@code until} to its own abandoned generation), and pruning keeps such rows; so a published generation
  * never shows a late chunk, whenever its write lands. The rollbacks (at allocation, and again by the holder right before its commit) only
- * clean up. An abandoned range is rolled back once more and forgotten {@value #GENERATIONS_KEPT}
- * generations above it, which keeps the record small (one range per published generation at most): only
- * a write landing after that (in flight for that many publications) would show. The record goes with the
+ * clean up. An abandoned range is rolled back once more and forgotten once it is {@value #GENERATIONS_KEPT}
+ * generations below the published one and an hour old ({@link #ABANDONED_KEPT}), which keeps the record
+ * small (ranges only come from takeovers and failed runs): only a write landing after that (in flight for
+ * an hour) would show. The record goes with the
  * lease document: if that is deleted (the ranker's state reset), a late chunk of the last generations that
  * escaped both rollbacks can show again. Rows stored before generations are closed only after a commit
  * that won, so no unpublished generation ever closes them.
@@ -85,6 +87,12 @@ final class LeaderboardStore {
     static final String ABANDONED = "abandoned";
     private static final String AFTER = "after";
     private static final String BEFORE = "before";
+    private static final String AT = "at";
+    /**
+     * How long an abandoned range is remembered at least (and {@value #GENERATIONS_KEPT} generations): far longer than
+     * any lease, so a write of a node that paused past its lease stays hidden even when it lands very late.
+     */
+    static final Duration ABANDONED_KEPT = Duration.ofHours(1);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final Set<String> ROW_FIELDS = Set.of("_id", FROM, UNTIL);
     /** Current rows stored before generations existed (no {@code from}): valid from the start. */
@@ -141,14 +149,14 @@ final class LeaderboardStore {
             }
             List<Range> ranges = new ArrayList<>(stored.size());
             for (Document range : stored) {
-                ranges.add(new Range(Numbers.longOf(range, AFTER), Numbers.longOf(range, BEFORE)));
+                ranges.add(new Range(Numbers.longOf(range, AFTER), Numbers.longOf(range, BEFORE), Numbers.longOf(range, AT)));
             }
             return new Abandoned(List.copyOf(ranges));
         }
     }
 
-    /** The generations above {@code after} and below {@code before}. */
-    record Range(long after, long before) {
+    /** The generations above {@code after} and below {@code before}, recorded as abandoned at {@code at} (epoch millis). */
+    record Range(long after, long before, long at) {
 
         Bson excludes(String field) {
             return Filters.or(Filters.lte(field, after), Filters.gte(field, before));
@@ -159,7 +167,7 @@ final class LeaderboardStore {
         }
 
         Document document() {
-            return new Document(AFTER, after).append(BEFORE, before);
+            return new Document(AFTER, after).append(BEFORE, before).append(AT, at);
         }
     }
 
@@ -186,7 +194,8 @@ final class LeaderboardStore {
      * ignore whatever they wrote, even what lands later; what they wrote is then rolled back as well.
      * Only generations below this one are touched, so a node that lost the lease and rolls back late
      * never deletes what a later holder writes. Abandoned ranges {@value #GENERATIONS_KEPT} generations
-     * below {@code published} are rolled back once more and forgotten, which keeps the record small.
+     * below {@code published} and older than {@link #ABANDONED_KEPT} are rolled back once more and
+     * forgotten, which keeps the record small.
      */
     long allocate(long published, RankerLease.Fence fence) {
         Document lease = control.find(Filters.eq("_id", RankerLease.LEASE)).first();
@@ -194,15 +203,16 @@ final class LeaderboardStore {
         long floor = Math.max(published, Numbers.longOf(control.find(Filters.eq("_id", GENERATIONS)).first(), LAST));
         long generation = Math.max(Numbers.longOf(lease, ALLOCATED), floor) + 1;
         List<Document> abandoned = new ArrayList<>();
+        long now = fence.clock().millis();
         for (Range range : Abandoned.of(lease).ranges()) {
-            if (range.before() <= published - GENERATIONS_KEPT) {
+            if (range.before() <= published - GENERATIONS_KEPT && now - range.at() >= ABANDONED_KEPT.toMillis()) {
                 rollBackBetween(range.after(), range.before()); // long since cleaned up: again, before forgetting them
-            } else if (range.after() < published || range.before() > generation) {
+            } else if (range.after() < published) {
                 abandoned.add(range.document()); // not within the range this allocation records
             }
         }
         if (generation - 1 > published) {
-            abandoned.add(new Range(published, generation).document());
+            abandoned.add(new Range(published, generation, now).document());
         }
         Bson unchanged = Filters.and(Filters.eq(ALLOCATED, lease == null ? null : lease.get(ALLOCATED)),
                 Filters.or(Filters.eq(PUBLISHED, null), Filters.lte(PUBLISHED, published)));
@@ -285,7 +295,9 @@ final class LeaderboardStore {
         // back (paused between its check and its write) and failed to roll it back itself: again, just before the commit
         // (cleanup only: its generation is abandoned, so no reader sees it, whenever it lands)
         rollBackBetween(published(), generation);
-        if (!fence.update(Updates.max(PUBLISHED, generation))) {
+        // the commit also requires that this is still the generation last allocated: a committed generation is then never
+        // one a later allocation recorded as abandoned
+        if (fence.updateAndGet(Filters.eq(ALLOCATED, generation), Updates.max(PUBLISHED, generation)) == null) {
             rollBack(generation);
             return null;
         }

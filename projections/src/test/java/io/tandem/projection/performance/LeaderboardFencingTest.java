@@ -362,7 +362,7 @@ class LeaderboardFencingTest extends MongoReadModelTest {
 
         theRankingOfTheHolder();
         assertThat(LeaderboardStore.Abandoned.of(leaseDocument()).ranges())
-                .containsExactly(new LeaderboardStore.Range(published, generationB));
+                .containsExactly(new LeaderboardStore.Range(published, generationB, later.toEpochMilli()));
         assertThat(b.rank()).isTrue();
         assertThat(rows().countDocuments(Filters.eq(FROM, generationB + 1))).as("nothing changed, nothing rewritten").isZero();
         theRankingOfTheHolder();
@@ -374,10 +374,37 @@ class LeaderboardFencingTest extends MongoReadModelTest {
         for (int run = 0; run < LeaderboardStore.GENERATIONS_KEPT; run++) {
             assertThat(b.rank()).isTrue();
         }
+        // 10 generations on, but within the hour: a write of A still in flight would land hidden
+        assertThat(LeaderboardStore.Abandoned.of(leaseDocument()).ranges()).as("kept for an hour as well")
+                .containsExactly(new LeaderboardStore.Range(published, generationB, later.toEpochMilli()));
+        theRankingOfTheHolder();
+        Instant anHourOn = later.plus(LeaderboardStore.ABANDONED_KEPT).plus(Duration.ofMinutes(1));
+        assertThat(new LeaderboardRanker(database, Clock.fixed(anHourOn, ZoneOffset.UTC), ProjectionProgress.ALWAYS, "node-b",
+                LEASE).rank()).isTrue();
         assertThat(leaseDocument().getList(LeaderboardStore.ABANDONED, Document.class)).as("forgotten once rolled back for good")
                 .isEmpty();
         assertThat(rows().countDocuments(Filters.eq(FROM, generationA))).as("A's late row").isZero();
         assertThat(rows().countDocuments(Filters.eq(UNTIL, generationA))).as("A's late closes").isZero();
+        theRankingOfTheHolder();
+    }
+
+    @Test
+    void anAllocationFromAStaleReadOfThePublishedGenerationIsRefusedAndRecordsNothing() {
+        Clock clock = Clock.fixed(T, ZoneOffset.UTC);
+        LeaderboardStore store = new LeaderboardStore(database);
+        long before = store.published();
+        assertThat(new LeaderboardRanker(database, clock, ProjectionProgress.ALWAYS, "node-a", LEASE).rank()).isTrue();
+        long published = store.published();
+        assertThat(published).isGreaterThan(before);
+        RankerLease a = lease("node-a", clock);
+        assertThat(a.acquire()).isTrue();
+        Document leaseBefore = leaseDocument();
+
+        assertThat(store.allocate(before, a.fence())).as("a generation was committed above the one read").isEqualTo(-1);
+
+        assertThat(leaseDocument().get(LeaderboardStore.ALLOCATED)).isEqualTo(leaseBefore.get(LeaderboardStore.ALLOCATED));
+        assertThat(LeaderboardStore.Abandoned.of(leaseDocument()).ranges()).as("the committed generation is not abandoned")
+                .isEmpty();
         theRankingOfTheHolder();
     }
 
