@@ -37,6 +37,7 @@ final class DemoSetUp {
     private static final Logger log = LoggerFactory.getLogger(DemoSetUp.class);
     private static final Duration GIVE_UP_ON_DEPOSIT = Duration.ofSeconds(15);
     private static final Duration FUNDING_DEADLINE = Duration.ofMinutes(3);
+    private static final Duration CREDIT_WAIT = Duration.ofSeconds(20);
     private static final String OPEN_ORDERS = """
             query($id: ID!) { orders(accountId: $id, status: [NEW, PARTIALLY_FILLED], first: 100) {
                 edges { node { orderId } } } }""";
@@ -224,7 +225,7 @@ final class DemoSetUp {
         }
     }
 
-    private void copy(Trader copier, String accountId, String leaderHandle) {
+    private void copy(Trader copier, String accountId, String leaderHandle) throws InterruptedException {
         Map<String, Object> copy = new LinkedHashMap<>();
         copy.put("clientCopyId", "demo-copy-" + leaderHandle);
         copy.put("fromAccountId", accountId);
@@ -232,7 +233,14 @@ final class DemoSetUp {
         copy.put("amount", DemoMoney.cash(copier.copyAmountCents()));
         copy.put("stopLossPercent", "50");
         copy.put("sizing", "PROPORTIONAL");
+        // a confirmed deposit reaches the account's cash through the payment process a moment later: a copy refused for
+        // funds is asked again (the same clientCopyId, so at most one copy) until the credit has landed
+        long deadline = System.nanoTime() + CREDIT_WAIT.toNanos();
         Answer answer = run.api().post("/api/v1/copies", run.tokens().trader(copier.userId()), copy);
+        while (!answer.ok() && "INSUFFICIENT_FUNDS".equals(answer.code()) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            answer = run.api().post("/api/v1/copies", run.tokens().trader(copier.userId()), copy);
+        }
         if (!answer.ok()) {
             log.warn("demo: {} could not copy {}: {}", copier.handle(), leaderHandle, answer.body());
         }
