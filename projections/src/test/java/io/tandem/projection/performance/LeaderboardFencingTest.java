@@ -245,16 +245,13 @@ class LeaderboardFencingTest extends MongoReadModelTest {
 
     @Test
     void aLateChunkOfANodeThatLostTheLeaseAndNeverRolledItBackIsNotInTheHoldersGeneration() {
-        Clock clock = Clock.fixed(T, ZoneOffset.UTC);
-        assertThat(new LeaderboardRanker(database, clock, ProjectionProgress.ALWAYS, "node-a", LEASE).rank()).isTrue();
-        LeaderboardStore store = new LeaderboardStore(database);
-        long published = store.published();
-        Map<String, Document> current = store.current(published);
         // A allocates the next generation and checks its tenure before its chunk; then it pauses past its lease, and B
         // takes over and allocates (rolling back A's generation, which has nothing yet)
-        RankerLease a = lease("node-a", clock);
-        assertThat(a.acquire()).isTrue();
-        long generationA = store.allocate(published, a.fence());
+        Paused paused = aRankingThenANodeAAllocatingTheNextGeneration();
+        LeaderboardStore store = paused.store();
+        long published = paused.published();
+        Map<String, Document> current = paused.current();
+        long generationA = paused.generationA();
         RankerLease b = lease("node-b", Clock.fixed(T.plus(Duration.ofMinutes(3)), ZoneOffset.UTC));
         assertThat(b.acquire()).isTrue();
         long generationB = store.allocate(store.published(), b.fence());
@@ -302,12 +299,12 @@ class LeaderboardFencingTest extends MongoReadModelTest {
         assertThat(returnOfAlice()).isEqualTo("10.00");
     }
 
-    private Document leaseDocument() {
-        return control().find(Filters.eq("_id", RankerLease.LEASE)).first();
+    /** What a node A left when it paused past its lease right after allocating: the ranking before, and its generation. */
+    private record Paused(LeaderboardStore store, long published, Map<String, Document> current, long generationA) {
     }
 
-    @Test
-    void aLateChunkOfANodeThatLostTheLeaseLandingBetweenTheHoldersLastCleanupAndItsCommitIsInvisible() {
+    /** A first ranking (by A), then A takes the lease again and allocates the next generation, and pauses. */
+    private Paused aRankingThenANodeAAllocatingTheNextGeneration() {
         Clock clock = Clock.fixed(T, ZoneOffset.UTC);
         assertThat(new LeaderboardRanker(database, clock, ProjectionProgress.ALWAYS, "node-a", LEASE).rank()).isTrue();
         LeaderboardStore store = new LeaderboardStore(database);
@@ -316,6 +313,20 @@ class LeaderboardFencingTest extends MongoReadModelTest {
         RankerLease a = lease("node-a", clock);
         assertThat(a.acquire()).isTrue();
         long generationA = store.allocate(published, a.fence());
+        return new Paused(store, published, current, generationA);
+    }
+
+    private Document leaseDocument() {
+        return control().find(Filters.eq("_id", RankerLease.LEASE)).first();
+    }
+
+    @Test
+    void aLateChunkOfANodeThatLostTheLeaseLandingBetweenTheHoldersLastCleanupAndItsCommitIsInvisible() {
+        Paused paused = aRankingThenANodeAAllocatingTheNextGeneration();
+        LeaderboardStore store = paused.store();
+        long published = paused.published();
+        Map<String, Document> current = paused.current();
+        long generationA = paused.generationA();
         Instant later = T.plus(Duration.ofMinutes(3));
         TestClock clockB = new TestClock(later);
         RankerLease b = lease("node-b", clockB);
@@ -343,14 +354,11 @@ class LeaderboardFencingTest extends MongoReadModelTest {
 
     @Test
     void aChunkOfAnAbandonedGenerationLandingAfterThePublicationIsInvisibleUntilItIsRolledBackForGood() {
-        Clock clock = Clock.fixed(T, ZoneOffset.UTC);
-        assertThat(new LeaderboardRanker(database, clock, ProjectionProgress.ALWAYS, "node-a", LEASE).rank()).isTrue();
-        LeaderboardStore store = new LeaderboardStore(database);
-        long published = store.published();
-        Map<String, Document> current = store.current(published);
-        RankerLease a = lease("node-a", clock);
-        assertThat(a.acquire()).isTrue();
-        long generationA = store.allocate(published, a.fence());
+        Paused paused = aRankingThenANodeAAllocatingTheNextGeneration();
+        LeaderboardStore store = paused.store();
+        long published = paused.published();
+        Map<String, Document> current = paused.current();
+        long generationA = paused.generationA();
         Instant later = T.plus(Duration.ofMinutes(3));
         LeaderboardRanker b = new LeaderboardRanker(database, Clock.fixed(later, ZoneOffset.UTC), ProjectionProgress.ALWAYS, "node-b",
                 LEASE);
