@@ -183,11 +183,9 @@ final class RebuildLock implements AutoCloseable {
     void confirm() {
         long beatAt = System.nanoTime();
         check();
-        if (locks.findOneAndUpdate(Filters.and(Filters.eq("_id", group), Filters.eq("owner", owner)),
-                Updates.set("heartbeat", clock.millis())) == null) {
-            String reason = "another process took it over (its heartbeat was seen as stale) or it was removed";
-            markLost(reason);
-            throw lostException(group, reason);
+        if (!renew()) {
+            markLost(TAKEN_OVER);
+            throw lostException(group, TAKEN_OVER);
         }
         lastBeat = beatAt;
     }
@@ -202,9 +200,7 @@ final class RebuildLock implements AutoCloseable {
         String reason = lost;
         long age = System.nanoTime() - lastBeat;
         if (reason == null && age >= stale.toNanos()) {
-            reason = "its heartbeat could not be stored for " + Duration.ofNanos(age).toMillis() / 1000.0
-                    + " s, so another process may take it over";
-            markLost(reason);
+            markLost(notStoredFor(age) + ", so another process may take it over");
             reason = lost;
         }
         if (reason != null) {
@@ -222,15 +218,7 @@ final class RebuildLock implements AutoCloseable {
         try {
             beat();
         } catch (Throwable e) {
-            try {
-                markLost("its heartbeat failed (" + e + ")");
-            } catch (Throwable ignored) {
-                // telling failed too: the lock is lost all the same, and confirm() and check() refuse
-                if (lost == null) {
-                    lost = "its heartbeat failed (" + e + ")";
-                }
-                heartbeat.shutdown();
-            }
+            markLost("its heartbeat failed (" + e + ")"); // tells the listeners, each guarded, and ends the heartbeat
         }
     }
 
@@ -240,10 +228,9 @@ final class RebuildLock implements AutoCloseable {
         }
         long beatAt = System.nanoTime();
         try {
-            if (locks.updateOne(Filters.and(Filters.eq("_id", group), Filters.eq("owner", owner)),
-                    Updates.set("heartbeat", clock.millis())).getMatchedCount() == 0) {
+            if (!renew()) {
                 if (!closed) {
-                    markLost("another process took it over (its heartbeat was seen as stale) or it was removed");
+                    markLost(TAKEN_OVER);
                 }
                 return;
             }
@@ -252,9 +239,21 @@ final class RebuildLock implements AutoCloseable {
             // the next beat tries again; a lock left stale for the stale time may be taken over, so stop then
             long age = System.nanoTime() - lastBeat;
             if (!closed && age >= stale.toNanos()) {
-                markLost("its heartbeat could not be stored for " + Duration.ofNanos(age).toMillis() / 1000.0 + " s");
+                markLost(notStoredFor(age));
             }
         }
+    }
+
+    private static final String TAKEN_OVER = "another process took it over (its heartbeat was seen as stale) or it was removed";
+
+    /** Stores a new heartbeat if the document still names this owner (compare-and-set); false when it does not. */
+    private boolean renew() {
+        return locks.updateOne(Filters.and(Filters.eq("_id", group), Filters.eq("owner", owner)),
+                Updates.set("heartbeat", clock.millis())).getMatchedCount() == 1;
+    }
+
+    private static String notStoredFor(long ageNanos) {
+        return "its heartbeat could not be stored for " + Duration.ofNanos(ageNanos).toMillis() / 1000.0 + " s";
     }
 
     private synchronized void markLost(String reason) {
